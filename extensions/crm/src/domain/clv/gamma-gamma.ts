@@ -1,0 +1,149 @@
+/**
+ * Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005, "RFM and
+ * CLV: Using Iso-Value Curves for Customer Base Analysis", JMR 42(4); see also
+ * Hardie & Fader's note "The Gamma-Gamma Model of Monetary Value").
+ *
+ * A customer's transaction values are Gamma(p, ν) with ν ~ Gamma(q, γ) across
+ * customers, independent of the purchase process. It is fitted on repeat
+ * customers (x > 0) using the mean value m_x of their x repeat transactions.
+ */
+import { expectedPurchases, type BgNbdParams } from './bgnbd';
+import { minimize, type MinimizeOptions } from './optimize';
+import { logGamma } from './special-functions';
+import type { RfmObservation } from './summary';
+
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  gamma: number;
+}
+
+export interface SpendObservation {
+  /** x: number of repeat transactions. */
+  frequency: number;
+  /** m_x: mean value of the repeat transactions; ignored (may be null) when x = 0. */
+  meanRepeatValue: number | null;
+}
+
+export interface GammaGammaFit {
+  params: GammaGammaParams;
+  logLikelihood: number;
+  /** Number of repeat customers (x > 0) the model was fitted on. */
+  customerCount: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * Log-likelihood of the observed mean values m_x of customers with x > 0;
+ * customers with x = 0 carry no spend information and are skipped.
+ * Density of m_x: Γ(px+q) / (Γ(px)Γ(q)) · γ^q · m^(px−1) · x^(px) / (γ + m·x)^(px+q).
+ */
+export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: readonly SpendObservation[]): number {
+  const { p, q, gamma } = params;
+  if (!(p > 0 && q > 0 && gamma > 0)) return Number.NaN;
+  const logGammaQ = logGamma(q);
+  const qLogGamma = q * Math.log(gamma);
+  let total = 0;
+  for (const { frequency: x, meanRepeatValue } of customers) {
+    if (x === 0) continue;
+    const m = assertPositiveMean(x, meanRepeatValue);
+    const px = p * x;
+    total +=
+      logGamma(px + q) - logGamma(px) - logGammaQ + qLogGamma +
+      (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(gamma + m * x);
+  }
+  return total;
+}
+
+export interface GammaGammaFitOptions extends MinimizeOptions {
+  /** Starting parameters. Default p = q = γ = 1. */
+  start?: GammaGammaParams;
+}
+
+/** Maximum-likelihood fit on the customers with x > 0, optimising log-parameters. */
+export function fitGammaGamma(customers: readonly SpendObservation[], options: GammaGammaFitOptions = {}): GammaGammaFit {
+  const repeatCustomers = customers.filter((customer) => customer.frequency > 0);
+  if (repeatCustomers.length === 0) throw new RangeError('fitGammaGamma: no repeat customers (x > 0)');
+  repeatCustomers.forEach((customer) => assertPositiveMean(customer.frequency, customer.meanRepeatValue));
+  const start = options.start ?? { p: 1, q: 1, gamma: 1 };
+  const toParams = ([logP, logQ, logGammaScale]: readonly number[]): GammaGammaParams => ({
+    p: Math.exp(logP!),
+    q: Math.exp(logQ!),
+    gamma: Math.exp(logGammaScale!),
+  });
+  const result = minimize(
+    (logParams) => -gammaGammaLogLikelihood(toParams(logParams), repeatCustomers),
+    [start.p, start.q, start.gamma].map(Math.log),
+    { valueTolerance: 1e-9, pointTolerance: 1e-8, ...options },
+  );
+  return {
+    params: toParams(result.point),
+    logLikelihood: -result.value,
+    customerCount: repeatCustomers.length,
+    iterations: result.iterations,
+    converged: result.converged,
+  };
+}
+
+/**
+ * E[Z | x, m_x]: expected value of a future transaction, p(γ + x·m_x) / (px + q − 1).
+ * It is a weighted average of the population mean pγ/(q − 1) and the customer's m_x.
+ * For x = 0 it is the population mean. Requires q > 1 (otherwise the mean is infinite).
+ */
+export function expectedAverageOrderValue(params: GammaGammaParams, customer: SpendObservation): number {
+  const { p, q, gamma } = params;
+  if (!(q > 1)) throw new RangeError(`expected order value needs q > 1 (got q = ${q})`);
+  const x = customer.frequency;
+  if (x === 0) return (p * gamma) / (q - 1);
+  const m = assertPositiveMean(x, customer.meanRepeatValue);
+  return (p * (gamma + x * m)) / (p * x + q - 1);
+}
+
+export interface ClvOptions {
+  /** Number of future periods to sum over. */
+  periods: number;
+  /** Length of one period in the BG/NBD time unit (e.g. 1 week, or 52/12 weeks for months). */
+  periodLength: number;
+  /** Discount rate per period (e.g. 0.01 for 1 % per period). */
+  discountRate: number;
+}
+
+/**
+ * Customer lifetime value over a finite horizon:
+ *
+ *   CLV = Σ_{i=1..periods} (E[Y(i·L)] − E[Y((i−1)·L)]) · E[Z] / (1 + d)^i
+ *
+ * where E[Y(t)] is the BG/NBD conditional expected number of purchases in the next
+ * t time units, L the period length, E[Z] the Gamma-Gamma expected order value and
+ * d the per-period discount rate. Purchases in period i are discounted as if they
+ * happened at its end. The result is revenue; multiply by a margin for profit.
+ */
+export function customerLifetimeValue(
+  purchaseModel: BgNbdParams,
+  spendModel: GammaGammaParams,
+  customer: RfmObservation & SpendObservation,
+  options: ClvOptions,
+): number {
+  const { periods, periodLength, discountRate } = options;
+  if (!(Number.isInteger(periods) && periods >= 0)) throw new RangeError(`periods must be a non-negative integer (got ${periods})`);
+  if (!(periodLength > 0)) throw new RangeError(`periodLength must be > 0 (got ${periodLength})`);
+  if (!(discountRate > -1)) throw new RangeError(`discountRate must be > -1 (got ${discountRate})`);
+
+  const orderValue = expectedAverageOrderValue(spendModel, customer);
+  let value = 0;
+  let purchasesSoFar = 0;
+  for (let period = 1; period <= periods; period++) {
+    const purchasesByEnd = expectedPurchases(purchaseModel, customer, period * periodLength);
+    value += ((purchasesByEnd - purchasesSoFar) * orderValue) / Math.pow(1 + discountRate, period);
+    purchasesSoFar = purchasesByEnd;
+  }
+  return value;
+}
+
+function assertPositiveMean(frequency: number, meanRepeatValue: number | null): number {
+  if (meanRepeatValue === null || !(meanRepeatValue > 0) || !Number.isFinite(meanRepeatValue)) {
+    throw new RangeError(`a customer with x = ${frequency} needs a positive meanRepeatValue (got ${meanRepeatValue})`);
+  }
+  return meanRepeatValue;
+}

@@ -1,0 +1,54 @@
+// Starts a throw-away PostgreSQL cluster from Debian's binaries (initdb refuses root, so it runs as `postgres`).
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Env } from './directus-process.ts';
+
+export function postgresBinDir(): string | null {
+	const base = '/usr/lib/postgresql';
+	if (!existsSync(base)) return null;
+	const versions = readdirSync(base).filter((v) => existsSync(resolve(base, v, 'bin/initdb'))).sort((a, b) => Number(b) - Number(a));
+	return versions.length ? resolve(base, versions[0], 'bin') : null;
+}
+
+export interface RunningPostgres {
+	port: number;
+	env: Env;
+	stop(): Promise<void>;
+	restart(): Promise<void>;
+}
+
+function asPostgres(args: string[]): string[] {
+	return process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--', ...args] : args;
+}
+
+function run(args: string[]) {
+	const [command, ...rest] = asPostgres(args);
+	execFileSync(command, rest, { stdio: 'pipe' });
+}
+
+export async function startPostgres(dir: string, port: number, database = 'directus'): Promise<RunningPostgres> {
+	const bin = postgresBinDir();
+	if (!bin) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql (apt-get install postgresql)');
+	const data = resolve(dir, 'data');
+	const socket = resolve(dir, 'socket');
+	mkdirSync(socket, { recursive: true });
+	chmodSync(dir, 0o777);
+	chmodSync(socket, 0o777);
+	if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
+	if (!existsSync(resolve(data, 'PG_VERSION'))) run([resolve(bin, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
+	const ctl = (action: string[]) =>
+		run([resolve(bin, 'pg_ctl'), '-D', data, '-l', resolve(dir, 'postgres.log'), '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${socket} -c fsync=off`, '-w', ...action]);
+	ctl(['start']);
+	try {
+		run([resolve(bin, 'createdb'), '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', database]);
+	} catch {
+		// already exists
+	}
+	return {
+		port,
+		env: { DB_CLIENT: 'pg', DB_HOST: '127.0.0.1', DB_PORT: String(port), DB_DATABASE: database, DB_USER: 'postgres', DB_PASSWORD: '' },
+		stop: async () => ctl(['stop', '-m', 'fast']),
+		restart: async () => ctl(['restart', '-m', 'fast']),
+	};
+}

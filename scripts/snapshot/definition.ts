@@ -1,0 +1,301 @@
+// The CRM's schema, described once. Budget: at most 20 crm_ collections (see README "Collection budget").
+import { f, type Choice, type CollectionDef } from './dsl.ts';
+
+/** Bump when the schema changes; the extension reports it at GET /crm/health. */
+export const SCHEMA_VERSION = '1';
+
+export const STAGES: Choice[] = [
+	{ value: 'prospect', en: 'Prospect', ko: '잠재 고객', color: '#A2B5CD' },
+	{ value: 'customer', en: 'Customer', ko: '고객', color: '#3399FF' },
+	{ value: 'regular', en: 'Regular', ko: '단골', color: '#2ECDA7' },
+	{ value: 'advocate', en: 'Advocate', ko: '추천 고객', color: '#FFC23B' },
+	{ value: 'partner', en: 'Partner', ko: '파트너', color: '#E35169' },
+];
+const STATUS: Choice[] = [
+	{ value: 'active', en: 'Active', ko: '활성', color: '#2ECDA7' },
+	{ value: 'archived', en: 'Archived', ko: '보관됨', color: '#A2B5CD' },
+];
+const SOURCES: Choice[] = [
+	{ value: 'store', en: 'Store', ko: '매장' },
+	{ value: 'web', en: 'Website', ko: '웹사이트' },
+	{ value: 'app', en: 'Mobile app', ko: '모바일 앱' },
+	{ value: 'referral', en: 'Referral', ko: '지인 추천' },
+	{ value: 'social', en: 'Social media', ko: '소셜 미디어' },
+	{ value: 'event', en: 'Event', ko: '행사' },
+	{ value: 'import', en: 'Import', ko: '가져오기' },
+	{ value: 'other', en: 'Other', ko: '기타' },
+];
+export const INTERACTION_CHANNELS: Choice[] = [
+	{ value: 'store', en: 'Store', ko: '매장' },
+	{ value: 'phone', en: 'Phone', ko: '전화' },
+	{ value: 'email', en: 'E-mail', ko: '이메일' },
+	{ value: 'sms', en: 'SMS', ko: '문자' },
+	{ value: 'kakao', en: 'KakaoTalk', ko: '카카오톡' },
+	{ value: 'web', en: 'Web', ko: '웹' },
+	{ value: 'social', en: 'Social media', ko: '소셜 미디어' },
+	{ value: 'visit', en: 'On-site visit', ko: '방문' },
+];
+const ORDER_CHANNELS: Choice[] = [
+	{ value: 'store', en: 'Store', ko: '매장' },
+	{ value: 'web', en: 'Web shop', ko: '온라인몰' },
+	{ value: 'app', en: 'Mobile app', ko: '모바일 앱' },
+	{ value: 'phone', en: 'Phone order', ko: '전화 주문' },
+	{ value: 'marketplace', en: 'Marketplace', ko: '오픈마켓' },
+];
+export const ORDER_STATUSES: Choice[] = [
+	{ value: 'pending', en: 'Pending', ko: '대기', color: '#A2B5CD' },
+	{ value: 'paid', en: 'Paid', ko: '결제 완료', color: '#3399FF' },
+	{ value: 'fulfilled', en: 'Fulfilled', ko: '배송 완료', color: '#2ECDA7' },
+	{ value: 'refunded', en: 'Refunded', ko: '환불', color: '#FFC23B' },
+	{ value: 'cancelled', en: 'Cancelled', ko: '취소', color: '#E35169' },
+];
+const LINE_KINDS: Choice[] = [
+	{ value: 'product', en: 'Product', ko: '상품' },
+	{ value: 'discount', en: 'Discount', ko: '할인' },
+	{ value: 'reward', en: 'Reward', ko: '리워드' },
+	{ value: 'shipping', en: 'Shipping', ko: '배송비' },
+];
+const DIRECTIONS: Choice[] = [
+	{ value: 'inbound', en: 'Inbound', ko: '수신' },
+	{ value: 'outbound', en: 'Outbound', ko: '발신' },
+	{ value: 'internal', en: 'Internal', ko: '내부' },
+];
+const INTERACTION_TYPES: Choice[] = [
+	{ value: 'call', en: 'Call', ko: '통화' },
+	{ value: 'visit', en: 'Visit', ko: '방문' },
+	{ value: 'note', en: 'Note', ko: '메모' },
+	{ value: 'inquiry', en: 'Inquiry', ko: '문의' },
+	{ value: 'complaint', en: 'Complaint', ko: '불만' },
+	{ value: 'after_sales', en: 'After-sales service', ko: '사후 서비스' },
+	{ value: 'meeting', en: 'Meeting', ko: '미팅' },
+	{ value: 'task', en: 'Task', ko: '할 일' },
+	{ value: 'message', en: 'Message', ko: '메시지' },
+];
+const INTERACTION_STATUSES: Choice[] = [
+	{ value: 'open', en: 'Open', ko: '진행 중', color: '#FFC23B' },
+	{ value: 'done', en: 'Done', ko: '완료', color: '#2ECDA7' },
+];
+const FEEDBACK_KINDS: Choice[] = [
+	{ value: 'nps', en: 'NPS', ko: 'NPS' },
+	{ value: 'csat', en: 'CSAT', ko: '만족도(CSAT)' },
+	{ value: 'review', en: 'Review', ko: '리뷰' },
+];
+const LANGUAGES: Choice[] = [
+	{ value: 'ko-KR', en: 'Korean', ko: '한국어' },
+	{ value: 'en-US', en: 'English', ko: '영어' },
+];
+const CONTACT_CHANNELS: Choice[] = [
+	{ value: 'email', en: 'E-mail', ko: '이메일' },
+	{ value: 'sms', en: 'SMS', ko: '문자' },
+	{ value: 'kakao', en: 'KakaoTalk', ko: '카카오톡' },
+	{ value: 'phone', en: 'Phone', ko: '전화' },
+];
+
+export const ALL_CHOICES: Choice[] = [
+	...STAGES, ...STATUS, ...SOURCES, ...INTERACTION_CHANNELS, ...ORDER_CHANNELS, ...ORDER_STATUSES, ...LINE_KINDS,
+	...DIRECTIONS, ...INTERACTION_TYPES, ...INTERACTION_STATUSES, ...FEEDBACK_KINDS, ...LANGUAGES, ...CONTACT_CHANNELS,
+];
+
+const customerTemplate = '{{full_name}}';
+
+const consent = (channel: string, en: string, ko: string) => [
+	f.boolean(`consent_${channel}`, { en: `${en} consent`, ko: `${ko} 수신 동의` }, {
+		note: { en: `Agreed to receive advertising by ${en}.`, ko: `${ko} 광고성 정보 수신에 동의했습니다.` },
+		width: 'half',
+		group: 'consent',
+	}),
+	f.timestamp(`consent_${channel}_at`, { en: `${en} consent changed`, ko: `${ko} 동의 변경 시각` }, {
+		readonly: true,
+		width: 'half',
+		group: 'consent',
+		note: { en: 'Set by the CRM whenever the consent changes.', ko: '동의 여부가 바뀔 때 CRM이 기록합니다.' },
+	}),
+];
+
+export const COLLECTIONS: CollectionDef[] = [
+	{
+		collection: 'crm_settings',
+		label: { en: 'CRM settings', ko: 'CRM 설정', enSingular: 'CRM settings', koSingular: 'CRM 설정' },
+		note: { en: 'Currency, time zone, quiet hours and sender identity.', ko: '통화, 시간대, 야간 발송 제한, 발신자 정보' },
+		icon: 'tune',
+		color: '#6644FF',
+		singleton: true,
+		fields: [
+			f.select('currency', { en: 'Currency', ko: '통화' }, [
+				{ value: 'KRW', en: 'Korean won (KRW)', ko: '원 (KRW)' },
+				{ value: 'USD', en: 'US dollar (USD)', ko: '미국 달러 (USD)' },
+			], { defaultValue: 'KRW', required: true }),
+			f.select('default_language', { en: 'Default language', ko: '기본 언어' }, LANGUAGES, { defaultValue: 'ko-KR', required: true }),
+			f.string('timezone', { en: 'Time zone', ko: '시간대' }, { defaultValue: 'Asia/Seoul', required: true, note: { en: 'IANA name, e.g. Asia/Seoul.', ko: 'IANA 시간대 이름 (예: Asia/Seoul)' } }),
+			f.time('quiet_hours_start', { en: 'Quiet hours start', ko: '야간 발송 제한 시작' }, { defaultValue: '21:00:00', note: { en: 'No advertising message is sent from this time without night consent.', ko: '야간 수신 동의가 없으면 이 시각부터 광고성 메시지를 보내지 않습니다.' } }),
+			f.time('quiet_hours_end', { en: 'Quiet hours end', ko: '야간 발송 제한 종료' }, { defaultValue: '08:00:00' }),
+			f.string('sender_name', { en: 'Sender name', ko: '발신자 이름' }, { note: { en: 'Shown in every advertising message, as Korean law requires.', ko: '광고성 메시지에 표시되는 발신자 (법적 의무)' } }),
+			f.string('sender_email', { en: 'Sender e-mail', ko: '발신 이메일' }),
+			f.string('sender_phone', { en: 'Sender phone', ko: '발신 전화번호' }),
+			f.string('sender_address', { en: 'Sender address', ko: '발신자 주소' }, { width: 'full' }),
+			f.integer('nps_low_threshold', { en: 'Low NPS threshold', ko: 'NPS 저점 기준' }, { defaultValue: 6, note: { en: 'Scores at or below this create a follow-up task for Support.', ko: '이 점수 이하이면 고객지원 후속 업무를 만듭니다.' } }),
+			f.string('schema_version', { en: 'Schema version', ko: '스키마 버전' }, { defaultValue: SCHEMA_VERSION, readonly: true, hidden: true }),
+		],
+	},
+	{
+		collection: 'crm_customers',
+		label: { en: 'Customers', ko: '고객', enSingular: 'Customer', koSingular: '고객' },
+		note: { en: 'Everyone the business sells to or talks with.', ko: '거래하거나 소통하는 모든 고객' },
+		icon: 'person',
+		color: '#3399FF',
+		displayTemplate: '{{full_name}} · {{email}}',
+		archive: { field: 'status', value: 'archived', unarchive: 'active' },
+		fields: [
+			f.select('status', { en: 'Status', ko: '상태' }, STATUS, { defaultValue: 'active', required: true, indexed: true }),
+			f.string('full_name', { en: 'Full name', ko: '이름' }, { required: true, indexed: true, note: { en: 'As the customer writes it (Korean names: family name first).', ko: '고객이 쓰는 그대로 (예: 김민준)' } }),
+			f.string('first_name', { en: 'First name', ko: '호칭 이름' }, { note: { en: 'Used in greetings, e.g. "Minjun" or "Jane".', ko: '인사말에 쓰는 이름 (예: 민준)' } }),
+			f.string('last_name', { en: 'Last name', ko: '성' }),
+			f.string('email', { en: 'E-mail', ko: '이메일' }, { unique: true, interface: 'input', options: { iconLeft: 'mail' } }),
+			f.string('phone', { en: 'Phone', ko: '전화번호' }, { unique: true, maxLength: 20, options: { iconLeft: 'phone' }, note: { en: 'E.164 format, e.g. +821012345678.', ko: '국제 형식 (예: +821012345678)' } }),
+			f.string('external_id', { en: 'External ID', ko: '외부 ID' }, { unique: true, note: { en: 'The id of this customer in your shop, POS or app.', ko: '쇼핑몰·POS·앱에서 쓰는 고객 ID' } }),
+			f.select('stage', { en: 'Relationship stage', ko: '관계 단계' }, STAGES, { defaultValue: 'prospect', required: true, indexed: true }),
+			f.boolean('stage_locked', { en: 'Stage set manually', ko: '단계 수동 지정' }, { note: { en: 'While on, automatic stage rules leave the stage alone.', ko: '켜져 있으면 자동 단계 규칙이 변경하지 않습니다.' } }),
+			f.m2o('owner', { en: 'Owner', ko: '담당자' }, 'directus_users', '{{first_name}} {{last_name}}'),
+			f.select('source', { en: 'Acquisition source', ko: '유입 경로' }, SOURCES),
+			f.m2o('referred_by', { en: 'Referred by', ko: '추천인' }, 'crm_customers', customerTemplate),
+			f.date('birthday', { en: 'Birthday', ko: '생일' }),
+			f.select('gender', { en: 'Gender', ko: '성별' }, [
+				{ value: 'female', en: 'Female', ko: '여성' },
+				{ value: 'male', en: 'Male', ko: '남성' },
+				{ value: 'other', en: 'Other', ko: '기타' },
+			]),
+			f.select('language', { en: 'Language', ko: '언어' }, LANGUAGES, { defaultValue: 'ko-KR' }),
+			f.string('timezone', { en: 'Time zone', ko: '시간대' }, { defaultValue: 'Asia/Seoul' }),
+			f.string('company', { en: 'Company', ko: '회사' }),
+			f.string('address', { en: 'Address', ko: '주소' }, { width: 'full' }),
+			f.string('postal_code', { en: 'Postal code', ko: '우편번호' }, { maxLength: 16 }),
+			f.string('country', { en: 'Country', ko: '국가' }, { maxLength: 2, defaultValue: 'KR' }),
+			f.tags('tags', { en: 'Tags', ko: '태그' }),
+			f.select('preferred_channel', { en: 'Preferred channel', ko: '선호 연락 채널' }, CONTACT_CHANNELS),
+			f.json('preferences', { en: 'Preferences', ko: '선호 정보' }, { note: { en: 'Free-form preferences, e.g. sizes or favourite categories.', ko: '사이즈, 선호 카테고리 등 자유 형식' } }),
+			{ ...f.divider('consent', { en: 'Consent', ko: '수신 동의' }), type: 'alias', meta: { interface: 'group-detail', special: ['alias', 'no-data', 'group'], width: 'full', options: { start: 'open' } } },
+			...consent('email', 'E-mail', '이메일'),
+			...consent('sms', 'SMS', '문자'),
+			...consent('kakao', 'KakaoTalk', '카카오톡'),
+			...consent('night', 'Night-time (21:00-08:00)', '야간(21시~08시)'),
+			{ ...f.divider('stats', { en: 'Statistics', ko: '통계' }), type: 'alias', meta: { interface: 'group-detail', special: ['alias', 'no-data', 'group'], width: 'full', options: { start: 'open' } } },
+			f.integer('order_count', { en: 'Orders', ko: '주문 수' }, { defaultValue: 0, nullable: false, readonly: true, group: 'stats', note: { en: 'Kept up to date by the CRM from paid orders.', ko: '결제된 주문으로 CRM이 자동 갱신합니다.' } }),
+			f.decimal('total_spent', { en: 'Lifetime spend', ko: '누적 구매액' }, { defaultValue: 0, nullable: false, readonly: true, group: 'stats', indexed: true }),
+			f.timestamp('first_order_at', { en: 'First purchase', ko: '첫 구매일' }, { readonly: true, group: 'stats' }),
+			f.timestamp('last_order_at', { en: 'Last purchase', ko: '최근 구매일' }, { readonly: true, group: 'stats', indexed: true }),
+			f.timestamp('last_interaction_at', { en: 'Last contact', ko: '최근 접촉일' }, { readonly: true, group: 'stats' }),
+			f.integer('last_nps', { en: 'Last NPS', ko: '최근 NPS' }, { readonly: true, group: 'stats' }),
+			f.text('notes', { en: 'Notes', ko: '메모' }),
+			f.o2m('orders', { en: 'Orders', ko: '주문' }, { collection: 'crm_orders', field: 'customer' }, '{{ordered_at}} · {{total}} · {{status}}'),
+			f.o2m('interactions', { en: 'Interactions', ko: '상호작용' }, { collection: 'crm_interactions', field: 'customer' }, '{{occurred_at}} · {{type}} · {{subject}}'),
+			f.created(),
+			f.updated(),
+		],
+	},
+	{
+		collection: 'crm_products',
+		label: { en: 'Products', ko: '상품', enSingular: 'Product', koSingular: '상품' },
+		note: { en: 'What the business sells, by category.', ko: '판매 상품과 카테고리' },
+		icon: 'inventory_2',
+		color: '#2ECDA7',
+		displayTemplate: '{{name}} ({{sku}})',
+		sortField: 'sort',
+		archive: { field: 'status', value: 'archived', unarchive: 'active' },
+		fields: [
+			f.select('status', { en: 'Status', ko: '상태' }, STATUS, { defaultValue: 'active', required: true }),
+			f.integer('sort', { en: 'Sort', ko: '정렬' }, { hidden: true }),
+			f.string('sku', { en: 'SKU', ko: '상품 코드' }, { unique: true, required: true }),
+			f.string('name', { en: 'Name', ko: '상품명' }, { required: true }),
+			f.string('category', { en: 'Category', ko: '카테고리' }, { indexed: true, interface: 'input-autocomplete-api', options: {} }),
+			f.decimal('price', { en: 'Price', ko: '가격' }, { defaultValue: 0 }),
+			f.text('description', { en: 'Description', ko: '설명' }),
+			f.created(),
+		],
+	},
+	{
+		collection: 'crm_orders',
+		label: { en: 'Orders', ko: '주문', enSingular: 'Order', koSingular: '주문' },
+		note: { en: 'Purchases from every channel; the source of customer statistics.', ko: '모든 채널의 구매 내역 (고객 통계의 원천)' },
+		icon: 'receipt_long',
+		color: '#FFC23B',
+		displayTemplate: '{{customer.full_name}} · {{total}} · {{ordered_at}}',
+		fields: [
+			f.select('status', { en: 'Status', ko: '상태' }, ORDER_STATUSES, { defaultValue: 'paid', required: true, indexed: true }),
+			f.string('external_id', { en: 'External ID', ko: '외부 주문 번호' }, { unique: true }),
+			f.m2o('customer', { en: 'Customer', ko: '고객' }, 'crm_customers', customerTemplate, { required: true, onDelete: 'NO ACTION' }),
+			f.select('channel', { en: 'Channel', ko: '채널' }, ORDER_CHANNELS, { indexed: true }),
+			f.timestamp('ordered_at', { en: 'Ordered at', ko: '주문 일시' }, { required: true, indexed: true }),
+			f.decimal('total', { en: 'Total', ko: '결제 금액' }, { defaultValue: 0, nullable: false, required: true, note: { en: 'Amount paid, after discounts.', ko: '할인 후 실제 결제 금액' } }),
+			f.decimal('discount_total', { en: 'Discounts', ko: '할인 금액' }, { defaultValue: 0 }),
+			f.string('currency', { en: 'Currency', ko: '통화' }, { maxLength: 3, defaultValue: 'KRW' }),
+			f.text('notes', { en: 'Notes', ko: '메모' }),
+			f.o2m('lines', { en: 'Lines', ko: '주문 상품' }, { collection: 'crm_order_lines', field: 'order' }, '{{quantity}} × {{product_name}} = {{line_total}}'),
+			f.created(),
+			f.updated(),
+		],
+	},
+	{
+		collection: 'crm_order_lines',
+		label: { en: 'Order lines', ko: '주문 상품', enSingular: 'Order line', koSingular: '주문 상품' },
+		note: { en: 'The products in each order.', ko: '주문별 상품 내역' },
+		icon: 'list_alt',
+		color: '#FFA439',
+		displayTemplate: '{{quantity}} × {{product_name}}',
+		hidden: false,
+		fields: [
+			f.m2o('order', { en: 'Order', ko: '주문' }, 'crm_orders', '{{id}} · {{ordered_at}}', { required: true, onDelete: 'CASCADE' }),
+			f.m2o('product', { en: 'Product', ko: '상품' }, 'crm_products', '{{name}}'),
+			f.select('kind', { en: 'Line kind', ko: '항목 종류' }, LINE_KINDS, { defaultValue: 'product', required: true, note: { en: 'Discount and reward lines never earn points.', ko: '할인·리워드 항목은 포인트가 적립되지 않습니다.' } }),
+			f.string('product_name', { en: 'Product name', ko: '상품명' }, { note: { en: 'Copied at purchase time so history survives product edits.', ko: '구매 시점의 상품명을 보존합니다.' } }),
+			f.string('category', { en: 'Category', ko: '카테고리' }, { indexed: true }),
+			f.integer('quantity', { en: 'Quantity', ko: '수량' }, { defaultValue: 1, required: true }),
+			f.decimal('unit_price', { en: 'Unit price', ko: '단가' }, { defaultValue: 0 }),
+			f.decimal('line_total', { en: 'Line total', ko: '금액' }, { defaultValue: 0 }),
+		],
+	},
+	{
+		collection: 'crm_interactions',
+		label: { en: 'Interactions', ko: '상호작용', enSingular: 'Interaction', koSingular: '상호작용' },
+		note: { en: 'Calls, visits, messages, inquiries and tasks on every channel.', ko: '모든 채널의 통화·방문·메시지·문의·업무' },
+		icon: 'forum',
+		color: '#E35169',
+		displayTemplate: '{{type}} · {{subject}}',
+		fields: [
+			f.m2o('customer', { en: 'Customer', ko: '고객' }, 'crm_customers', customerTemplate, { required: true, onDelete: 'CASCADE' }),
+			f.select('channel', { en: 'Channel', ko: '채널' }, INTERACTION_CHANNELS, { required: true, indexed: true }),
+			f.select('direction', { en: 'Direction', ko: '방향' }, DIRECTIONS, { defaultValue: 'inbound' }),
+			f.select('type', { en: 'Type', ko: '유형' }, INTERACTION_TYPES, { required: true, indexed: true }),
+			f.select('status', { en: 'Status', ko: '상태' }, INTERACTION_STATUSES, { defaultValue: 'done', indexed: true }),
+			f.string('subject', { en: 'Subject', ko: '제목' }, { width: 'full' }),
+			f.text('body', { en: 'Details', ko: '내용' }),
+			f.timestamp('occurred_at', { en: 'When', ko: '일시' }, { required: true, indexed: true }),
+			f.timestamp('due_at', { en: 'Due', ko: '기한' }),
+			f.m2o('staff', { en: 'Logged by', ko: '기록자' }, 'directus_users', '{{first_name}} {{last_name}}', { special: ['m2o', 'user-created'] } as never),
+			f.m2o('assignee', { en: 'Assigned to', ko: '담당자' }, 'directus_users', '{{first_name}} {{last_name}}'),
+			f.m2o('order', { en: 'Related order', ko: '관련 주문' }, 'crm_orders', '{{id}} · {{ordered_at}}'),
+			f.string('source_key', { en: 'Source key', ko: '원천 키' }, { unique: true, hidden: true, readonly: true, note: { en: 'Set when the CRM creates the interaction, so it is created once.', ko: 'CRM이 자동 생성할 때 중복을 막는 키' } }),
+			f.created(),
+			f.updated(),
+		],
+	},
+	{
+		collection: 'crm_feedback',
+		label: { en: 'Feedback', ko: '고객 의견', enSingular: 'Feedback', koSingular: '고객 의견' },
+		note: { en: 'Survey answers: NPS, CSAT and reviews.', ko: '설문 응답: NPS, 만족도, 리뷰' },
+		icon: 'reviews',
+		color: '#FFC23B',
+		displayTemplate: '{{kind}} {{score}} · {{customer.full_name}}',
+		fields: [
+			f.m2o('customer', { en: 'Customer', ko: '고객' }, 'crm_customers', customerTemplate, { required: true, onDelete: 'CASCADE' }),
+			f.select('kind', { en: 'Kind', ko: '종류' }, FEEDBACK_KINDS, { required: true, indexed: true }),
+			f.integer('score', { en: 'Score', ko: '점수' }, { required: true, note: { en: 'NPS 0-10, CSAT 1-5, review 1-5.', ko: 'NPS 0~10, 만족도 1~5, 리뷰 1~5' } }),
+			f.text('comment', { en: 'Comment', ko: '의견' }),
+			f.string('survey', { en: 'Survey', ko: '설문' }, { indexed: true }),
+			f.m2o('order', { en: 'Related order', ko: '관련 주문' }, 'crm_orders', '{{id}} · {{ordered_at}}'),
+			f.select('channel', { en: 'Channel', ko: '채널' }, INTERACTION_CHANNELS),
+			f.timestamp('answered_at', { en: 'Answered at', ko: '응답 일시' }, { required: true, indexed: true }),
+			f.string('source_key', { en: 'Source key', ko: '원천 키' }, { unique: true, hidden: true, readonly: true, note: { en: 'One answer per survey link: re-submitting updates it.', ko: '설문 링크당 하나의 응답 (재응답 시 갱신)' } }),
+			f.created(),
+		],
+	},
+];
