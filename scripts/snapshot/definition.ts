@@ -1,8 +1,9 @@
 // The CRM's schema, described once. Budget: at most 20 crm_ collections (see README "Collection budget").
 import { f, type Choice, type CollectionDef } from './dsl.ts';
 
-/** Bump when the schema changes; the extension reports it at GET /crm/health. */
-export const SCHEMA_VERSION = '1';
+import { SCHEMA_VERSION } from '../../extensions/crm/src/schema-version.ts';
+
+export { SCHEMA_VERSION };
 
 export const STAGES: Choice[] = [
 	{ value: 'prospect', en: 'Prospect', ko: '잠재 고객', color: '#A2B5CD' },

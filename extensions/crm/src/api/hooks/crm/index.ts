@@ -1,0 +1,49 @@
+// Keeps each customer's cached statistics in step with orders, interactions and feedback.
+// Filter hooks run inside the write's own transaction, so the stats commit or roll back with it (no lost work).
+import { defineHook } from '@directus/extensions-sdk';
+import type { Knex } from 'knex';
+import { orderFacts, parseTimestamp, statsDeltas } from '../../../domain/customer-stats/order-stats';
+import { applyStatsDelta, bumpCustomerTimestamp, readOrderFacts, setCustomerField } from '../../../data/customer-stats-repo';
+
+type Keys = (string | number)[];
+
+export default defineHook(({ filter }) => {
+	filter('crm_orders.items.create', async (payload, _meta, { database }) => {
+		const knex = database as Knex;
+		for (const delta of statsDeltas(null, orderFacts(payload as Record<string, unknown>))) await applyStatsDelta(knex, delta);
+		return payload;
+	});
+
+	filter('crm_orders.items.update', async (payload, meta, { database }) => {
+		const knex = database as Knex;
+		const keys = (meta.keys ?? []) as Keys;
+		const before = await readOrderFacts(knex, keys);
+		for (const key of keys) {
+			const stored = before.get(String(key));
+			if (!stored) continue;
+			const after = orderFacts(payload as Record<string, unknown>, stored);
+			for (const delta of statsDeltas(stored, after)) await applyStatsDelta(knex, delta, [key]);
+		}
+		return payload;
+	});
+
+	filter('crm_orders.items.delete', async (keys, _meta, { database }) => {
+		const knex = database as Knex;
+		const before = await readOrderFacts(knex, keys as Keys);
+		for (const [key, stored] of before) for (const delta of statsDeltas(stored, null)) await applyStatsDelta(knex, delta, [key]);
+		return keys;
+	});
+
+	filter('crm_interactions.items.create', async (payload, _meta, { database }) => {
+		const row = payload as Record<string, unknown>;
+		const at = parseTimestamp(row.occurred_at);
+		if (row.customer != null && at) await bumpCustomerTimestamp(database as Knex, row.customer as number, 'last_interaction_at', at);
+		return payload;
+	});
+
+	filter('crm_feedback.items.create', async (payload, _meta, { database }) => {
+		const row = payload as Record<string, unknown>;
+		if (row.customer != null && row.kind === 'nps' && row.score != null) await setCustomerField(database as Knex, row.customer as number, { last_nps: Number(row.score) });
+		return payload;
+	});
+});

@@ -1,0 +1,75 @@
+// Boots a real Directus 12 with the built CRM extension and the CRM installed, on SQLite or PostgreSQL.
+import { createServer } from 'node:net';
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { adminClientWithLogin, type AdminClient } from '../../scripts/lib/admin-client.ts';
+import { directusCliOrThrow, ROOT, startDirectus, type Env, type RunningDirectus } from '../../scripts/lib/directus-process.ts';
+import { installCrm } from '../../scripts/lib/install-crm.ts';
+import { startPostgres, type RunningPostgres } from '../../scripts/lib/postgres.ts';
+
+export const ADMIN = { email: 'admin@example.com', password: 'test-admin-password' };
+
+export function freePort(): Promise<number> {
+	return new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+export function workDir(name: string): string {
+	const dir = resolve(ROOT, '.tmp/test', `${name}-${process.pid}-${Date.now()}`);
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(resolve(dir, 'uploads'), { recursive: true });
+	return dir;
+}
+
+export async function baseEnv(dir: string, database: Env): Promise<Env> {
+	return {
+		...database,
+		KEY: 'crm-test-key', SECRET: 'crm-test-secret-0123456789abcdef0123456789',
+		ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+		HOST: '127.0.0.1', PORT: String(await freePort()), TELEMETRY: 'false', LOG_LEVEL: 'info', WEBSOCKETS_ENABLED: 'false',
+		STORAGE_LOCAL_ROOT: resolve(dir, 'uploads'), EXTENSIONS_PATH: resolve(ROOT, 'extensions'),
+		RATE_LIMITER_ENABLED: 'false',
+	};
+}
+
+export interface CrmInstance {
+	url: string;
+	env: Env;
+	dir: string;
+	client: AdminClient;
+	directus: RunningDirectus;
+	postgres: RunningPostgres | null;
+	stop(): Promise<void>;
+}
+
+export async function bootCrm(name: string, options: { db?: 'sqlite' | 'postgres'; install?: boolean; env?: Env } = {}): Promise<CrmInstance> {
+	const dir = workDir(name);
+	const postgres = options.db === 'postgres' ? await startPostgres(resolve(dir, 'pg'), await freePort()) : null;
+	const env = { ...(await baseEnv(dir, postgres ? postgres.env : { DB_CLIENT: 'sqlite3', DB_FILENAME: resolve(dir, 'db.sqlite') })), ...options.env };
+	await directusCliOrThrow(['bootstrap'], env, { quiet: true });
+	const directus = await startDirectus(env, { logFile: resolve(dir, 'directus.log') });
+	const client = await adminClientWithLogin(directus.url, ADMIN.email, ADMIN.password);
+	if (options.install !== false) await installCrm(client, directus.url, () => {});
+	return {
+		url: directus.url, env, dir, client, directus, postgres,
+		stop: async () => {
+			await directus.stop();
+			await postgres?.stop();
+		},
+	};
+}
+
+/** A client acting as a fresh user of the named CRM role, authenticated by a static token. */
+export async function userWithRole(admin: AdminClient, url: string, roleName: string, token: string) {
+	const { createUser, readRoles } = await import('@directus/sdk');
+	const { adminClientWithToken } = await import('../../scripts/lib/admin-client.ts');
+	const [role] = await admin.request(readRoles({ filter: { name: { _eq: roleName } }, fields: ['id'] }));
+	if (!role) throw new Error(`role ${roleName} not found`);
+	await admin.request(createUser({ email: `${token}@example.com`, password: `${token}-password`, role: role.id, token } as never));
+	return adminClientWithToken(url, token);
+}

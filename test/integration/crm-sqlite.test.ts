@@ -1,0 +1,81 @@
+// The CRM on a real Directus 12 (SQLite): schema, translations, the health endpoint, the stats hook, idempotent install.
+import { createItem, deleteItem, readCollections, readItem, readRoles, updateItem, readDashboards, readPanels } from '@directus/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installCrm } from '../../scripts/lib/install-crm.ts';
+import { COLLECTIONS } from '../../scripts/snapshot/definition.ts';
+import { ROLES } from '../../scripts/lib/roles.ts';
+import { bootCrm, type CrmInstance } from '../harness/crm.ts';
+
+let crm: CrmInstance;
+beforeAll(async () => {
+	crm = await bootCrm('sqlite');
+});
+afterAll(async () => {
+	await crm?.stop();
+});
+
+describe('CRM on SQLite', () => {
+	it('reports the extension and schema versions at /crm/health', async () => {
+		const health = await (await fetch(`${crm.url}/crm/health`)).json();
+		expect(health).toMatchObject({ status: 'ok', extension: { name: 'directus-extension-crm', version: '0.1.0' }, schema: { expected: '1', applied: '1' } });
+	});
+
+	it('creates every crm_ collection with Korean and English names, within the collection budget', async () => {
+		const collections = await crm.client.request(readCollections());
+		const crmCollections = collections.filter((c) => c.collection.startsWith('crm_'));
+		expect(crmCollections.map((c) => c.collection).sort()).toEqual(COLLECTIONS.map((c) => c.collection).sort());
+		expect(crmCollections.length).toBeLessThanOrEqual(20);
+		const customers = crmCollections.find((c) => c.collection === 'crm_customers')!;
+		expect(customers.meta?.translations).toEqual(expect.arrayContaining([expect.objectContaining({ language: 'ko-KR', translation: '고객' })]));
+	});
+
+	it('installs roles and the CRM dashboard', async () => {
+		const roles = await crm.client.request(readRoles({ fields: ['name'] }));
+		expect(roles.map((r) => r.name)).toEqual(expect.arrayContaining(ROLES.map((r) => r.name)));
+		const [dashboard] = await crm.client.request(readDashboards({ filter: { name: { _eq: 'CRM' } }, fields: ['id'] }));
+		const panels = await crm.client.request(readPanels({ filter: { dashboard: { _eq: dashboard.id } }, fields: ['type'] }));
+		expect(panels.map((p) => p.type)).toEqual(expect.arrayContaining(['metric', 'time-series', 'list']));
+	});
+
+	it('changes nothing when installed a second time', async () => {
+		const lines: string[] = [];
+		await installCrm(crm.client, crm.url, (line) => lines.push(line));
+		expect(lines).toEqual([]);
+	});
+
+	it('keeps customer statistics in step with orders (create, refund, edit, delete)', async () => {
+		const customer = await crm.client.request(createItem('crm_customers' as never, { full_name: '김민준', email: 'minjun@example.kr' } as never));
+		const stats = async () => (await crm.client.request(readItem('crm_customers' as never, customer.id, { fields: ['order_count', 'total_spent', 'first_order_at', 'last_order_at'] } as never))) as Record<string, unknown>;
+
+		const first = await crm.client.request(createItem('crm_orders' as never, { customer: customer.id, status: 'paid', total: 30000, ordered_at: '2026-01-05T10:00:00Z' } as never));
+		const second = await crm.client.request(createItem('crm_orders' as never, { customer: customer.id, status: 'paid', total: 12000.5, ordered_at: '2026-03-05T10:00:00Z' } as never));
+		await crm.client.request(createItem('crm_orders' as never, { customer: customer.id, status: 'pending', total: 999, ordered_at: '2026-04-01T10:00:00Z' } as never));
+		let now = await stats();
+		expect(now.order_count).toBe(2);
+		expect(Number(now.total_spent)).toBe(42000.5);
+		expect(new Date(now.first_order_at as string).toISOString()).toBe('2026-01-05T10:00:00.000Z');
+		expect(new Date(now.last_order_at as string).toISOString()).toBe('2026-03-05T10:00:00.000Z');
+
+		await crm.client.request(updateItem('crm_orders' as never, second.id, { status: 'refunded' } as never));
+		now = await stats();
+		expect(now.order_count).toBe(1);
+		expect(Number(now.total_spent)).toBe(30000);
+		expect(new Date(now.last_order_at as string).toISOString()).toBe('2026-01-05T10:00:00.000Z');
+
+		await crm.client.request(updateItem('crm_orders' as never, first.id, { total: 35000 } as never));
+		expect(Number((await stats()).total_spent)).toBe(35000);
+
+		await crm.client.request(deleteItem('crm_orders' as never, first.id));
+		now = await stats();
+		expect(now).toMatchObject({ order_count: 0, first_order_at: null, last_order_at: null });
+		expect(Number(now.total_spent)).toBe(0);
+	});
+
+	it('rolls the stats back with an order that fails validation', async () => {
+		const customer = await crm.client.request(createItem('crm_customers' as never, { full_name: 'Jane Smith' } as never));
+		await expect(crm.client.request(createItem('crm_orders' as never, { customer: customer.id, status: 'paid', total: 500 } as never))).rejects.toBeTruthy();
+		const row = (await crm.client.request(readItem('crm_customers' as never, customer.id, { fields: ['order_count', 'total_spent'] } as never))) as Record<string, unknown>;
+		expect(row.order_count).toBe(0);
+		expect(Number(row.total_spent)).toBe(0);
+	});
+});
