@@ -44,6 +44,8 @@ export interface CrmInstance {
 	client: AdminClient;
 	directus: RunningDirectus;
 	postgres: RunningPostgres | null;
+	/** Restarts the Directus process (e.g. after a CLI `schema apply`, which another process's cache does not see). */
+	restart(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -55,13 +57,18 @@ export async function bootCrm(name: string, options: { db?: 'sqlite' | 'postgres
 	const directus = await startDirectus(env, { logFile: resolve(dir, 'directus.log') });
 	const client = await adminClientWithLogin(directus.url, ADMIN.email, ADMIN.password);
 	if (options.install !== false) await installCrm(client, directus.url, () => {});
-	return {
+	const instance: CrmInstance = {
 		url: directus.url, env, dir, client, directus, postgres,
+		restart: async () => {
+			await instance.directus.stop();
+			instance.directus = await startDirectus(env, { logFile: resolve(dir, 'directus.log') });
+		},
 		stop: async () => {
-			await directus.stop();
+			await instance.directus.stop();
 			await postgres?.stop();
 		},
 	};
+	return instance;
 }
 
 /** A client acting as a fresh user of the named CRM role, authenticated by a static token. */
