@@ -1,0 +1,57 @@
+// Production topology, natively: PostgreSQL + Redis + two Directus processes with the CRM (as docker-compose.yml runs it).
+import { createItem, readItem } from '@directus/sdk';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminClientWithLogin } from '../../scripts/lib/admin-client.ts';
+import { directusCli, startDirectus, type RunningDirectus } from '../../scripts/lib/directus-process.ts';
+import { installCrm } from '../../scripts/lib/install-crm.ts';
+import { ADMIN, bootCrm, freePort, type CrmInstance } from '../harness/crm.ts';
+import { startRedis, type RunningRedis } from '../harness/redis.ts';
+
+let primary: CrmInstance;
+let redis: RunningRedis;
+let replica: RunningDirectus;
+
+beforeAll(async () => {
+	const redisDir = resolve(process.cwd(), '.tmp/test', `redis-${process.pid}`);
+	redis = await startRedis(redisDir, await freePort());
+	const shared = { REDIS: redis.url, REDIS_ENABLED: 'true', SYNCHRONIZATION_STORE: 'redis', CACHE_STORE: 'redis', CACHE_ENABLED: 'true', CACHE_AUTO_PURGE: 'true', MESSENGER_STORE: 'redis' };
+	primary = await bootCrm('pg', { db: 'postgres', env: shared });
+	replica = await startDirectus({ ...primary.env, PORT: String(await freePort()) }, { logFile: resolve(primary.dir, 'replica.log') });
+});
+afterAll(async () => {
+	await replica?.stop();
+	await primary?.stop();
+	await redis?.stop();
+});
+
+describe('CRM on PostgreSQL with Redis and two Directus replicas', () => {
+	it('both replicas report a healthy CRM on PostgreSQL', async () => {
+		for (const url of [primary.url, replica.url]) {
+			const health = await (await fetch(`${url}/crm/health`)).json();
+			expect(health).toMatchObject({ status: 'ok', database: 'pg', schema: { applied: '1' } });
+		}
+	});
+
+	it('the snapshot is idempotent on PostgreSQL', async () => {
+		const result = await directusCli(['schema', 'apply', '--yes', resolve(process.cwd(), 'snapshots/crm.postgres.json')], primary.env, { quiet: true });
+		expect(result.code).toBe(0);
+		expect(result.output).toContain('No changes to apply');
+		const lines: string[] = [];
+		await installCrm(primary.client, primary.url, (line) => lines.push(line));
+		expect(lines).toEqual([]);
+	});
+
+	it('orders sent to both replicas concurrently keep exact customer stats', async () => {
+		const onReplica = await adminClientWithLogin(replica.url, ADMIN.email, ADMIN.password);
+		const customer = await primary.client.request(createItem('crm_customers' as never, { full_name: '박지우', email: 'jiwoo@example.kr' } as never));
+		const orders = Array.from({ length: 20 }, (_, i) => ({ customer: customer.id, status: 'paid', total: 1000 + i, ordered_at: new Date(Date.UTC(2026, 0, 1 + i)).toISOString() }));
+		await Promise.all(orders.map((order, i) => (i % 2 ? onReplica : primary.client).request(createItem('crm_orders' as never, order as never))));
+		for (const client of [primary.client, onReplica]) {
+			const row = (await client.request(readItem('crm_customers' as never, customer.id, { fields: ['order_count', 'total_spent', 'last_order_at'] } as never))) as Record<string, unknown>;
+			expect(row.order_count).toBe(20);
+			expect(Number(row.total_spent)).toBe(orders.reduce((sum, o) => sum + o.total, 0));
+			expect(new Date(row.last_order_at as string).toISOString()).toBe('2026-01-20T00:00:00.000Z');
+		}
+	});
+});
