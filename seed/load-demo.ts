@@ -15,7 +15,7 @@ interface Options {
 
 async function existingKeys(client: AdminClient, collection: string, keyField: string, prefix: string): Promise<Map<string, number>> {
 	const rows = (await client.request(
-		readItems(collection as never, { fields: ['id', keyField], filter: { [keyField]: { _starts_with: prefix } }, limit: -1 } as never),
+		readItems(collection as never, { fields: ['id', keyField], filter: prefix ? { [keyField]: { _starts_with: prefix } } : { [keyField]: { _nnull: true } }, limit: -1 } as never),
 	)) as Record<string, unknown>[];
 	return new Map(rows.map((row) => [String(row[keyField]), Number(row.id)]));
 }

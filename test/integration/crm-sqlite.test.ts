@@ -5,6 +5,8 @@ import { installCrm } from '../../scripts/lib/install-crm.ts';
 import { COLLECTIONS } from '../../scripts/snapshot/definition.ts';
 import { ROLES } from '../../scripts/lib/roles.ts';
 import { bootCrm, type CrmInstance } from '../harness/crm.ts';
+import { loadDemoData } from '../../seed/load-demo.ts';
+import { readItems, aggregate } from '@directus/sdk';
 
 let crm: CrmInstance;
 beforeAll(async () => {
@@ -77,5 +79,24 @@ describe('CRM on SQLite', () => {
 		const row = (await crm.client.request(readItem('crm_customers' as never, customer.id, { fields: ['order_count', 'total_spent'] } as never))) as Record<string, unknown>;
 		expect(row.order_count).toBe(0);
 		expect(Number(row.total_spent)).toBe(0);
+	});
+
+	it('loads demo data through the API once, with stats that match a recount of the orders', async () => {
+		const now = new Date('2026-11-23T00:00:00Z');
+		await loadDemoData(crm.client, { now, customers: 40, seed: 7, log: () => {} });
+		const count = async (collection: string) => Number(((await crm.client.request(aggregate(collection as never, { aggregate: { count: '*' } } as never))) as { count: string }[])[0].count);
+		const before = { customers: await count('crm_customers'), orders: await count('crm_orders'), lines: await count('crm_order_lines'), feedback: await count('crm_feedback') };
+		expect(before.orders).toBeGreaterThan(100);
+		await loadDemoData(crm.client, { now, customers: 40, seed: 7, log: () => {} });
+		expect({ customers: await count('crm_customers'), orders: await count('crm_orders'), lines: await count('crm_order_lines'), feedback: await count('crm_feedback') }).toEqual(before);
+
+		const customers = (await crm.client.request(readItems('crm_customers' as never, { filter: { external_id: { _starts_with: 'demo-' } }, fields: ['id', 'order_count', 'total_spent'], limit: -1 } as never))) as { id: number; order_count: number; total_spent: string }[];
+		const recount = (await crm.client.request(aggregate('crm_orders' as never, { aggregate: { count: '*', sum: ['total'] }, groupBy: ['customer'], query: { filter: { status: { _in: ['paid', 'fulfilled'] } }, limit: -1 } } as never))) as { customer: number; count: string; sum: { total: string } }[];
+		const byCustomer = new Map(recount.map((r) => [Number(r.customer), r]));
+		for (const customer of customers) {
+			const expected = byCustomer.get(customer.id);
+			expect(customer.order_count).toBe(Number(expected?.count ?? 0));
+			expect(Number(customer.total_spent)).toBeCloseTo(Number(expected?.sum.total ?? 0), 2);
+		}
 	});
 });
