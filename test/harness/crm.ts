@@ -1,7 +1,8 @@
 // Boots a real Directus 12 with the built CRM extension and the CRM installed, on SQLite or PostgreSQL.
 import { createServer } from 'node:net';
-import { mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { adminClientWithLogin, type AdminClient } from '../../scripts/lib/admin-client.ts';
 import { directusCliOrThrow, ROOT, startDirectus, type Env, type RunningDirectus } from '../../scripts/lib/directus-process.ts';
 import { installCrm } from '../../scripts/lib/install-crm.ts';
@@ -27,7 +28,11 @@ export function workDir(name: string): string {
 }
 
 export async function baseEnv(dir: string, database: Env): Promise<Env> {
+	// Directus reads ./.env by default; point it at an empty file so a developer's .env never leaks into tests.
+	const configPath = resolve(dir, 'directus.env');
+	writeFileSync(configPath, '');
 	return {
+		CONFIG_PATH: configPath,
 		...database,
 		KEY: 'crm-test-key', SECRET: 'crm-test-secret-0123456789abcdef0123456789',
 		ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
@@ -51,7 +56,9 @@ export interface CrmInstance {
 
 export async function bootCrm(name: string, options: { db?: 'sqlite' | 'postgres'; install?: boolean; env?: Env } = {}): Promise<CrmInstance> {
 	const dir = workDir(name);
-	const postgres = options.db === 'postgres' ? await startPostgres(resolve(dir, 'pg'), await freePort()) : null;
+	// PostgreSQL runs as the `postgres` user, which may not reach into the clone (e.g. under /root): use the system temp dir.
+	const pgDir = options.db === 'postgres' ? mkdtempSync(join(tmpdir(), 'crm-pg-')) : null;
+	const postgres = pgDir ? await startPostgres(pgDir, await freePort()) : null;
 	const env = { ...(await baseEnv(dir, postgres ? postgres.env : { DB_CLIENT: 'sqlite3', DB_FILENAME: resolve(dir, 'db.sqlite') })), ...options.env };
 	await directusCliOrThrow(['bootstrap'], env, { quiet: true });
 	const directus = await startDirectus(env, { logFile: resolve(dir, 'directus.log') });
@@ -66,6 +73,7 @@ export async function bootCrm(name: string, options: { db?: 'sqlite' | 'postgres
 		stop: async () => {
 			await instance.directus.stop();
 			await postgres?.stop();
+			if (pgDir) rmSync(pgDir, { recursive: true, force: true });
 		},
 	};
 	return instance;
