@@ -60,10 +60,23 @@ export async function bootCrm(name: string, options: { db?: 'sqlite' | 'postgres
 	const pgDir = options.db === 'postgres' ? mkdtempSync(join(tmpdir(), 'crm-pg-')) : null;
 	const postgres = pgDir ? await startPostgres(pgDir, await freePort()) : null;
 	const env = { ...(await baseEnv(dir, postgres ? postgres.env : { DB_CLIENT: 'sqlite3', DB_FILENAME: resolve(dir, 'db.sqlite') })), ...options.env };
-	await directusCliOrThrow(['bootstrap'], env, { quiet: true });
-	const directus = await startDirectus(env, { logFile: resolve(dir, 'directus.log') });
-	const client = await adminClientWithLogin(directus.url, ADMIN.email, ADMIN.password);
-	if (options.install !== false) await installCrm(client, directus.url, () => {});
+	const cleanUp = async (directus?: RunningDirectus) => {
+		await directus?.kill();
+		await postgres?.stop();
+		if (pgDir) rmSync(pgDir, { recursive: true, force: true });
+	};
+	let directus: RunningDirectus | undefined;
+	let client: AdminClient;
+	try {
+		await directusCliOrThrow(['bootstrap'], env, { quiet: true });
+		directus = await startDirectus(env, { logFile: resolve(dir, 'directus.log') });
+		client = await adminClientWithLogin(directus.url, ADMIN.email, ADMIN.password);
+		if (options.install !== false) await installCrm(client, directus.url, () => {});
+	} catch (error) {
+		// Leave no Directus or PostgreSQL running when boot fails (afterAll never sees a half-booted instance).
+		await cleanUp(directus);
+		throw error;
+	}
 	const instance: CrmInstance = {
 		url: directus.url, env, dir, client, directus, postgres,
 		restart: async () => {
@@ -72,8 +85,7 @@ export async function bootCrm(name: string, options: { db?: 'sqlite' | 'postgres
 		},
 		stop: async () => {
 			await instance.directus.stop();
-			await postgres?.stop();
-			if (pgDir) rmSync(pgDir, { recursive: true, force: true });
+			await cleanUp();
 		},
 	};
 	return instance;
