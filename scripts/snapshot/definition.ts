@@ -85,6 +85,15 @@ const LANGUAGES: Choice[] = [
 	{ value: 'ko-KR', en: 'Korean', ko: '한국어' },
 	{ value: 'en-US', en: 'English', ko: '영어' },
 ];
+const GENDERS: Choice[] = [
+	{ value: 'female', en: 'Female', ko: '여성' },
+	{ value: 'male', en: 'Male', ko: '남성' },
+	{ value: 'other', en: 'Other', ko: '기타' },
+];
+const CURRENCIES: Choice[] = [
+	{ value: 'KRW', en: 'Korean won (KRW)', ko: '원 (KRW)' },
+	{ value: 'USD', en: 'US dollar (USD)', ko: '미국 달러 (USD)' },
+];
 const CONTACT_CHANNELS: Choice[] = [
 	{ value: 'email', en: 'E-mail', ko: '이메일' },
 	{ value: 'sms', en: 'SMS', ko: '문자' },
@@ -94,7 +103,7 @@ const CONTACT_CHANNELS: Choice[] = [
 
 export const ALL_CHOICES: Choice[] = [
 	...STAGES, ...STATUS, ...SOURCES, ...INTERACTION_CHANNELS, ...ORDER_CHANNELS, ...ORDER_STATUSES, ...LINE_KINDS,
-	...DIRECTIONS, ...INTERACTION_TYPES, ...INTERACTION_STATUSES, ...FEEDBACK_KINDS, ...LANGUAGES, ...CONTACT_CHANNELS,
+	...DIRECTIONS, ...INTERACTION_TYPES, ...INTERACTION_STATUSES, ...FEEDBACK_KINDS, ...LANGUAGES, ...CONTACT_CHANNELS, ...CURRENCIES, ...GENDERS,
 ];
 
 const customerTemplate = '{{full_name}}';
@@ -122,10 +131,7 @@ export const COLLECTIONS: CollectionDef[] = [
 		color: '#6644FF',
 		singleton: true,
 		fields: [
-			f.select('currency', { en: 'Currency', ko: '통화' }, [
-				{ value: 'KRW', en: 'Korean won (KRW)', ko: '원 (KRW)' },
-				{ value: 'USD', en: 'US dollar (USD)', ko: '미국 달러 (USD)' },
-			], { defaultValue: 'KRW', required: true }),
+			f.select('currency', { en: 'Currency', ko: '통화' }, CURRENCIES, { defaultValue: 'KRW', required: true }),
 			f.select('default_language', { en: 'Default language', ko: '기본 언어' }, LANGUAGES, { defaultValue: 'ko-KR', required: true }),
 			f.string('timezone', { en: 'Time zone', ko: '시간대' }, { defaultValue: 'Asia/Seoul', required: true, note: { en: 'IANA name, e.g. Asia/Seoul.', ko: 'IANA 시간대 이름 (예: Asia/Seoul)' } }),
 			f.time('quiet_hours_start', { en: 'Quiet hours start', ko: '야간 발송 제한 시작' }, { defaultValue: '21:00:00', note: { en: 'No advertising message is sent from this time without night consent.', ko: '야간 수신 동의가 없으면 이 시각부터 광고성 메시지를 보내지 않습니다.' } }),
@@ -160,11 +166,7 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.select('source', { en: 'Acquisition source', ko: '유입 경로' }, SOURCES),
 			f.m2o('referred_by', { en: 'Referred by', ko: '추천인' }, 'crm_customers', customerTemplate),
 			f.date('birthday', { en: 'Birthday', ko: '생일' }),
-			f.select('gender', { en: 'Gender', ko: '성별' }, [
-				{ value: 'female', en: 'Female', ko: '여성' },
-				{ value: 'male', en: 'Male', ko: '남성' },
-				{ value: 'other', en: 'Other', ko: '기타' },
-			]),
+			f.select('gender', { en: 'Gender', ko: '성별' }, GENDERS),
 			f.select('language', { en: 'Language', ko: '언어' }, LANGUAGES, { defaultValue: 'ko-KR' }),
 			f.string('timezone', { en: 'Time zone', ko: '시간대' }, { defaultValue: 'Asia/Seoul' }),
 			f.string('company', { en: 'Company', ko: '회사' }),
