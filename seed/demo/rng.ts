@@ -133,7 +133,21 @@ export function createRng(seed: number): Rng {
 		float: (min, max) => min + next() * (max - min),
 		chance: (p) => next() < p,
 		pick,
-		weighted: (entries) => entries[weightedIndex(entries.map((entry) => entry[1]))][0],
+		weighted: (entries) => {
+			// Same walk as weightedIndex, without allocating a weights array on this hot path.
+			let total = 0;
+			for (const entry of entries) total += Math.max(0, entry[1]);
+			if (!(total > 0)) throw new RangeError('weighted pick needs at least one positive weight');
+			let r = next() * total;
+			let last = -1;
+			for (let i = 0; i < entries.length; i++) {
+				if (entries[i][1] <= 0) continue;
+				last = i;
+				r -= entries[i][1];
+				if (r < 0) return entries[i][0];
+			}
+			return entries[last][0];
+		},
 		weightedIndex,
 		normal,
 		exponential: (mean) => -Math.log(1 - next()) * mean,
