@@ -5,8 +5,8 @@ import { bgnbdLogLikelihood, expectedPurchases, fitBgnbd } from './bgnbd';
 import { fitGammaGamma } from './gamma-gamma';
 import { summarizeTransactions } from './summary';
 
-// <repo>/extensions/crm/src/domain/clv/ -> /work/shared (the repo lives at /work/main).
-const SAMPLE_FILE = new URL('../../../../../../shared/datasets/cdnow/CDNOW_sample.txt', import.meta.url);
+// The public CDNOW sample (as shipped with the `lifetimes` package) is kept in the repo so the test runs on any clone.
+const SAMPLE_FILE = new URL('../../../../../../test/fixtures/cdnow/CDNOW_sample.txt', import.meta.url);
 
 describe('parseCdnowTransactions', () => {
   it('reads the sample layout (master id, sample id, date, CDs, dollars)', () => {
