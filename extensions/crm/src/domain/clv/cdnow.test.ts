@@ -6,7 +6,7 @@ import { fitGammaGamma } from './gamma-gamma';
 import { summarizeTransactions } from './summary';
 
 // The public CDNOW sample (as shipped with the `lifetimes` package) is kept in the repo so the test runs on any clone.
-const SAMPLE_FILE = new URL('../../../../../../test/fixtures/cdnow/CDNOW_sample.txt', import.meta.url);
+const SAMPLE_FILE = new URL('../../../../../test/fixtures/cdnow/CDNOW_sample.txt', import.meta.url);
 
 describe('parseCdnowTransactions', () => {
   it('reads the sample layout (master id, sample id, date, CDs, dollars)', () => {
