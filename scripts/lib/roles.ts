@@ -11,7 +11,7 @@ export interface RoleSpec {
 
 const CRUD: Action[] = ['create', 'read', 'update', 'delete'];
 const READ: Action[] = ['read'];
-const CRM_COLLECTIONS = ['crm_settings', 'crm_customers', 'crm_products', 'crm_orders', 'crm_order_lines', 'crm_interactions', 'crm_feedback'];
+const CRM_COLLECTIONS = ['crm_settings', 'crm_customers', 'crm_products', 'crm_orders', 'crm_order_lines', 'crm_interactions', 'crm_feedback', 'crm_segments', 'crm_segment_members'];
 const DASHBOARDS = { directus_dashboards: READ, directus_panels: READ };
 
 export const ROLES: RoleSpec[] = [
@@ -35,6 +35,8 @@ export const ROLES: RoleSpec[] = [
 			crm_products: READ,
 			crm_feedback: READ,
 			crm_settings: READ,
+			crm_segments: READ,
+			crm_segment_members: READ,
 		},
 	},
 	{
@@ -50,6 +52,8 @@ export const ROLES: RoleSpec[] = [
 			crm_interactions: READ,
 			crm_feedback: READ,
 			crm_settings: READ,
+			crm_segments: CRUD,
+			crm_segment_members: CRUD,
 			...DASHBOARDS,
 		},
 	},
@@ -66,6 +70,8 @@ export const ROLES: RoleSpec[] = [
 			crm_order_lines: READ,
 			crm_products: READ,
 			crm_settings: READ,
+			crm_segments: READ,
+			crm_segment_members: READ,
 		},
 	},
 	{

@@ -85,6 +85,33 @@ const LANGUAGES: Choice[] = [
 	{ value: 'ko-KR', en: 'Korean', ko: '한국어' },
 	{ value: 'en-US', en: 'English', ko: '영어' },
 ];
+export const RFM_CELLS: Choice[] = [
+	{ value: 'champions', en: 'Champions', ko: '최우수 고객', color: '#2ECDA7' },
+	{ value: 'loyal', en: 'Loyal', ko: '충성 고객', color: '#3399FF' },
+	{ value: 'potential_loyalist', en: 'Potential loyalist', ko: '잠재 충성 고객', color: '#6644FF' },
+	{ value: 'new', en: 'New', ko: '신규 고객', color: '#A2B5CD' },
+	{ value: 'promising', en: 'Promising', ko: '유망 고객', color: '#FFC23B' },
+	{ value: 'needs_attention', en: 'Needs attention', ko: '관심 필요', color: '#FFA439' },
+	{ value: 'about_to_sleep', en: 'About to sleep', ko: '휴면 직전', color: '#FFA439' },
+	{ value: 'at_risk', en: 'At risk', ko: '이탈 위험', color: '#E35169' },
+	{ value: 'cannot_lose_them', en: 'Cannot lose them', ko: '놓치면 안 될 고객', color: '#E35169' },
+	{ value: 'hibernating', en: 'Hibernating', ko: '휴면 고객', color: '#A2B5CD' },
+	{ value: 'lost', en: 'Lost', ko: '이탈 고객', color: '#A2B5CD' },
+];
+const SEGMENT_KINDS: Choice[] = [
+	{ value: 'dynamic', en: 'Dynamic (rule)', ko: '동적 (규칙)' },
+	{ value: 'static', en: 'Static (hand-picked)', ko: '정적 (직접 선택)' },
+];
+const REFRESH_SCHEDULES: Choice[] = [
+	{ value: 'manual', en: 'On demand only', ko: '요청 시에만' },
+	{ value: 'hourly', en: 'Hourly', ko: '매시간' },
+	{ value: 'nightly', en: 'Nightly', ko: '매일 밤' },
+];
+const MEMBER_SOURCES: Choice[] = [
+	{ value: 'rule', en: 'Rule', ko: '규칙' },
+	{ value: 'manual', en: 'Added by hand', ko: '직접 추가' },
+	{ value: 'csv', en: 'CSV upload', ko: 'CSV 업로드' },
+];
 const GENDERS: Choice[] = [
 	{ value: 'female', en: 'Female', ko: '여성' },
 	{ value: 'male', en: 'Male', ko: '남성' },
@@ -103,7 +130,7 @@ const CONTACT_CHANNELS: Choice[] = [
 
 export const ALL_CHOICES: Choice[] = [
 	...STAGES, ...STATUS, ...SOURCES, ...INTERACTION_CHANNELS, ...ORDER_CHANNELS, ...ORDER_STATUSES, ...LINE_KINDS,
-	...DIRECTIONS, ...INTERACTION_TYPES, ...INTERACTION_STATUSES, ...FEEDBACK_KINDS, ...LANGUAGES, ...CONTACT_CHANNELS, ...CURRENCIES, ...GENDERS,
+	...DIRECTIONS, ...INTERACTION_TYPES, ...INTERACTION_STATUSES, ...FEEDBACK_KINDS, ...LANGUAGES, ...CONTACT_CHANNELS, ...CURRENCIES, ...GENDERS, ...RFM_CELLS, ...SEGMENT_KINDS, ...REFRESH_SCHEDULES, ...MEMBER_SOURCES,
 ];
 
 const customerTemplate = '{{full_name}}';
@@ -188,6 +215,11 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.timestamp('last_order_at', { en: 'Last purchase', ko: '최근 구매일' }, { readonly: true, group: 'stats', indexed: true }),
 			f.timestamp('last_interaction_at', { en: 'Last contact', ko: '최근 접촉일' }, { readonly: true, group: 'stats' }),
 			f.integer('last_nps', { en: 'Last NPS', ko: '최근 NPS' }, { readonly: true, group: 'stats' }),
+			f.integer('rfm_r', { en: 'RFM recency score', ko: 'RFM 최근성 점수' }, { readonly: true, group: 'stats', indexed: true, note: { en: '1-5, 5 = bought most recently. Recomputed nightly and on demand.', ko: '1~5점, 5점이 가장 최근 구매. 매일 밤과 요청 시 다시 계산합니다.' } }),
+			f.integer('rfm_f', { en: 'RFM frequency score', ko: 'RFM 구매 빈도 점수' }, { readonly: true, group: 'stats', indexed: true }),
+			f.integer('rfm_m', { en: 'RFM monetary score', ko: 'RFM 구매 금액 점수' }, { readonly: true, group: 'stats', indexed: true }),
+			f.select('rfm_cell', { en: 'RFM segment', ko: 'RFM 세그먼트' }, RFM_CELLS, { readonly: true, group: 'stats', indexed: true }),
+			f.timestamp('rfm_at', { en: 'RFM computed', ko: 'RFM 계산 시각' }, { readonly: true, group: 'stats' }),
 			f.text('notes', { en: 'Notes', ko: '메모' }),
 			f.o2m('orders', { en: 'Orders', ko: '주문' }, { collection: 'crm_orders', field: 'customer' }, '{{ordered_at}} · {{total}} · {{status}}'),
 			f.o2m('interactions', { en: 'Interactions', ko: '상호작용' }, { collection: 'crm_interactions', field: 'customer' }, '{{occurred_at}} · {{type}} · {{subject}}'),
@@ -299,6 +331,42 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.timestamp('answered_at', { en: 'Answered at', ko: '응답 일시' }, { required: true, indexed: true }),
 			f.string('source_key', { en: 'Source key', ko: '원천 키' }, { unique: true, hidden: true, readonly: true, note: { en: 'One answer per survey link: re-submitting updates it.', ko: '설문 링크당 하나의 응답 (재응답 시 갱신)' } }),
 			f.created(),
+		],
+	},
+	{
+		collection: 'crm_segments',
+		label: { en: 'Segments', ko: '세그먼트', enSingular: 'Segment', koSingular: '세그먼트' },
+		note: { en: 'Groups of customers by rule or by hand, for targeting and reports.', ko: '규칙 또는 직접 선택으로 묶은 고객 그룹 (타깃팅·리포트용)' },
+		icon: 'groups',
+		color: '#6644FF',
+		displayTemplate: '{{name}} ({{member_count}})',
+		archive: { field: 'status', value: 'archived', unarchive: 'active' },
+		fields: [
+			f.select('status', { en: 'Status', ko: '상태' }, STATUS, { defaultValue: 'active', required: true }),
+			f.string('name', { en: 'Name', ko: '이름' }, { required: true, unique: true }),
+			f.text('description', { en: 'Description', ko: '설명' }),
+			f.select('kind', { en: 'Kind', ko: '종류' }, SEGMENT_KINDS, { defaultValue: 'dynamic', required: true }),
+			f.json('rule', { en: 'Rule', ko: '규칙' }, { note: { en: 'Nested all / any / not over conditions; checked when saved.', ko: 'all / any / not 으로 조건을 묶습니다. 저장할 때 검사합니다.' } }),
+			f.select('refresh', { en: 'Refresh', ko: '갱신 주기' }, REFRESH_SCHEDULES, { defaultValue: 'nightly' }),
+			f.integer('member_count', { en: 'Members', ko: '고객 수' }, { readonly: true, defaultValue: 0 }),
+			f.timestamp('refreshed_at', { en: 'Last refreshed', ko: '최근 갱신' }, { readonly: true }),
+			f.created(),
+			f.updated(),
+		],
+	},
+	{
+		collection: 'crm_segment_members',
+		label: { en: 'Segment members', ko: '세그먼트 고객', enSingular: 'Segment member', koSingular: '세그먼트 고객' },
+		note: { en: 'Who is in each segment, with when they entered and left.', ko: '세그먼트별 고객과 가입·이탈 시각' },
+		icon: 'group_add',
+		color: '#6644FF',
+		displayTemplate: '{{customer.full_name}} · {{segment.name}}',
+		fields: [
+			f.m2o('segment', { en: 'Segment', ko: '세그먼트' }, 'crm_segments', '{{name}}', { required: true, onDelete: 'CASCADE' }),
+			f.m2o('customer', { en: 'Customer', ko: '고객' }, 'crm_customers', customerTemplate, { required: true, onDelete: 'CASCADE' }),
+			f.timestamp('entered_at', { en: 'Entered', ko: '가입 시각' }, { required: true }),
+			f.timestamp('left_at', { en: 'Left', ko: '이탈 시각' }, { indexed: true, note: { en: 'Empty while the customer is a member.', ko: '현재 소속 중이면 비어 있습니다.' } }),
+			f.select('source', { en: 'Source', ko: '출처' }, MEMBER_SOURCES, { defaultValue: 'rule' }),
 		],
 	},
 ];

@@ -6,7 +6,7 @@ import { COLLECTIONS } from '../../scripts/snapshot/definition.ts';
 import { ROLES } from '../../scripts/lib/roles.ts';
 import { bootCrm, type CrmInstance } from '../harness/crm.ts';
 import { loadDemoData } from '../../seed/load-demo.ts';
-import { readItems, aggregate } from '@directus/sdk';
+import { readItems, aggregate, customEndpoint } from '@directus/sdk';
 
 let crm: CrmInstance;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ afterAll(async () => {
 describe('CRM on SQLite', () => {
 	it('reports the extension and schema versions at /crm/health', async () => {
 		const health = await (await fetch(`${crm.url}/crm/health`)).json();
-		expect(health).toMatchObject({ status: 'ok', extension: { name: 'directus-extension-crm', version: '0.1.0' }, schema: { expected: '1', applied: '1' } });
+		expect(health).toMatchObject({ status: 'ok', extension: { name: 'directus-extension-crm', version: '0.1.0' }, schema: { expected: '2', applied: '2' } });
 	});
 
 	it('creates every crm_ collection with Korean and English names, within the collection budget', async () => {
@@ -99,4 +99,28 @@ describe('CRM on SQLite', () => {
 			expect(Number(customer.total_spent)).toBeCloseTo(Number(expected?.sum.total ?? 0), 2);
 		}
 	});
+
+	it('scores RFM in SQL over the demo data: every buyer in the window gets 1-5 scores and a named cell', async () => {
+		const result = (await crm.client.request(customEndpoint({ path: '/crm/rfm/refresh', method: 'POST', body: JSON.stringify({ windowDays: 3650 }) }))) as { cells: Record<string, number> };
+		const customers = (await crm.client.request(readItems('crm_customers' as never, { fields: ['id', 'order_count', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm_cell'], limit: -1 } as never))) as Record<string, number | string | null>[];
+		expect(Object.values(result.cells).reduce((a, b) => a + b, 0)).toBe(customers.length);
+		for (const customer of customers) {
+			if (Number(customer.order_count) > 0) {
+				for (const score of ['rfm_r', 'rfm_f', 'rfm_m']) expect(customer[score]).toBeGreaterThanOrEqual(1);
+				expect(customer.rfm_cell).not.toBeNull();
+			} else expect(customer.rfm_cell).toBeNull();
+		}
+		expect(new Set(customers.map((c) => c.rfm_f).filter((f) => f !== null)).size).toBe(5);
+	});
+
+	it('rejects a bad RFM window with a 400 naming the field', async () => {
+		const response = await fetch(`${crm.url}/crm/rfm/refresh`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await adminToken()}` }, body: JSON.stringify({ windowDays: -5 }) });
+		expect(response.status).toBe(400);
+		expect((await response.json()).errors[0].extensions.field).toBe('windowDays');
+	});
 });
+
+async function adminToken() {
+	const response = await fetch(`${crm.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.com', password: 'test-admin-password' }) });
+	return (await response.json()).data.access_token as string;
+}

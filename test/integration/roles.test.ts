@@ -1,5 +1,5 @@
 // Each CRM role, as a real user with a static token, can do exactly what it should through the Directus API.
-import { createItem, readItems, updateItem, deleteItem, readRoles, readUsers, updateUser, updateSingleton } from '@directus/sdk';
+import { createItem, readItems, updateItem, deleteItem, readRoles, readUsers, updateUser, updateSingleton, customEndpoint } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClientWithToken } from '../../scripts/lib/admin-client.ts';
 import { bootCrm, userWithRole, type CrmInstance } from '../harness/crm.ts';
@@ -46,21 +46,24 @@ const readOrders = (c: Client) => c.request(readItems('crm_orders' as never, { f
 const updateOrder = (c: Client) => c.request(updateItem('crm_orders' as never, orderId, { notes: 'x' } as never));
 const writeFeedback = (c: Client) => c.request(createItem('crm_feedback' as never, { customer: customerId, kind: 'nps', score: 9, answered_at: '2026-02-03T09:00:00Z' } as never));
 const updateSettings = (c: Client) => c.request(updateSingleton('crm_settings' as never, { sender_name: 'Shop' } as never));
+async function refreshRfm(c: Client) {
+	return c.request(customEndpoint({ path: '/crm/rfm/refresh', method: 'POST', body: JSON.stringify({}) }));
+}
 async function deleteCustomer(c: Client) {
 	const doomed = await crm.client.request(createItem('crm_customers' as never, { full_name: 'To delete' } as never));
 	return c.request(deleteItem('crm_customers' as never, doomed.id));
 }
 
-// role → [readCustomers, updateCustomer, logInteraction, createOrder, readOrders, updateOrder, writeFeedback, updateSettings, deleteCustomer]
+// role → [readCustomers, updateCustomer, logInteraction, createOrder, readOrders, updateOrder, writeFeedback, updateSettings, deleteCustomer, refreshRfm]
 const MATRIX: Record<string, string[]> = {
-	manager: ['allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
-	sales: ['allowed', 'allowed', 'allowed', 'denied', 'allowed', 'denied', 'denied', 'denied', 'denied'],
-	marketing: ['allowed', 'denied', 'denied', 'denied', 'allowed', 'denied', 'denied', 'denied', 'denied'],
-	support: ['allowed', 'denied', 'allowed', 'denied', 'allowed', 'denied', 'allowed', 'denied', 'denied'],
-	events: ['allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'denied', 'denied'],
-	public: ['denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied'],
+	manager: ['allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
+	sales: ['allowed', 'allowed', 'allowed', 'denied', 'allowed', 'denied', 'denied', 'denied', 'denied', 'denied'],
+	marketing: ['allowed', 'denied', 'denied', 'denied', 'allowed', 'denied', 'denied', 'denied', 'denied', 'allowed'],
+	support: ['allowed', 'denied', 'allowed', 'denied', 'allowed', 'denied', 'allowed', 'denied', 'denied', 'denied'],
+	events: ['allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'denied', 'denied', 'denied'],
+	public: ['denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied'],
 };
-const ACTIONS = [readCustomers, updateCustomer, logInteraction, createOrder, readOrders, updateOrder, writeFeedback, updateSettings, deleteCustomer];
+const ACTIONS = [readCustomers, updateCustomer, logInteraction, createOrder, readOrders, updateOrder, writeFeedback, updateSettings, deleteCustomer, refreshRfm];
 
 describe('role permissions', () => {
 	for (const [role, expected] of Object.entries(MATRIX)) {

@@ -1,25 +1,12 @@
-// /crm routes. GET /crm/health: extension and schema versions, so an operator sees a missing `schema apply` at once.
+// /crm routes. Each file registers one area; this file only wires them to Directus's context.
 import { defineEndpoint } from '@directus/extensions-sdk';
-import pkg from '../../../../package.json';
-import { SCHEMA_VERSION } from '../../../schema-version';
+import { healthRoute } from './health';
+import { rfmRoutes } from './rfm';
 
 export default defineEndpoint({
 	id: 'crm',
 	handler: (router, { getSchema, database }) => {
-		router.get('/health', async (_req, res, next) => {
-			try {
-				const schema = await getSchema();
-				const applied = schema.collections['crm_settings']?.fields['schema_version']?.defaultValue ?? null;
-				await database.raw('select 1');
-				res.json({
-					status: applied === SCHEMA_VERSION ? 'ok' : 'schema-mismatch',
-					extension: { name: pkg.name, version: pkg.version },
-					schema: { expected: SCHEMA_VERSION, applied: applied === null ? null : String(applied) },
-					database: String(database.client.config.client),
-				});
-			} catch (error) {
-				next(error);
-			}
-		});
+		healthRoute(router, getSchema as never, database);
+		rfmRoutes(router, database);
 	},
 });

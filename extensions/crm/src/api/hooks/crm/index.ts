@@ -3,11 +3,19 @@
 import { defineHook } from '@directus/extensions-sdk';
 import type { Knex } from 'knex';
 import { orderFacts, parseTimestamp, statsDeltas } from '../../../domain/customer-stats/order-stats';
+import { applyRfmScores } from '../../../data/rfm/rfm-scores-query';
+import { DEFAULT_RFM_WINDOW_DAYS } from '../../endpoints/crm/rfm';
 import { applyStatsDelta, bumpCustomerTimestamp, readOrderFacts, setCustomerField } from '../../../data/customer-stats-repo';
 
 type Keys = (string | number)[];
 
-export default defineHook(({ filter }) => {
+export default defineHook(({ filter, schedule }, { database, logger }) => {
+	// Nightly RFM rescoring; with SYNCHRONIZATION_STORE=redis only one replica runs each tick.
+	schedule('15 3 * * *', async () => {
+		await applyRfmScores(database, { now: new Date(), windowDays: DEFAULT_RFM_WINDOW_DAYS });
+		logger.info('crm: nightly RFM scores updated');
+	});
+
 	filter('crm_orders.items.create', async (payload, _meta, { database }) => {
 		const knex = database as Knex;
 		for (const delta of statsDeltas(null, orderFacts(payload as Record<string, unknown>))) await applyStatsDelta(knex, delta);

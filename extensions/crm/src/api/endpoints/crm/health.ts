@@ -1,0 +1,25 @@
+import type { Router } from 'express';
+import type { Knex } from 'knex';
+import pkg from '../../../../package.json';
+import { SCHEMA_VERSION } from '../../../schema-version';
+
+type GetSchema = () => Promise<{ collections: Record<string, { fields: Record<string, { defaultValue: unknown }> }> }>;
+
+/** GET /crm/health: extension and schema versions, so an operator sees a missing `schema apply` at once. */
+export function healthRoute(router: Router, getSchema: GetSchema, database: Knex) {
+	router.get('/health', async (_req, res, next) => {
+		try {
+			const schema = await getSchema();
+			const applied = schema.collections['crm_settings']?.fields['schema_version']?.defaultValue ?? null;
+			await database.raw('select 1');
+			res.json({
+				status: applied !== null && String(applied) === SCHEMA_VERSION ? 'ok' : 'schema-mismatch',
+				extension: { name: pkg.name, version: pkg.version },
+				schema: { expected: SCHEMA_VERSION, applied: applied === null ? null : String(applied) },
+				database: String(database.client.config.client),
+			});
+		} catch (error) {
+			next(error);
+		}
+	});
+}
