@@ -1,5 +1,5 @@
 // Production topology, natively: PostgreSQL + Redis + two Directus processes with the CRM (as docker-compose.yml runs it).
-import { createItem, readItem } from '@directus/sdk';
+import { createItem, customEndpoint, readItem } from '@directus/sdk';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClientWithLogin } from '../../scripts/lib/admin-client.ts';
@@ -53,5 +53,15 @@ describe('CRM on PostgreSQL with Redis and two Directus replicas', () => {
 			expect(Number(row.total_spent)).toBe(orders.reduce((sum, o) => sum + o.total, 0));
 			expect(new Date(row.last_order_at as string).toISOString()).toBe('2026-01-20T00:00:00.000Z');
 		}
+	});
+
+	it('refreshes a segment and RFM scores on PostgreSQL', async () => {
+		const segment = await primary.client.request(createItem('crm_segments' as never, { name: 'Ten or more', kind: 'dynamic', rule: { type: 'orders', metric: 'count', op: 'gte', value: 10 } } as never));
+		const refreshed = (await primary.client.request(customEndpoint({ path: `/crm/segments/${segment.id}/refresh`, method: 'POST' }))) as { members: number; entered: number };
+		expect(refreshed).toMatchObject({ members: 1, entered: 1 });
+		const again = (await primary.client.request(customEndpoint({ path: `/crm/segments/${segment.id}/refresh`, method: 'POST' }))) as { members: number; entered: number };
+		expect(again).toMatchObject({ members: 1, entered: 0 });
+		const rfm = (await primary.client.request(customEndpoint({ path: '/crm/rfm/refresh', method: 'POST', body: JSON.stringify({ windowDays: 3650 }) }))) as { cells: Record<string, number> };
+		expect(Object.values(rfm.cells).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
 	});
 });

@@ -2,11 +2,13 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
 import { healthRoute } from './health';
 import { rfmRoutes } from './rfm';
+import { segmentRoutes } from './segments';
 
 export default defineEndpoint({
 	id: 'crm',
-	handler: (router, { getSchema, database }) => {
+	handler: (router, { getSchema, database, emitter }) => {
 		healthRoute(router, getSchema as never, database);
 		rfmRoutes(router, database);
+		segmentRoutes(router, database, emitter as never);
 	},
 });

@@ -1,0 +1,45 @@
+// Segment rules are checked when saved (400 naming the bad node) and refreshed on their schedule.
+import { InvalidPayloadError } from '@directus/errors';
+import type { Knex } from 'knex';
+import { validateRule } from '../../../domain/segments/validate-rule';
+import { loadSegmentRules, parseRule, refreshSegment, segmentsWithSchedule } from '../../../data/segments/segment-membership';
+import { crmTimeZone } from '../../endpoints/crm/segments';
+import { emitSegmentChanges, type ActionEmitter } from '../../segment-events';
+
+type Filter = (event: string, handler: (payload: unknown, meta: Record<string, unknown>, context: { database: unknown }) => unknown) => void;
+type Schedule = (cron: string, handler: () => Promise<void>) => void;
+
+async function checkRule(knex: Knex, payload: Record<string, unknown>, segmentId?: string) {
+	if (!('rule' in payload) || payload.rule === null) return;
+	let rule: unknown;
+	try {
+		rule = parseRule(payload.rule);
+	} catch {
+		throw new InvalidPayloadError({ reason: 'rule: is not valid JSON' });
+	}
+	const rules = await loadSegmentRules(knex);
+	const issues = validateRule(rule, { resolveSegment: (id) => (String(id) === segmentId ? (rule as never) : (rules.get(String(id)) ?? null)), segmentId });
+	if (issues.length) throw new InvalidPayloadError({ reason: issues.map((issue) => `rule${issue.path ? `.${issue.path}` : ''}: ${issue.message}`).join('; ') });
+}
+
+export function registerSegmentHooks(filter: Filter, schedule: Schedule, database: Knex, emitter: ActionEmitter, log: (message: string) => void) {
+	filter('crm_segments.items.create', async (payload, _meta, context) => {
+		await checkRule(context.database as Knex, payload as Record<string, unknown>);
+		return payload;
+	});
+	filter('crm_segments.items.update', async (payload, meta, context) => {
+		const keys = (meta.keys ?? []) as (string | number)[];
+		for (const key of keys) await checkRule(context.database as Knex, payload as Record<string, unknown>, String(key));
+		return payload;
+	});
+
+	const refreshAll = (refresh: 'hourly' | 'nightly') => async () => {
+		const timeZone = await crmTimeZone(database);
+		for (const id of await segmentsWithSchedule(database, refresh)) {
+			emitSegmentChanges(emitter, await refreshSegment(database, id, { now: new Date(), timeZone }));
+		}
+		log(`crm: ${refresh} segment refresh done`);
+	};
+	schedule('5 * * * *', refreshAll('hourly'));
+	schedule('30 3 * * *', refreshAll('nightly'));
+}

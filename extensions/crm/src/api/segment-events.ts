@@ -1,0 +1,11 @@
+import type { RefreshResult } from '../data/segments/segment-membership';
+
+export interface ActionEmitter {
+	emitAction(event: string, meta: Record<string, unknown>, context: Record<string, unknown> | null): void;
+}
+
+/** One action event per membership change, for follow-up rules to trigger on (after the refresh committed). */
+export function emitSegmentChanges(emitter: ActionEmitter, result: RefreshResult) {
+	for (const customer of result.entered) emitter.emitAction('crm.segment.entered', { segment: result.segment, customer }, null);
+	for (const customer of result.left) emitter.emitAction('crm.segment.left', { segment: result.segment, customer }, null);
+}

@@ -1,0 +1,64 @@
+// Segment membership kept in SQL: a refresh diffs the rule's matches against current members set-wise and records
+// entries and exits (left_at) so membership has history. Only the changed customer ids come back to JS, for events.
+import type { Knex } from 'knex';
+import type { Rule } from '../../domain/segments/rule-types';
+import { toDbTimestamp } from '../timestamps';
+import { compileSegmentQuery } from './segment-query';
+
+export interface SegmentRow {
+	id: number;
+	kind: string;
+	rule: Rule | null;
+}
+
+/** All segments' rules, for cycle detection (segments are few; rules are small). */
+export async function loadSegmentRules(knex: Knex): Promise<Map<string, Rule | null>> {
+	const rows = await knex('crm_segments').select('id', 'rule');
+	return new Map(rows.map((row) => [String(row.id), parseRule(row.rule)]));
+}
+
+export function parseRule(value: unknown): Rule | null {
+	if (value === null || value === undefined || value === '') return null;
+	return (typeof value === 'string' ? JSON.parse(value) : value) as Rule;
+}
+
+export interface RefreshResult {
+	segment: number;
+	entered: number[];
+	left: number[];
+	members: number;
+}
+
+export async function refreshSegment(knex: Knex, segmentId: number, options: { now: Date; timeZone?: string }): Promise<RefreshResult> {
+	return knex.transaction(async (trx) => {
+		const segmentQuery = trx('crm_segments').where('id', segmentId).first('id', 'kind', 'rule');
+		// Serialises concurrent refreshes of one segment across replicas (SQLite serialises writers anyway).
+		const segment = String(trx.client.config.client).includes('sqlite') ? await segmentQuery : await segmentQuery.forUpdate();
+		if (!segment) throw new Error(`segment ${segmentId} not found`);
+		const rule = parseRule(segment.rule);
+		const at = toDbTimestamp(trx, options.now);
+		let entered: number[] = [];
+		let left: number[] = [];
+		if (segment.kind === 'dynamic' && rule) {
+			const current = trx('crm_segment_members').select('customer').where({ segment: segmentId }).whereNull('left_at');
+			const matching = () => compileSegmentQuery(trx, rule, { now: options.now, timeZone: options.timeZone });
+			entered = (await matching().whereNotIn('crm_customers.id', current.clone())).map((row: { id: number }) => Number(row.id));
+			left = (await current.clone().where('source', 'rule').whereNotIn('customer', matching())).map((row: { customer: number }) => Number(row.customer));
+			if (entered.length) {
+				await trx.into(trx.raw('?? (??, ??, ??, ??)', ['crm_segment_members', 'segment', 'customer', 'entered_at', 'source'])).insert(
+					matching().clearSelect().select(trx.raw('?', [segmentId]), 'crm_customers.id', trx.raw('?', [at]), trx.raw('?', ['rule'])).whereNotIn('crm_customers.id', current.clone()),
+				);
+			}
+			if (left.length) await trx('crm_segment_members').where({ segment: segmentId, source: 'rule' }).whereNull('left_at').whereNotIn('customer', matching()).update({ left_at: at });
+		}
+		const [{ members }] = await trx('crm_segment_members').where({ segment: segmentId }).whereNull('left_at').count({ members: '*' });
+		await trx('crm_segments').where('id', segmentId).update({ member_count: Number(members), refreshed_at: at });
+		return { segment: segmentId, entered, left, members: Number(members) };
+	});
+}
+
+/** Segments due for a scheduled refresh. */
+export async function segmentsWithSchedule(knex: Knex, refresh: 'hourly' | 'nightly'): Promise<number[]> {
+	const rows = await knex('crm_segments').select('id').where({ refresh, kind: 'dynamic', status: 'active' });
+	return rows.map((row) => Number(row.id));
+}
