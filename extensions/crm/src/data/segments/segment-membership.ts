@@ -62,3 +62,41 @@ export async function segmentsWithSchedule(knex: Knex, refresh: 'hourly' | 'nigh
 	const rows = await knex('crm_segments').select('id').where({ refresh, kind: 'dynamic', status: 'active' });
 	return rows.map((row) => Number(row.id));
 }
+
+export interface CustomerChange {
+	segment: number;
+	customer: number;
+	change: 'entered' | 'left';
+}
+
+/**
+ * Incremental refresh: re-evaluates ONE customer against one dynamic segment (the rule's query narrowed to that
+ * customer's id) and records the change, if any. O(1) statements per segment.
+ */
+export async function reevaluateCustomer(knex: Knex, segment: SegmentRow, customer: number, options: { now: Date; timeZone?: string }): Promise<CustomerChange | null> {
+	if (segment.kind !== 'dynamic' || !segment.rule) return null;
+	return knex.transaction(async (trx) => {
+		const matches = Boolean(await compileSegmentQuery(trx, segment.rule!, options).where('crm_customers.id', customer).first());
+		const current = await trx('crm_segment_members').first('id', 'source').where({ segment: segment.id, customer }).whereNull('left_at');
+		const at = toDbTimestamp(trx, options.now);
+		if (matches && !current) {
+			await trx('crm_segment_members').insert({ segment: segment.id, customer, entered_at: at, source: 'rule' });
+			await trx('crm_segments').where('id', segment.id).increment('member_count', 1);
+			return { segment: segment.id, customer, change: 'entered' as const };
+		}
+		if (!matches && current && current.source === 'rule') {
+			await trx('crm_segment_members').where('id', current.id).update({ left_at: at });
+			await trx('crm_segments').where('id', segment.id).decrement('member_count', 1);
+			return { segment: segment.id, customer, change: 'left' as const };
+		}
+		return null;
+	});
+}
+
+/** Active dynamic segments whose rules read `table` (e.g. an order change only touches order-based segments). */
+export async function segmentsReading(knex: Knex, table: string, tablesRead: (rule: Rule) => Set<string>): Promise<SegmentRow[]> {
+	const rows = await knex('crm_segments').select('id', 'kind', 'rule').where({ kind: 'dynamic', status: 'active' });
+	return rows
+		.map((row) => ({ id: Number(row.id), kind: row.kind, rule: parseRule(row.rule) }))
+		.filter((segment) => segment.rule && tablesRead(segment.rule).has(table));
+}

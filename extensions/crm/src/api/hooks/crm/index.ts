@@ -4,14 +4,16 @@ import { defineHook } from '@directus/extensions-sdk';
 import type { Knex } from 'knex';
 import { orderFacts, parseTimestamp, statsDeltas } from '../../../domain/customer-stats/order-stats';
 import { registerSegmentHooks } from './segments';
+import { registerIncrementalSegments } from './incremental-segments';
 import { applyRfmScores } from '../../../data/rfm/rfm-scores-query';
 import { DEFAULT_RFM_WINDOW_DAYS } from '../../endpoints/crm/rfm';
 import { applyStatsDelta, bumpCustomerTimestamp, readOrderFacts, setCustomerField } from '../../../data/customer-stats-repo';
 
 type Keys = (string | number)[];
 
-export default defineHook(({ filter, schedule }, { database, logger, emitter }) => {
+export default defineHook(({ filter, action, schedule }, { database, logger, emitter }) => {
 	registerSegmentHooks(filter as never, schedule, database, emitter as never, (message) => logger.info(message));
+	registerIncrementalSegments(action as never, database, emitter as never, (error) => logger.error(error, 'crm: incremental segment update failed'));
 
 	// Nightly RFM rescoring; with SYNCHRONIZATION_STORE=redis only one replica runs each tick.
 	schedule('15 3 * * *', async () => {
