@@ -22,6 +22,15 @@ export function parseRule(value: unknown): Rule | null {
 	return (typeof value === 'string' ? JSON.parse(value) : value) as Rule;
 }
 
+/** Upper bound for one segment query; a runaway rule fails cleanly instead of holding the database. */
+export const SEGMENT_STATEMENT_TIMEOUT_MS = 60_000;
+
+/** PostgreSQL: a statement timeout for the rest of this transaction (SQLite has no equivalent; noted in the README). */
+export async function limitStatementTime(trx: Knex, ms = SEGMENT_STATEMENT_TIMEOUT_MS): Promise<void> {
+	if (String(trx.client.config.client).includes('sqlite')) return;
+	await trx.raw('select set_config(?, ?, true)', ['statement_timeout', String(ms)]);
+}
+
 export interface RefreshResult {
 	segment: number;
 	entered: number[];
@@ -34,6 +43,7 @@ export async function refreshSegment(knex: Knex, segmentId: number, options: { n
 		const segmentQuery = trx('crm_segments').where('id', segmentId).first('id', 'kind', 'rule');
 		// Serialises concurrent refreshes of one segment across replicas (SQLite serialises writers anyway).
 		const segment = String(trx.client.config.client).includes('sqlite') ? await segmentQuery : await segmentQuery.forUpdate();
+		await limitStatementTime(trx);
 		if (!segment) throw new Error(`segment ${segmentId} not found`);
 		const rule = parseRule(segment.rule);
 		const at = toDbTimestamp(trx, options.now);

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import type { Knex } from 'knex';
 import { validateRule } from '../../../domain/segments/validate-rule';
-import { loadSegmentRules, refreshSegment } from '../../../data/segments/segment-membership';
+import { limitStatementTime, loadSegmentRules, refreshSegment } from '../../../data/segments/segment-membership';
 import { compileSegmentQuery } from '../../../data/segments/segment-query';
 import type { Rule } from '../../../domain/segments/rule-types';
 import { canAccess, forbidden, invalid } from '../../access';
@@ -24,10 +24,14 @@ export function segmentRoutes(router: Router, database: Knex, emitter: ActionEmi
 			const issues = validateRule(req.body?.rule, { resolveSegment: (id) => rules.get(String(id)) ?? null });
 			if (issues.length) return invalid(res, issues.map((issue) => ({ ...issue, path: issue.path ? `rule.${issue.path}` : 'rule' })));
 			const options = { now: new Date(), timeZone: await crmTimeZone(database) };
-			const matching = () => compileSegmentQuery(database, req.body.rule as Rule, options);
-			const [row] = (await database.count({ count: '*' }).from(matching().as('matches'))) as { count: number | string }[];
-			const sample = await database('crm_customers').select('id', 'full_name', 'email').whereIn('id', matching()).orderBy('id').limit(PREVIEW_SAMPLE);
-			res.json({ data: { count: Number(row.count), sample } });
+			const data = await database.transaction(async (trx) => {
+				await limitStatementTime(trx);
+				const matching = () => compileSegmentQuery(trx, req.body.rule as Rule, options);
+				const [row] = (await trx.count({ count: '*' }).from(matching().as('matches'))) as { count: number | string }[];
+				const sample = await trx('crm_customers').select('id', 'full_name', 'email').whereIn('id', matching()).orderBy('id').limit(PREVIEW_SAMPLE);
+				return { count: Number(row.count), sample };
+			});
+			res.json({ data });
 		} catch (error) {
 			next(error);
 		}
