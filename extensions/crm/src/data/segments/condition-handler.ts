@@ -9,6 +9,8 @@ import type { PredicateContext } from './sql-predicates';
 /** What a handler may use while compiling; `customerId` is the outer column to correlate subqueries with. */
 export interface CompileContext extends PredicateContext {
 	customerId: string;
+	/** Set when evaluating one customer (incremental refresh): correlated subqueries are cheapest then. */
+	singleCustomer?: number;
 }
 
 export interface ConditionHandler<C extends Condition = Condition> extends ConditionSpec<C> {

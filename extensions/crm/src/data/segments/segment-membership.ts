@@ -86,7 +86,7 @@ export interface CustomerChange {
 export async function reevaluateCustomer(knex: Knex, segment: SegmentRow, customer: number, options: { now: Date; timeZone?: string }): Promise<CustomerChange | null> {
 	if (segment.kind !== 'dynamic' || !segment.rule) return null;
 	return knex.transaction(async (trx) => {
-		const matches = Boolean(await compileSegmentQuery(trx, segment.rule!, options).where('crm_customers.id', customer).first());
+		const matches = Boolean(await compileSegmentQuery(trx, segment.rule!, { ...options, customer }).first());
 		const current = await trx('crm_segment_members').first('id', 'source').where({ segment: segment.id, customer }).whereNull('left_at');
 		const at = toDbTimestamp(trx, options.now);
 		if (matches && !current) {

@@ -11,6 +11,8 @@ export interface CompileOptions {
 	/** Time zone for calendar conditions (birthdays); defaults to UTC. */
 	timeZone?: string;
 	registry?: ConditionRegistry<ConditionHandler>;
+	/** Evaluate for this one customer only (incremental refresh). */
+	customer?: number;
 }
 
 export class InvalidSegmentRuleError extends Error {
@@ -24,8 +26,9 @@ export function compileSegmentQuery(knex: Knex, rule: Rule, options: CompileOpti
 	const registry = options.registry ?? segmentConditions;
 	const issues = validateRule(rule, { registry });
 	if (issues.length) throw new InvalidSegmentRuleError(issues);
-	const ctx: CompileContext = { knex, now: options.now, timeZone: options.timeZone ?? 'UTC', customerId: 'crm_customers.id' };
+	const ctx: CompileContext = { knex, now: options.now, timeZone: options.timeZone ?? 'UTC', customerId: 'crm_customers.id', singleCustomer: options.customer };
 	const qb = knex('crm_customers').select('crm_customers.id');
+	if (options.customer !== undefined) qb.where('crm_customers.id', options.customer);
 	applyRule(rule, qb, ctx, registry, '');
 	return qb;
 }

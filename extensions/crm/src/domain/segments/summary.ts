@@ -26,12 +26,9 @@ export const CUSTOMER_FIELD_LABELS: Record<SummaryLanguage, FieldLabels> = {
 };
 
 /**
- * One clause in a form that can be joined and negated. Korean endings depend on the clause's form:
- * a noun phrase ("누적 구매액 300,000원 이상" → 이고 / 이거나 / 인) or a 하다-verb stem ("3회 이상 구매" → 했고 / 했거나 / 한).
- * English clauses are verb phrases after "customers who" with a ready-made negation.
+ * Korean endings depend on the clause's form: a noun phrase ("누적 구매액 300,000원 이상" → 이고 / 이거나 / 인) or a
+ * 하다-verb stem ("3회 이상 구매" → 했고 / 했거나 / 한). English clauses are verb phrases after "customers who".
  */
-type Clause = { text: string; form: 'noun' | 'verb'; negated?: boolean } | { en: string; enNot: string };
-
 type Joiner = 'and' | 'or' | 'final';
 
 const KO_ENDINGS: Record<'noun' | 'verb' | 'negNoun' | 'negVerb', Record<Joiner, string>> = {
@@ -43,7 +40,11 @@ const KO_ENDINGS: Record<'noun' | 'verb' | 'negNoun' | 'negVerb', Record<Joiner,
 
 export function summarizeRule(rule: unknown, language: SummaryLanguage, fieldLabels: FieldLabels = {}): string {
 	const labels = { ...CUSTOMER_FIELD_LABELS[language], ...fieldLabels };
-	if (language === 'ko-KR') return `${ko(rule, labels, 'final')} 고객`;
+	if (language === 'ko-KR') {
+		const root = rule as Rule;
+		if (isObject(rule) && (isAll(root) || isAny(root))) return `${joinKo(isAll(root) ? root.all : root.any, labels, isAll(root) ? 'and' : 'or')} 고객`;
+		return `${ko(rule, labels, 'final')} 고객`;
+	}
 	return `customers who ${en(rule, labels, false)}`;
 }
 
@@ -55,8 +56,8 @@ function ko(rule: unknown, labels: FieldLabels, joiner: Joiner, negate = false):
 	if (isNot(node)) return ko(node.not, labels, joiner, !negate);
 	if (isAll(node) || isAny(node)) {
 		const children = isAll(node) ? node.all : node.any;
+		if (children.length === 1) return ko(children[0], labels, joiner, negate);
 		const inner = joinKo(children, labels, isAll(node) ? 'and' : 'or');
-		if (!negate && children.length === 1) return ko(children[0], labels, joiner);
 		return `(${inner} 경우)${KO_ENDINGS[negate ? 'negNoun' : 'noun'][joiner]}`;
 	}
 	const clause = koCondition(node as Record<string, unknown>, labels);
@@ -65,7 +66,11 @@ function ko(rule: unknown, labels: FieldLabels, joiner: Joiner, negate = false):
 }
 
 function joinKo(children: Rule[], labels: FieldLabels, joiner: 'and' | 'or'): string {
-	if (children.length === 0) return '조건 없음';
+	if (children.length === 0) return '조건이 없는';
+	// An "all" inside an "all" (or "any" inside "any") reads the same flattened.
+	const key = joiner === 'and' ? 'all' : 'any';
+	const flat = (list: Rule[]): Rule[] => list.flatMap((child) => (isObject(child) && (key === 'all' ? isAll(child) : isAny(child)) ? flat((child as Record<string, Rule[]>)[key]) : [child]));
+	children = flat(children);
 	return children.map((child, i) => ko(child, labels, i === children.length - 1 ? 'final' : joiner)).join(' ');
 }
 
