@@ -10,6 +10,7 @@ export function dashboardPanels(dashboard: string) {
 		panel('누적 매출 · Revenue', 'payments', 'metric', 13, 1, 12, 6, { collection: 'crm_orders', field: 'total', function: 'sum', filter: { status: { _in: ['paid', 'fulfilled'] } }, abbreviate: true }),
 		panel('주문 수 · Orders', 'receipt_long', 'metric', 25, 1, 12, 6, { collection: 'crm_orders', field: 'id', function: 'count', filter: { status: { _in: ['paid', 'fulfilled'] } } }),
 		panel('월별 매출 · Monthly revenue', 'show_chart', 'time-series', 1, 7, 36, 14, { collection: 'crm_orders', function: 'sum', valueField: 'total', dateField: 'ordered_at', precision: 'month', range: '1 year', filter: { status: { _in: ['paid', 'fulfilled'] } } }),
+		panel('RFM 그리드 · RFM grid', 'grid_view', 'crm-rfm-grid', 1, 21, 36, 20, { currency: 'KRW' }),
 		panel('진행 중인 업무 · Open tasks', 'task_alt', 'list', 37, 1, 12, 20, { collection: 'crm_interactions', displayTemplate: '{{subject}}', sortField: 'occurred_at', sortDirection: 'desc', limit: 10, filter: { status: { _eq: 'open' } } }),
 	];
 }

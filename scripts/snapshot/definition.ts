@@ -346,7 +346,7 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.string('name', { en: 'Name', ko: '이름' }, { required: true, unique: true }),
 			f.text('description', { en: 'Description', ko: '설명' }),
 			f.select('kind', { en: 'Kind', ko: '종류' }, SEGMENT_KINDS, { defaultValue: 'dynamic', required: true }),
-			f.json('rule', { en: 'Rule', ko: '규칙' }, { note: { en: 'Nested all / any / not over conditions; checked when saved.', ko: 'all / any / not 으로 조건을 묶습니다. 저장할 때 검사합니다.' } }),
+			f.json('rule', { en: 'Rule', ko: '규칙' }, { interface: 'crm-segment-builder', options: {}, note: { en: 'Nested all / any / not over conditions; checked when saved.', ko: 'all / any / not 으로 조건을 묶습니다. 저장할 때 검사합니다.' } }),
 			f.select('refresh', { en: 'Refresh', ko: '갱신 주기' }, REFRESH_SCHEDULES, { defaultValue: 'nightly' }),
 			f.integer('member_count', { en: 'Members', ko: '고객 수' }, { readonly: true, defaultValue: 0 }),
 			f.timestamp('refreshed_at', { en: 'Last refreshed', ko: '최근 갱신' }, { readonly: true }),

@@ -63,5 +63,8 @@ describe('CRM on PostgreSQL with Redis and two Directus replicas', () => {
 		expect(again).toMatchObject({ members: 1, entered: 0 });
 		const rfm = (await primary.client.request(customEndpoint({ path: '/crm/rfm/refresh', method: 'POST', body: JSON.stringify({ windowDays: 3650 }) }))) as { cells: Record<string, number> };
 		expect(Object.values(rfm.cells).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+		const grid = (await primary.client.request(customEndpoint({ path: '/crm/rfm/grid', method: 'GET' }))) as { cells: { customers: number }[]; unscored: number };
+		expect(grid.cells).toHaveLength(25);
+		expect(grid.cells.reduce((sum, cell) => sum + cell.customers, 0) + grid.unscored).toBe(Object.values(rfm.cells).reduce((a, b) => a + b, 0));
 	});
 });

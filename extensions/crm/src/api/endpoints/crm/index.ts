@@ -2,6 +2,7 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
 import { healthRoute } from './health';
 import { rfmRoutes } from './rfm';
+import { rfmGridRoutes } from './rfm-grid';
 import { segmentRoutes } from './segments';
 
 export default defineEndpoint({
@@ -9,6 +10,7 @@ export default defineEndpoint({
 	handler: (router, { getSchema, database, emitter }) => {
 		healthRoute(router, getSchema as never, database);
 		rfmRoutes(router, database);
+		rfmGridRoutes(router, database);
 		segmentRoutes(router, database, emitter as never);
 	},
 });
