@@ -1,12 +1,10 @@
 // `npm run bench [-- --customers N] [-- --runs R]`: benchmarks the CRM extension's set-based SQL on a throw-away
 // PostgreSQL against hand-written baselines measured in the same run; writes bench/report.md and prints it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import knexFactory from 'knex';
-import { startPostgres, type RunningPostgres } from '../scripts/lib/postgres.ts';
+import { startTempPostgres, type RunningPostgres } from '../scripts/lib/postgres.ts';
 import { createCrmIndexes, createCrmTables } from './lib/crm-schema.ts';
 import { incrementalSegment, rfmRescoring, segmentRefresh, statsHookCost } from './lib/figures.ts';
 import { generateCrmData } from './lib/generate-data.ts';
@@ -25,24 +23,12 @@ const runs = Number(values.runs);
 const hookCalls = Number(values['hook-calls']);
 if (!Number.isInteger(customers) || customers < 100) throw new Error('--customers must be an integer ≥ 100');
 
-function freePort(): Promise<number> {
-	return new Promise((ok, fail) => {
-		const server = createServer();
-		server.once('error', fail);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => ok(port));
-		});
-	});
-}
-
 const log = (message: string) => console.error(`[bench] ${message}`);
-const dir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
 let pg: RunningPostgres | undefined;
 let knex: ReturnType<typeof knexFactory> | undefined;
 try {
 	const code = await loadExtensionCode();
-	pg = await startPostgres(dir, await freePort());
+	pg = await startTempPostgres('crm-bench-');
 	knex = knexFactory({ client: 'pg', connection: { host: '127.0.0.1', port: pg.port, user: 'postgres', database: 'directus' }, pool: { min: 1, max: 2 } });
 	const version = String((await knex.raw('SHOW server_version')).rows[0].server_version);
 
@@ -77,5 +63,4 @@ try {
 } finally {
 	await knex?.destroy();
 	await pg?.stop().catch((error) => log(`stopping PostgreSQL: ${error}`));
-	rmSync(dir, { recursive: true, force: true });
 }

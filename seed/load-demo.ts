@@ -40,7 +40,7 @@ export async function loadDemoData(client: AdminClient, options: Options) {
 	const productIds = await existingKeys(client, 'crm_products', 'sku', '');
 
 	const customers = await existingKeys(client, 'crm_customers', 'external_id', 'demo-');
-	await insertMissing(client, 'crm_customers', data.customers, (c) => c.external_id, customers, ({ created_at: _created, ...c }) => ({ ...c, source: c.source }), log);
+	await insertMissing(client, 'crm_customers', data.customers, (c) => c.external_id, customers, ({ created_at: _created, ...c }) => c, log);
 	const customerIds = await existingKeys(client, 'crm_customers', 'external_id', 'demo-');
 
 	const orders = await existingKeys(client, 'crm_orders', 'external_id', 'demo-');

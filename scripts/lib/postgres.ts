@@ -1,7 +1,9 @@
 // Starts a throw-away PostgreSQL cluster from Debian's binaries (initdb refuses root, so it runs as `postgres`).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort } from './free-port.ts';
 import type { Env } from './directus-process.ts';
 
 export function postgresBinDir(): string | null {
@@ -51,4 +53,25 @@ export async function startPostgres(dir: string, port: number, database = 'direc
 		stop: async () => ctl(['stop', '-m', 'fast']),
 		restart: async () => ctl(['restart', '-m', 'fast']),
 	};
+}
+
+/**
+ * A cluster in a fresh folder under the system temp dir (the `postgres` user may not reach into the clone, e.g.
+ * under /root) on a free port; `stop()` also deletes the folder.
+ */
+export async function startTempPostgres(prefix: string, database = 'directus'): Promise<RunningPostgres> {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	try {
+		const postgres = await startPostgres(dir, await freePort(), database);
+		return {
+			...postgres,
+			stop: async () => {
+				await postgres.stop();
+				rmSync(dir, { recursive: true, force: true });
+			},
+		};
+	} catch (error) {
+		rmSync(dir, { recursive: true, force: true });
+		throw error;
+	}
 }

@@ -136,7 +136,7 @@ export const f = {
 		}),
 	m2o: (field: string, label: Label, relatedCollection: string, template: string, o: Options & { onDelete?: FieldDef['onDelete'] } = {}) => ({
 		...base(field, relatedCollection === 'directus_users' ? 'uuid' : 'integer', label, { indexed: true, ...o }, {}, {
-			interface: relatedCollection === 'directus_users' ? 'select-dropdown-m2o' : 'select-dropdown-m2o',
+			interface: 'select-dropdown-m2o',
 			options: { template },
 			display: 'related-values',
 			display_options: { template },

@@ -2,12 +2,11 @@
 // the collections through the API, and saves a partial (crm_ collections only) snapshot.
 // Usage: npm run snapshot:generate   (needs PostgreSQL's binaries for the postgres snapshot)
 import { createCollection, createField, createRelation, schemaSnapshot } from '@directus/sdk';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { adminClientWithLogin, type AdminClient } from '../lib/admin-client.ts';
 import { directusCliOrThrow, ROOT, startDirectus, type Env } from '../lib/directus-process.ts';
-import { startPostgres } from '../lib/postgres.ts';
+import { startTempPostgres } from '../lib/postgres.ts';
 import { COLLECTIONS } from './definition.ts';
 import { noteKey, type CollectionDef, type FieldDef } from './dsl.ts';
 
@@ -95,7 +94,7 @@ async function generate(vendor: 'sqlite' | 'postgres') {
 	rmSync(work, { recursive: true, force: true });
 	mkdirSync(resolve(work, 'uploads'), { recursive: true });
 	mkdirSync(resolve(work, 'extensions'), { recursive: true });
-	const pg = vendor === 'postgres' ? await startPostgres(mkdtempSync(join(tmpdir(), 'crm-snapshot-pg-')), 55400) : null;
+	const pg = vendor === 'postgres' ? await startTempPostgres('crm-snapshot-pg-') : null;
 	writeFileSync(resolve(work, 'directus.env'), '');
 	const env: Env = {
 		CONFIG_PATH: resolve(work, 'directus.env'),

@@ -1,66 +1,39 @@
 // The real Directus admin in Chromium: a user whose language is ko-KR sees the CRM in Korean and can open a customer.
 // Needs Debian Chromium at /usr/bin/chromium (apt-get install chromium; fonts-noto-cjk for readable screenshots).
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createItem, updateMe, updateSettings } from '@directus/sdk';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createItem } from '@directus/sdk';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/lib/directus-process.ts';
-import { ADMIN, bootCrm, type CrmInstance } from '../harness/crm.ts';
+import { bootCrm, type CrmInstance } from '../harness/crm.ts';
+import { launchBrowser, logIn, prepareKoreanAdmin, SHOTS, withFailureScreenshot, type AdminBrowser } from '../harness/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = resolve(ROOT, '.tmp/e2e');
 const CUSTOMER = { full_name: '김민준', email: 'minjun@example.kr' };
 
 let crm: CrmInstance;
-let browser: Browser;
+let browserSession: AdminBrowser;
 let context: BrowserContext;
 let customerId: string | number;
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
 	crm = await bootCrm('e2e-korean', { db: 'sqlite' });
-	await crm.client.request(updateMe({ language: 'ko-KR' } as never));
-	// Without an owner and usage answer, the admin opens the first-login "project owner" dialog over the app.
-	await crm.client.request(updateSettings({ project_owner: ADMIN.email, project_usage: 'personal', product_updates: false } as never));
+	await prepareKoreanAdmin(crm);
 	const customer = (await crm.client.request(createItem('crm_customers' as never, CUSTOMER as never))) as { id: string | number };
 	customerId = customer.id;
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
-	// An English browser: any Korean on screen has to come from the user's language setting.
-	context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+	browserSession = await launchBrowser({ width: 1440, height: 900 });
+	context = browserSession.context;
 });
 
 afterAll(async () => {
-	await context?.close().catch(() => {});
-	await browser?.close();
+	await browserSession?.close();
 	await crm?.stop();
 });
-
-/** Runs the browser steps; on failure leaves a screenshot and the page's text behind for debugging. */
-async function withFailureScreenshot(page: Page, steps: () => Promise<void>) {
-	try {
-		await steps();
-	} catch (error) {
-		mkdirSync(SHOTS, { recursive: true });
-		await page.screenshot({ path: resolve(SHOTS, 'customer-failure.png'), fullPage: true }).catch(() => {});
-		const text = await page.locator('body').innerText({ timeout: 2_000 }).catch(() => '(no body)');
-		console.error(`e2e failure at ${page.url()}; screenshot in .tmp/e2e/customer-failure.png; page text:\n${text.slice(0, 3000)}`);
-		throw error;
-	}
-}
 
 describe('Directus admin in Korean', () => {
 	it('logs in, lists the CRM collections in Korean and opens a customer', async () => {
 		const page = await context.newPage();
-		await withFailureScreenshot(page, async () => {
-			await page.goto(`${crm.url}/admin/login`);
-			await page.locator('input[type="email"]').fill(ADMIN.email);
-			await page.locator('input[type="password"]').fill(ADMIN.password);
-			await page.locator('button[type="submit"]').click();
-			await page.waitForURL((url) => url.pathname.startsWith('/admin/') && !url.pathname.startsWith('/admin/login'), { timeout: 60_000 });
+		await withFailureScreenshot(page, 'customer', async () => {
+			await logIn(page, crm.url);
 
 			// The content module (it redirects to the first collection); its navigation lists the collections.
 			// Link names also carry the icon's ligature text ("person 고객"), so match the label element exactly instead.

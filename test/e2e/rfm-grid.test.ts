@@ -1,66 +1,42 @@
 // The RFM grid panel in the real Directus admin (Chromium, Korean user): empty state with the run button, the grid
 // after running RFM, and click-through from a cell to that cell's customers (through a personal bookmark).
 // Needs Debian Chromium at /usr/bin/chromium.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createDashboard, createPanel, readItems, readPresets, updateMe, updateSettings } from '@directus/sdk';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createDashboard, createPanel, readItems, readPresets } from '@directus/sdk';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/lib/directus-process.ts';
 import { loadDemoData } from '../../seed/load-demo.ts';
-import { ADMIN, bootCrm, type CrmInstance } from '../harness/crm.ts';
+import { bootCrm, type CrmInstance } from '../harness/crm.ts';
+import { launchBrowser, logIn, prepareKoreanAdmin, SHOTS, withFailureScreenshot, type AdminBrowser } from '../harness/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = resolve(ROOT, '.tmp/e2e');
 
 let crm: CrmInstance;
-let browser: Browser;
+let browserSession: AdminBrowser;
 let context: BrowserContext;
 let dashboardId: string;
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
 	crm = await bootCrm('e2e-rfm-grid', { db: 'sqlite' });
-	await crm.client.request(updateMe({ language: 'ko-KR' } as never));
-	await crm.client.request(updateSettings({ project_owner: ADMIN.email, project_usage: 'personal', product_updates: false } as never));
+	await prepareKoreanAdmin(crm);
 	await loadDemoData(crm.client, { now: new Date(), customers: 40, seed: 11, log: () => {} });
 	const dashboard = (await crm.client.request(createDashboard({ name: 'RFM', icon: 'grid_view' } as never))) as { id: string };
 	dashboardId = dashboard.id;
 	await crm.client.request(createPanel({ dashboard: dashboardId, name: 'RFM', type: 'crm-rfm-grid', show_header: true, position_x: 1, position_y: 1, width: 30, height: 24, options: { currency: 'KRW' } } as never));
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
-	context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+	browserSession = await launchBrowser({ width: 1440, height: 900 });
+	context = browserSession.context;
 });
 
 afterAll(async () => {
-	await context?.close().catch(() => {});
-	await browser?.close();
+	await browserSession?.close();
 	await crm?.stop();
 });
-
-async function withFailureScreenshot(page: Page, steps: () => Promise<void>) {
-	try {
-		await steps();
-	} catch (error) {
-		mkdirSync(SHOTS, { recursive: true });
-		await page.screenshot({ path: resolve(SHOTS, 'rfm-grid-failure.png'), fullPage: true }).catch(() => {});
-		const text = await page.locator('body').innerText({ timeout: 2_000 }).catch(() => '(no body)');
-		console.error(`e2e failure at ${page.url()}; screenshot in .tmp/e2e/rfm-grid-failure.png; page text:\n${text.slice(0, 3000)}`);
-		throw error;
-	}
-}
 
 describe('RFM grid panel', () => {
 	it('shows the empty state, runs RFM, renders 25 cells and opens a cell\'s customers', async () => {
 		const page = await context.newPage();
-		await withFailureScreenshot(page, async () => {
-			await page.goto(`${crm.url}/admin/login`);
-			await page.locator('input[type="email"]').fill(ADMIN.email);
-			await page.locator('input[type="password"]').fill(ADMIN.password);
-			await page.locator('button[type="submit"]').click();
-			await page.waitForURL((url) => url.pathname.startsWith('/admin/') && !url.pathname.startsWith('/admin/login'), { timeout: 60_000 });
+		await withFailureScreenshot(page, 'rfm-grid', async () => {
+			await logIn(page, crm.url);
 
 			await page.goto(`${crm.url}/admin/insights/${dashboardId}`);
 			const panel = page.locator('.rfm-grid-panel');

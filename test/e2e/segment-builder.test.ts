@@ -1,59 +1,39 @@
 // The segment builder interface in the real Directus admin: build a rule by clicking, watch the live count and the
 // Korean summary, save, and read the saved rule back through the API.
 // Needs Debian Chromium at /usr/bin/chromium (apt-get install chromium; fonts-noto-cjk for readable screenshots).
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { aggregate, readItems, updateMe, updateSettings } from '@directus/sdk';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { aggregate, readItems } from '@directus/sdk';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/lib/directus-process.ts';
 import { loadDemoData } from '../../seed/load-demo.ts';
-import { ADMIN, bootCrm, type CrmInstance } from '../harness/crm.ts';
+import { bootCrm, type CrmInstance } from '../harness/crm.ts';
+import { launchBrowser, logIn, prepareKoreanAdmin, SHOTS, withFailureScreenshot, type AdminBrowser } from '../harness/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = resolve(ROOT, '.tmp/e2e');
 const SEGMENT_NAME = '단골 고객 (e2e)';
 const EXPECTED_RULE = { all: [{ type: 'orders', metric: 'count', op: 'gte', value: 3 }] };
 
 let crm: CrmInstance;
-let browser: Browser;
+let browserSession: AdminBrowser;
 let context: BrowserContext;
 let expectedCount: number;
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
 	crm = await bootCrm('e2e-segment-builder', { db: 'sqlite' });
-	await crm.client.request(updateMe({ language: 'ko-KR' } as never));
-	await crm.client.request(updateSettings({ project_owner: ADMIN.email, project_usage: 'personal', product_updates: false } as never));
+	await prepareKoreanAdmin(crm);
 	await loadDemoData(crm.client, { now: new Date(), customers: 40, seed: 11, log: () => {} });
 	const [row] = (await crm.client.request(
 		aggregate('crm_customers' as never, { aggregate: { count: '*' }, query: { filter: { order_count: { _gte: 3 } } } } as never),
 	)) as unknown as { count: number | string }[];
 	expectedCount = Number(row!.count);
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
-	context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1100 } });
+	browserSession = await launchBrowser({ width: 1440, height: 1100 });
+	context = browserSession.context;
 });
 
 afterAll(async () => {
-	await context?.close().catch(() => {});
-	await browser?.close();
+	await browserSession?.close();
 	await crm?.stop();
 });
-
-async function withFailureScreenshot(page: Page, steps: () => Promise<void>) {
-	try {
-		await steps();
-	} catch (error) {
-		mkdirSync(SHOTS, { recursive: true });
-		await page.screenshot({ path: resolve(SHOTS, 'segment-builder-failure.png'), fullPage: true }).catch(() => {});
-		const text = await page.locator('body').innerText({ timeout: 2_000 }).catch(() => '(no body)');
-		console.error(`e2e failure at ${page.url()}; screenshot in .tmp/e2e/segment-builder-failure.png; page text:\n${text.slice(0, 3000)}`);
-		throw error;
-	}
-}
 
 /** Opens a Directus v-select and picks the option with this exact text. */
 async function pick(page: Page, select: ReturnType<Page['locator']>, option: string) {
@@ -65,12 +45,8 @@ describe('segment builder interface', () => {
 	it('builds a rule by clicking, previews it live and saves it', async () => {
 		expect(expectedCount, 'demo data has customers with 3+ orders').toBeGreaterThan(0);
 		const page = await context.newPage();
-		await withFailureScreenshot(page, async () => {
-			await page.goto(`${crm.url}/admin/login`);
-			await page.locator('input[type="email"]').fill(ADMIN.email);
-			await page.locator('input[type="password"]').fill(ADMIN.password);
-			await page.locator('button[type="submit"]').click();
-			await page.waitForURL((url) => url.pathname.startsWith('/admin/') && !url.pathname.startsWith('/admin/login'), { timeout: 60_000 });
+		await withFailureScreenshot(page, 'segment-builder', async () => {
+			await logIn(page, crm.url);
 
 			await page.goto(`${crm.url}/admin/content/crm_segments/+`);
 			const builder = page.locator('.crm-segment-builder');

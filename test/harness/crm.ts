@@ -1,24 +1,15 @@
 // Boots a real Directus 12 with the built CRM extension and the CRM installed, on SQLite or PostgreSQL.
-import { createServer } from 'node:net';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { adminClientWithLogin, type AdminClient } from '../../scripts/lib/admin-client.ts';
 import { directusCliOrThrow, ROOT, startDirectus, type Env, type RunningDirectus } from '../../scripts/lib/directus-process.ts';
 import { installCrm } from '../../scripts/lib/install-crm.ts';
-import { startPostgres, type RunningPostgres } from '../../scripts/lib/postgres.ts';
+import { startTempPostgres, type RunningPostgres } from '../../scripts/lib/postgres.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
+
+export { freePort };
 
 export const ADMIN = { email: 'admin@example.com', password: 'test-admin-password' };
-
-export function freePort(): Promise<number> {
-	return new Promise((resolvePort, reject) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
 
 export function workDir(name: string): string {
 	const dir = resolve(ROOT, '.tmp/test', `${name}-${process.pid}-${Date.now()}`);
@@ -56,14 +47,11 @@ export interface CrmInstance {
 
 export async function bootCrm(name: string, options: { db?: 'sqlite' | 'postgres'; install?: boolean; env?: Env } = {}): Promise<CrmInstance> {
 	const dir = workDir(name);
-	// PostgreSQL runs as the `postgres` user, which may not reach into the clone (e.g. under /root): use the system temp dir.
-	const pgDir = options.db === 'postgres' ? mkdtempSync(join(tmpdir(), 'crm-pg-')) : null;
-	const postgres = pgDir ? await startPostgres(pgDir, await freePort()) : null;
+	const postgres = options.db === 'postgres' ? await startTempPostgres('crm-pg-') : null;
 	const env = { ...(await baseEnv(dir, postgres ? postgres.env : { DB_CLIENT: 'sqlite3', DB_FILENAME: resolve(dir, 'db.sqlite') })), ...options.env };
 	const cleanUp = async (directus?: RunningDirectus) => {
 		await directus?.kill();
 		await postgres?.stop();
-		if (pgDir) rmSync(pgDir, { recursive: true, force: true });
 	};
 	let directus: RunningDirectus | undefined;
 	let client: AdminClient;

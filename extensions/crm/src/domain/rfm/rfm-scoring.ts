@@ -36,6 +36,9 @@ export const RFM_PURCHASE_STATUSES = ['paid', 'fulfilled'] as const;
 
 export const DAY_MS = 86_400_000;
 
+/** The RFM window used nightly and when a refresh names none. */
+export const DEFAULT_RFM_WINDOW_DAYS = 365;
+
 export interface RfmOptions {
 	/** The moment the scores are computed for; orders after it are ignored. */
 	now: Date;

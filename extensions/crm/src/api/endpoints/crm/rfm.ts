@@ -1,9 +1,8 @@
 import type { Router } from 'express';
 import type { Knex } from 'knex';
 import { applyRfmScores } from '../../../data/rfm/rfm-scores-query';
+import { DEFAULT_RFM_WINDOW_DAYS } from '../../../domain/rfm';
 import { canAccess, forbidden, invalid } from '../../access';
-
-export const DEFAULT_RFM_WINDOW_DAYS = 365;
 
 /** POST /crm/rfm/refresh { windowDays? }: rescores every customer in SQL; for whoever may edit segments. */
 export function rfmRoutes(router: Router, database: Knex) {

@@ -5,15 +5,10 @@ import { limitStatementTime, loadSegmentRules, refreshSegment } from '../../../d
 import { compileSegmentQuery } from '../../../data/segments/segment-query';
 import type { Rule } from '../../../domain/segments/rule-types';
 import { canAccess, forbidden, invalid } from '../../access';
+import { crmTimeZone } from '../../../data/settings';
 import { emitSegmentChanges, type ActionEmitter } from '../../segment-events';
 
 const PREVIEW_SAMPLE = 20;
-
-/** Settings' time zone drives calendar conditions (birthdays). */
-export async function crmTimeZone(knex: Knex): Promise<string> {
-	const settings = await knex('crm_settings').first('timezone');
-	return settings?.timezone ?? 'Asia/Seoul';
-}
 
 export function segmentRoutes(router: Router, database: Knex, emitter: ActionEmitter) {
 	// POST /crm/segments/preview { rule }: how many customers match and a sample, without saving anything.

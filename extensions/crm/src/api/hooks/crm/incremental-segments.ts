@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import { tablesRead } from '../../../domain/segments/validate-rule';
 import { reevaluateCustomer, segmentsReading } from '../../../data/segments/segment-membership';
-import { crmTimeZone } from '../../endpoints/crm/segments';
+import { crmTimeZone } from '../../../data/settings';
 import type { ActionEmitter } from '../../segment-events';
 
 type Action = (event: string, handler: (meta: Record<string, unknown>) => Promise<void> | void) => void;

@@ -6,7 +6,7 @@ import { orderFacts, parseTimestamp, statsDeltas } from '../../../domain/custome
 import { registerSegmentHooks } from './segments';
 import { registerIncrementalSegments } from './incremental-segments';
 import { applyRfmScores } from '../../../data/rfm/rfm-scores-query';
-import { DEFAULT_RFM_WINDOW_DAYS } from '../../endpoints/crm/rfm';
+import { DEFAULT_RFM_WINDOW_DAYS } from '../../../domain/rfm';
 import { applyStatsDelta, bumpCustomerTimestamp, readOrderFacts, setCustomerField } from '../../../data/customer-stats-repo';
 
 type Keys = (string | number)[];

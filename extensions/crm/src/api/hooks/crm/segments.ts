@@ -3,7 +3,7 @@ import { InvalidPayloadError } from '@directus/errors';
 import type { Knex } from 'knex';
 import { validateRule } from '../../../domain/segments/validate-rule';
 import { loadSegmentRules, parseRule, refreshSegment, segmentsWithSchedule } from '../../../data/segments/segment-membership';
-import { crmTimeZone } from '../../endpoints/crm/segments';
+import { crmTimeZone } from '../../../data/settings';
 import { emitSegmentChanges, type ActionEmitter } from '../../segment-events';
 
 type Filter = (event: string, handler: (payload: unknown, meta: Record<string, unknown>, context: { database: unknown }) => unknown) => void;

@@ -1,0 +1,7 @@
+import type { Knex } from 'knex';
+
+/** The CRM's time zone (crm_settings), which calendar conditions such as birthdays are evaluated in. */
+export async function crmTimeZone(knex: Knex): Promise<string> {
+	const settings = await knex('crm_settings').first('timezone');
+	return settings?.timezone ?? 'Asia/Seoul';
+}
