@@ -11,7 +11,14 @@ export interface RoleSpec {
 
 const CRUD: Action[] = ['create', 'read', 'update', 'delete'];
 const READ: Action[] = ['read'];
-const CRM_COLLECTIONS = ['crm_settings', 'crm_customers', 'crm_products', 'crm_orders', 'crm_order_lines', 'crm_interactions', 'crm_feedback', 'crm_segments', 'crm_segment_members'];
+const CRM_COLLECTIONS = [
+	'crm_settings', 'crm_customers', 'crm_products', 'crm_orders', 'crm_order_lines', 'crm_interactions', 'crm_feedback', 'crm_segments', 'crm_segment_members',
+	'crm_loyalty_rules', 'crm_tiers', 'crm_rewards', 'crm_coupons',
+];
+// The ledger, event journal and history are written only by the CRM itself: people read them. "create" on the ledger
+// is what allows a manual points adjustment (through /crm/loyalty/adjust, never a direct insert).
+const APPEND_ONLY = { crm_points_ledger: ['create', 'read'] as Action[], crm_events: READ, crm_history: READ };
+const LOYALTY_READ = { crm_loyalty_rules: READ, crm_tiers: READ, crm_rewards: READ, crm_points_ledger: READ, crm_history: READ };
 const DASHBOARDS = { directus_dashboards: READ, directus_panels: READ };
 
 export const ROLES: RoleSpec[] = [
@@ -20,7 +27,7 @@ export const ROLES: RoleSpec[] = [
 		icon: 'admin_panel_settings',
 		description: 'All CRM data and settings / 모든 CRM 데이터와 설정',
 		appAccess: true,
-		permissions: { ...Object.fromEntries(CRM_COLLECTIONS.map((c) => [c, CRUD])), directus_dashboards: CRUD, directus_panels: CRUD },
+		permissions: { ...Object.fromEntries(CRM_COLLECTIONS.map((c) => [c, CRUD])), ...APPEND_ONLY, directus_dashboards: CRUD, directus_panels: CRUD },
 	},
 	{
 		name: 'CRM Sales',
@@ -37,6 +44,8 @@ export const ROLES: RoleSpec[] = [
 			crm_settings: READ,
 			crm_segments: READ,
 			crm_segment_members: READ,
+			...LOYALTY_READ,
+			crm_coupons: ['create', 'read'],
 		},
 	},
 	{
@@ -54,6 +63,8 @@ export const ROLES: RoleSpec[] = [
 			crm_settings: READ,
 			crm_segments: CRUD,
 			crm_segment_members: CRUD,
+			...LOYALTY_READ,
+			crm_coupons: READ,
 			...DASHBOARDS,
 		},
 	},
@@ -72,6 +83,8 @@ export const ROLES: RoleSpec[] = [
 			crm_settings: READ,
 			crm_segments: READ,
 			crm_segment_members: READ,
+			...LOYALTY_READ,
+			crm_coupons: READ,
 		},
 	},
 	{
@@ -86,6 +99,12 @@ export const ROLES: RoleSpec[] = [
 			crm_products: READ,
 			crm_interactions: ['create', 'read'],
 			crm_feedback: ['create', 'read'],
+			crm_events: READ,
+			crm_rewards: READ,
+			crm_tiers: READ,
+			crm_points_ledger: READ,
+			// Shops validate and consume coupons at checkout, and may redeem points for a customer.
+			crm_coupons: ['create', 'read', 'update'],
 		},
 	},
 ];

@@ -1,5 +1,6 @@
 // The CRM's schema, described once. Budget: at most 20 crm_ collections (see README "Collection budget").
 import { f, type Choice, type CollectionDef } from './dsl.ts';
+import { LOYALTY_CHOICES, LOYALTY_COLLECTIONS } from './definition-loyalty.ts';
 
 import { SCHEMA_VERSION } from '../../extensions/crm/src/schema-version.ts';
 
@@ -131,6 +132,7 @@ const CONTACT_CHANNELS: Choice[] = [
 export const ALL_CHOICES: Choice[] = [
 	...STAGES, ...STATUS, ...SOURCES, ...INTERACTION_CHANNELS, ...ORDER_CHANNELS, ...ORDER_STATUSES, ...LINE_KINDS,
 	...DIRECTIONS, ...INTERACTION_TYPES, ...INTERACTION_STATUSES, ...FEEDBACK_KINDS, ...LANGUAGES, ...CONTACT_CHANNELS, ...CURRENCIES, ...GENDERS, ...RFM_CELLS, ...SEGMENT_KINDS, ...REFRESH_SCHEDULES, ...MEMBER_SOURCES,
+	...LOYALTY_CHOICES,
 ];
 
 const customerTemplate = '{{full_name}}';
@@ -168,6 +170,13 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.string('sender_phone', { en: 'Sender phone', ko: '발신 전화번호' }),
 			f.string('sender_address', { en: 'Sender address', ko: '발신자 주소' }, { width: 'full' }),
 			f.integer('nps_low_threshold', { en: 'Low NPS threshold', ko: 'NPS 저점 기준' }, { defaultValue: 6, note: { en: 'Scores at or below this create a follow-up task for Support.', ko: '이 점수 이하이면 고객지원 후속 업무를 만듭니다.' } }),
+			{ ...f.divider('loyalty_settings', { en: 'Loyalty', ko: '포인트·멤버십' }) },
+			f.integer('points_expiry_days', { en: 'Points expire after (days)', ko: '포인트 유효 기간 (일)' }, { defaultValue: 365, note: { en: 'Earned points expire this many days after they were earned; 0 = never.', ko: '적립일로부터 이 기간이 지나면 소멸합니다. 0 = 소멸 없음' } }),
+			f.integer('points_expiring_notice_days', { en: 'Warn before expiry (days)', ko: '소멸 사전 안내 (일)' }, { defaultValue: 30 }),
+			f.boolean('allow_negative_points', { en: 'Allow negative balance on refunds', ko: '환불 시 마이너스 잔액 허용' }, { note: { en: 'When off, a refund after the points were spent takes back only what is left.', ko: '끄면 이미 사용한 포인트의 주문이 환불될 때 남은 포인트만 회수합니다.' } }),
+			f.integer('tier_window_days', { en: 'Tier window (days)', ko: '등급 산정 기간 (일)' }, { defaultValue: 365 }),
+			f.integer('tier_review_days', { en: 'Tier review period (days)', ko: '등급 유지 기간 (일)' }, { defaultValue: 365, note: { en: 'Upgrades are immediate; a downgrade waits for the review date.', ko: '승급은 즉시, 강등은 등급 심사일에만 이루어집니다.' } }),
+			f.integer('tier_grace_days', { en: 'Downgrade grace (days)', ko: '강등 유예 (일)' }, { defaultValue: 30 }),
 			f.string('schema_version', { en: 'Schema version', ko: '스키마 버전' }, { defaultValue: SCHEMA_VERSION, readonly: true, hidden: true }),
 		],
 	},
@@ -180,6 +189,7 @@ export const COLLECTIONS: CollectionDef[] = [
 		displayTemplate: '{{full_name}} · {{email}}',
 		archive: { field: 'status', value: 'archived', unarchive: 'active' },
 		fields: [
+			{ ...f.divider('summary', { en: 'Summary', ko: '요약' }), meta: { interface: 'crm-customer-summary', special: ['alias', 'no-data'], width: 'full', options: {} } },
 			f.select('status', { en: 'Status', ko: '상태' }, STATUS, { defaultValue: 'active', required: true, indexed: true }),
 			f.string('full_name', { en: 'Full name', ko: '이름' }, { required: true, indexed: true, note: { en: 'As the customer writes it (Korean names: family name first).', ko: '고객이 쓰는 그대로 (예: 김민준)' } }),
 			f.string('first_name', { en: 'First name', ko: '호칭 이름' }, { note: { en: 'Used in greetings, e.g. "Minjun" or "Jane".', ko: '인사말에 쓰는 이름 (예: 민준)' } }),
@@ -220,7 +230,14 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.integer('rfm_m', { en: 'RFM monetary score', ko: 'RFM 구매 금액 점수' }, { readonly: true, group: 'stats', indexed: true }),
 			f.select('rfm_cell', { en: 'RFM segment', ko: 'RFM 세그먼트' }, RFM_CELLS, { readonly: true, group: 'stats', indexed: true }),
 			f.timestamp('rfm_at', { en: 'RFM computed', ko: 'RFM 계산 시각' }, { readonly: true, group: 'stats' }),
+			{ ...f.divider('loyalty', { en: 'Loyalty', ko: '포인트·멤버십' }), type: 'alias', meta: { interface: 'group-detail', special: ['alias', 'no-data', 'group'], width: 'full', options: { start: 'open' } } },
+			{ ...f.divider('loyalty_card', { en: 'Loyalty card', ko: '멤버십 카드' }), meta: { interface: 'crm-loyalty-card', special: ['alias', 'no-data'], width: 'full', group: 'loyalty', options: {} } },
+			f.integer('points_balance', { en: 'Points balance', ko: '포인트 잔액' }, { defaultValue: 0, nullable: false, readonly: true, group: 'loyalty', note: { en: 'Sum of the points ledger, kept in step with it.', ko: '포인트 원장의 합계 (원장과 함께 갱신)' } }),
+			f.integer('points_earned', { en: 'Points earned (lifetime)', ko: '누적 적립 포인트' }, { defaultValue: 0, nullable: false, readonly: true, group: 'loyalty' }),
+			f.m2o('tier', { en: 'Tier', ko: '등급' }, 'crm_tiers', '{{name}}', { readonly: true, group: 'loyalty' }),
+			f.timestamp('tier_review_at', { en: 'Tier review date', ko: '등급 심사일' }, { readonly: true, group: 'loyalty' }),
 			f.text('notes', { en: 'Notes', ko: '메모' }),
+			{ ...f.divider('timeline', { en: 'Timeline', ko: '타임라인' }), meta: { interface: 'crm-timeline', special: ['alias', 'no-data'], width: 'full', options: {} } },
 			f.o2m('orders', { en: 'Orders', ko: '주문' }, { collection: 'crm_orders', field: 'customer' }, '{{ordered_at}} · {{total}} · {{status}}'),
 			f.o2m('interactions', { en: 'Interactions', ko: '상호작용' }, { collection: 'crm_interactions', field: 'customer' }, '{{occurred_at}} · {{type}} · {{subject}}'),
 			f.created(),
@@ -264,6 +281,7 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.decimal('discount_total', { en: 'Discounts', ko: '할인 금액' }, { defaultValue: 0 }),
 			f.string('currency', { en: 'Currency', ko: '통화' }, { maxLength: 3, defaultValue: 'KRW' }),
 			f.text('notes', { en: 'Notes', ko: '메모' }),
+			f.boolean('points_pending', { en: 'Points pending', ko: '포인트 처리 대기' }, { hidden: true, readonly: true, indexed: true, note: { en: 'Set in the order\'s own transaction; cleared once points are settled.', ko: '주문 저장 시 켜지고 포인트 처리 후 꺼집니다.' } }),
 			f.o2m('lines', { en: 'Lines', ko: '주문 상품' }, { collection: 'crm_order_lines', field: 'order' }, '{{quantity}} × {{product_name}} = {{line_total}}'),
 			f.created(),
 			f.updated(),
@@ -369,4 +387,5 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.select('source', { en: 'Source', ko: '출처' }, MEMBER_SOURCES, { defaultValue: 'rule' }),
 		],
 	},
+	...LOYALTY_COLLECTIONS,
 ];
