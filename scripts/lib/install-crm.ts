@@ -12,6 +12,7 @@ import type { AdminClient } from './admin-client.ts';
 import { ROOT } from './directus-process.ts';
 import { ROLES } from './roles.ts';
 import { DASHBOARD_NAME, dashboardPanels } from './dashboard.ts';
+import { installLoyaltyDefaults } from './loyalty-defaults.ts';
 
 type Log = (line: string) => void;
 
@@ -109,5 +110,6 @@ export async function installCrm(client: AdminClient, url: string, log: Log = co
 	await installRoles(client, log);
 	await installDashboard(client, log);
 	await installSettings(client);
+	await installLoyaltyDefaults(client, log);
 	return crmHealth(url);
 }

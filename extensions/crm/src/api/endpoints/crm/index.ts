@@ -4,13 +4,17 @@ import { healthRoute } from './health';
 import { rfmRoutes } from './rfm';
 import { rfmGridRoutes } from './rfm-grid';
 import { segmentRoutes } from './segments';
+import { eventRoutes } from './events';
+import { loyaltyRoutes } from './loyalty';
 
 export default defineEndpoint({
 	id: 'crm',
-	handler: (router, { getSchema, database, emitter }) => {
+	handler: (router, { getSchema, database, emitter, services }) => {
 		healthRoute(router, getSchema as never, database);
 		rfmRoutes(router, database);
 		rfmGridRoutes(router, database);
 		segmentRoutes(router, database, emitter as never);
+		eventRoutes(router, database, services);
+		loyaltyRoutes(router, database);
 	},
 });

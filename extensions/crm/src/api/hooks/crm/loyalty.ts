@@ -1,0 +1,110 @@
+// Loyalty glue. An order write marks the order `points_pending` inside its own transaction (durable); the action hook
+// settles it right after the commit and a one-minute sweeper settles whatever an action missed (crash, restart).
+// Settling is keyed by cause, so the action and the sweeper racing on two replicas still count each point once.
+import { InvalidPayloadError } from '@directus/errors';
+import type { Knex } from 'knex';
+import { bonusAwards, expiryFor, validateEarningRule, type BonusEvent } from '../../../domain/loyalty';
+import { lockCustomer, postMovement } from '../../../data/loyalty/ledger';
+import { activeRules } from '../../../data/loyalty/rules-repo';
+import { loyaltySettings } from '../../../data/loyalty/settings';
+import { runLoyaltyNightly } from '../../../data/loyalty/nightly';
+import { settleOrderPoints } from '../../../data/loyalty/settle-order';
+
+type Meta = Record<string, unknown>;
+type Filter = (event: string, handler: (payload: unknown, meta: Meta, context: { database: unknown }) => unknown) => void;
+type Action = (event: string, handler: (meta: Meta) => unknown) => void;
+type Schedule = (cron: string, handler: () => Promise<void>) => void;
+interface Deps {
+	database: Knex;
+	emit: (event: string, payload: unknown) => void;
+	log: { info: (message: string) => void; error: (error: unknown, message: string) => void; warn: (message: string) => void };
+}
+
+const SWEEP_BATCH = 200;
+
+export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: Schedule, { database, emit, log }: Deps) {
+	const settle = async (keys: unknown[]) => {
+		const settings = await loyaltySettings(database);
+		for (const key of keys) {
+			try {
+				await settleOrderPoints(database, Number(key), settings, new Date());
+			} catch (error) {
+				log.error(error, `crm: settling points of order ${key} failed; the sweeper will retry`);
+			}
+		}
+	};
+
+	filter('crm_orders.items.create', (payload) => ({ ...(payload as object), points_pending: true }));
+	filter('crm_orders.items.update', (payload) => ('status' in (payload as object) ? { ...(payload as object), points_pending: true } : payload));
+	action('crm_orders.items.create', (meta) => settle([meta.key]));
+	action('crm_orders.items.update', (meta) => settle((meta.keys as unknown[]) ?? []));
+
+	schedule('* * * * *', async () => {
+		const pending = await database('crm_orders').select('id').where('points_pending', true).orderBy('id').limit(SWEEP_BATCH);
+		if (pending.length) await settle(pending.map((row) => row.id));
+	});
+
+	schedule('45 3 * * *', async () => {
+		const result = await runLoyaltyNightly(database, new Date());
+		for (const notice of result.notices) emit('crm.points.expiring', notice);
+		if (result.drift.length) log.warn(`crm: points balance drift for customers ${result.drift.map((d) => d.customer).join(', ')}`);
+		log.info(`crm: loyalty nightly: ${result.expiredPoints} points expired in ${result.expiredLots} lots, ${result.expiredCoupons} coupons expired, ${result.tierChanges} tier changes`);
+	});
+
+	// The ledger and coupon codes change only through the CRM's own operations (which write with SQL, not these hooks).
+	for (const event of ['create', 'update', 'delete']) {
+		filter(`crm_points_ledger.items.${event}`, () => {
+			throw new InvalidPayloadError({ reason: 'crm_points_ledger is append-only: adjust points with POST /crm/loyalty/adjust' });
+		});
+	}
+	filter('crm_coupons.items.create', () => {
+		throw new InvalidPayloadError({ reason: 'Coupons are issued by redeeming a reward: POST /crm/loyalty/redeem' });
+	});
+	filter('crm_coupons.items.update', (payload) => {
+		const locked = ['code', 'customer', 'reward', 'status', 'points_cost', 'source_key'].filter((field) => field in (payload as object));
+		if (locked.length) throw new InvalidPayloadError({ reason: `${locked.join(', ')}: use /crm/coupons/consume or /crm/coupons/void` });
+		return payload;
+	});
+
+	const checkRule = async (payload: Meta, knex: Knex, key?: unknown) => {
+		const stored = key === undefined ? {} : ((await knex('crm_loyalty_rules').first('*').where('id', key)) ?? {});
+		const checked = validateEarningRule({ ...stored, ...payload });
+		if ('errors' in checked) throw new InvalidPayloadError({ reason: checked.errors.map((issue) => `${issue.field}: ${issue.message}`).join('; ') });
+	};
+	filter('crm_loyalty_rules.items.create', async (payload, _meta, context) => {
+		await checkRule(payload as Meta, context.database as Knex);
+		return payload;
+	});
+	filter('crm_loyalty_rules.items.update', async (payload, meta, context) => {
+		for (const key of (meta.keys as unknown[]) ?? []) await checkRule(payload as Meta, context.database as Knex, key);
+		return payload;
+	});
+
+	// Event bonuses: survey answered, review written, referral (paid to the referrer when the referred customer joins).
+	const bonus = async (customer: number, event: BonusEvent, cause: string) => {
+		const settings = await loyaltySettings(database);
+		const now = new Date();
+		const awards = bonusAwards(await activeRules(database), event, now, { tierCode: null, tierMultiplier: 1, timeZone: settings.timeZone, earnedTodayByRule: {}, earnedTotalByRule: {} });
+		if (!awards.length) return;
+		await database.transaction(async (trx) => {
+			let { balance } = await lockCustomer(trx, customer);
+			for (const award of awards) {
+				const posted = await postMovement(trx, balance, {
+					customer, kind: 'earn', points: award.points, sourceKey: `bonus:${event}:${cause}:rule:${award.ruleId}`, occurredAt: now,
+					expiresAt: expiryFor(now, settings.expiryDays), rule: award.ruleId, reason: award.detail,
+				});
+				balance = posted.balance;
+			}
+		});
+	};
+	action('crm_feedback.items.create', async (meta) => {
+		const row = meta.payload as Meta;
+		if (row?.customer == null) return;
+		await bonus(Number(row.customer), row.kind === 'review' ? 'review' : 'survey_answered', `feedback:${meta.key}`).catch((error) => log.error(error, 'crm: feedback bonus failed'));
+	});
+	action('crm_customers.items.create', async (meta) => {
+		const row = meta.payload as Meta;
+		if (row?.referred_by == null) return;
+		await bonus(Number(row.referred_by), 'referral', `customer:${meta.key}`).catch((error) => log.error(error, 'crm: referral bonus failed'));
+	});
+}

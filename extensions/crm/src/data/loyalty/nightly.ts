@@ -1,0 +1,40 @@
+// The nightly loyalty job (also runnable on demand by a CRM Manager): expire lots and coupons, announce points about
+// to expire, review tiers whose review date (plus grace) has passed, and check balances against the ledger.
+import type { Knex } from 'knex';
+import { toDbTimestamp } from '../timestamps';
+import { expireCoupons } from './coupons';
+import { expireLots, expiringNotices, type ExpiringNotice } from './expiry';
+import { lockCustomer } from './ledger';
+import { balanceDrift, type Drift } from './reconcile';
+import { loyaltySettings } from './settings';
+import { reviewTier } from './tier-review';
+
+export interface NightlyResult {
+	expiredLots: number;
+	expiredPoints: number;
+	expiredCoupons: number;
+	notices: ExpiringNotice[];
+	tiersReviewed: number;
+	tierChanges: number;
+	drift: Drift[];
+}
+
+export async function runLoyaltyNightly(knex: Knex, now: Date): Promise<NightlyResult> {
+	const settings = await loyaltySettings(knex);
+	const expired = await expireLots(knex, now);
+	const expiredCoupons = await expireCoupons(knex, now);
+	const notices = await expiringNotices(knex, now, settings.noticeDays);
+	const due = await knex('crm_customers')
+		.select('id')
+		.whereNotNull('tier_review_at')
+		.where('tier_review_at', '<=', toDbTimestamp(knex, new Date(now.getTime() - settings.tierGraceDays * 86_400_000)));
+	let tierChanges = 0;
+	for (const { id } of due) {
+		const change = await knex.transaction(async (trx) => {
+			const { row } = await lockCustomer(trx, id);
+			return reviewTier(trx, { id, tier: row.tier, tier_review_at: row.tier_review_at }, settings, now);
+		});
+		if (change) tierChanges += 1;
+	}
+	return { expiredLots: expired.lots, expiredPoints: expired.points, expiredCoupons, notices, tiersReviewed: due.length, tierChanges, drift: await balanceDrift(knex) };
+}

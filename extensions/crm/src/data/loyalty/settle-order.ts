@@ -1,0 +1,122 @@
+// Brings an order's points in line with its status: a paid order earns once; a refunded or cancelled order gives back
+// exactly what it earned and voids coupons used on it. Safe to run any number of times, on any replica: every
+// movement is keyed by its cause and the customer's row lock serialises concurrent runs.
+import type { Knex } from 'knex';
+import { bonusAwards, earnForOrder, expiryFor, isBirthdayMonth, type Award, type OrderForEarning } from '../../domain/loyalty';
+import { isPurchase, orderFacts, parseTimestamp, PURCHASE_STATUSES } from '../../domain/customer-stats/order-stats';
+import { lockCustomer, postMovement } from './ledger';
+import { activeRules, allTiers, capUsage } from './rules-repo';
+import type { LoyaltySettings } from './settings';
+import { reviewTier, type TierChange } from './tier-review';
+import { voidCouponsOfOrder } from './coupons';
+
+export interface SettleResult {
+	order: number;
+	earned: number;
+	reversed: number;
+	tierChange: TierChange | null;
+}
+
+export async function settleOrderPoints(knex: Knex, orderId: number, settings: LoyaltySettings, now: Date): Promise<SettleResult | null> {
+	return knex.transaction(async (trx) => {
+		const order = await trx('crm_orders').first('id', 'customer', 'status', 'total', 'ordered_at', 'channel').where('id', orderId);
+		if (!order) return null;
+		const locked = await lockCustomer(trx, Number(order.customer));
+		let balance = locked.balance;
+		const result: SettleResult = { order: orderId, earned: 0, reversed: 0, tierChange: null };
+		const earnings = await trx('crm_points_ledger').select('id', 'points', 'rule').where({ order: orderId, kind: 'earn' });
+		const reversals = new Set((await trx('crm_points_ledger').select('source_key').where({ order: orderId, kind: 'reverse' })).map((row) => row.source_key));
+
+		if (isPurchase(orderFacts(order))) {
+			// Once an order's points were reversed it never earns again (a re-opened refund is a new order for loyalty).
+			if (!earnings.length && !reversals.size) {
+				for (const award of await awardsFor(trx, order, locked.row, settings)) {
+					const posted = await postMovement(trx, balance, {
+						customer: Number(order.customer),
+						kind: 'earn',
+						points: award.points,
+						sourceKey: award.sourceKey,
+						occurredAt: parseTimestamp(order.ordered_at) ?? now,
+						expiresAt: expiryFor(parseTimestamp(order.ordered_at) ?? now, settings.expiryDays),
+						order: orderId,
+						rule: award.ruleId,
+						reason: award.detail,
+					});
+					balance = posted.balance;
+					if (!posted.duplicate) result.earned += posted.points;
+				}
+			}
+		} else if (order.status === 'refunded' || order.status === 'cancelled') {
+			for (const earning of earnings) {
+				const posted = await postMovement(trx, balance, {
+					customer: Number(order.customer),
+					kind: 'reverse',
+					points: -Number(earning.points),
+					sourceKey: `reverse:${earning.id}`,
+					occurredAt: now,
+					order: orderId,
+					rule: earning.rule,
+					reason: `order ${orderId} ${order.status}`,
+					preferLots: [earning.id],
+					shortfall: settings.allowNegative ? 'negative' : 'clip',
+				});
+				balance = posted.balance;
+				if (!posted.duplicate) result.reversed -= posted.points;
+			}
+			balance = await voidCouponsOfOrder(trx, orderId, balance, now);
+		}
+		result.tierChange = await reviewTier(trx, { id: Number(order.customer), tier: locked.row.tier, tier_review_at: locked.row.tier_review_at }, settings, now);
+		await trx('crm_orders').where({ id: orderId, status: order.status }).update({ points_pending: false });
+		return result;
+	});
+}
+
+type KeyedAward = Award & { sourceKey: string };
+
+async function awardsFor(trx: Knex, order: Record<string, unknown>, customer: Record<string, unknown>, settings: LoyaltySettings): Promise<KeyedAward[]> {
+	const rules = await activeRules(trx);
+	if (!rules.length) return [];
+	const customerId = Number(order.customer);
+	const orderedAt = parseTimestamp(order.ordered_at) ?? new Date(0);
+	const tiers = await allTiers(trx);
+	const tier = tiers.find((candidate) => String(candidate.id) === String(customer.tier)) ?? null;
+	const usage = await capUsage(trx, customerId, rules, orderedAt, settings.timeZone);
+	const context = { tierCode: tier?.code ?? null, tierMultiplier: tier?.multiplier ?? 1, timeZone: settings.timeZone, earnedTodayByRule: usage.today, earnedTotalByRule: usage.total };
+	const lines = await trx('crm_order_lines').select('kind', 'product', 'category', 'quantity', 'line_total').where('order', order.id as number);
+	const skus = await productSkus(trx, lines.map((line) => line.product).filter((id) => id !== null));
+	const facts: OrderForEarning = {
+		orderedAt,
+		channel: (order.channel as string | null) ?? null,
+		total: Number(order.total ?? 0),
+		lines: lines.map((line) => ({ kind: line.kind, product: line.product === null ? null : (skus.get(String(line.product)) ?? String(line.product)), category: line.category ?? null, quantity: Number(line.quantity ?? 0), lineTotal: Number(line.line_total ?? 0) })),
+	};
+	const awards: KeyedAward[] = earnForOrder(rules, facts, context).map((award) => ({ ...award, sourceKey: `earn:order:${order.id}:rule:${award.ruleId}` }));
+	// Bonuses keyed per customer (first purchase) or per customer and year (birthday month), so each is paid once.
+	if (await isFirstPurchase(trx, customerId, Number(order.id))) {
+		for (const award of bonusAwards(rules, 'first_purchase', orderedAt, context)) awards.push({ ...award, sourceKey: `bonus:first_purchase:${customerId}:rule:${award.ruleId}` });
+	}
+	if (isBirthdayMonth(birthdayString(customer.birthday), orderedAt, settings.timeZone)) {
+		const year = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone, year: 'numeric' }).format(orderedAt);
+		for (const award of bonusAwards(rules, 'birthday_month', orderedAt, context)) awards.push({ ...award, sourceKey: `bonus:birthday_month:${customerId}:${year}:rule:${award.ruleId}` });
+	}
+	return awards;
+}
+
+/** No purchase of this customer precedes this order (by id, so concurrent orders agree on which one was first). */
+async function isFirstPurchase(trx: Knex, customer: number, order: number): Promise<boolean> {
+	const earlier = await trx('crm_orders').first('id').where('customer', customer).where('id', '<', order).whereIn('status', PURCHASE_STATUSES as unknown as string[]);
+	return !earlier;
+}
+
+async function productSkus(trx: Knex, ids: unknown[]): Promise<Map<string, string>> {
+	if (!ids.length) return new Map();
+	const rows = await trx('crm_products').select('id', 'sku').whereIn('id', ids as number[]);
+	return new Map(rows.map((row) => [String(row.id), row.sku]));
+}
+
+function birthdayString(value: unknown): string | null {
+	if (value === null || value === undefined || value === '') return null;
+	if (value instanceof Date) return value.toISOString().slice(0, 10);
+	if (typeof value === 'number') return new Date(value).toISOString().slice(0, 10);
+	return String(value).slice(0, 10);
+}
