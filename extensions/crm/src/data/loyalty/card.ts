@@ -39,6 +39,7 @@ export async function loyaltyCard(knex: Knex, customerId: number, settings: Loya
 		earned_lifetime: Number(customer.points_earned ?? 0),
 		earned_in_window: earnedInWindow,
 		window_days: settings.tierWindowDays,
+		notice_days: settings.noticeDays,
 		tier: shapeTier(tier),
 		tier_review_at: iso(customer.tier_review_at),
 		next_tier: shapeTier(progress.next as (typeof tiers)[number] | null),

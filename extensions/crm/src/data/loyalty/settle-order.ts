@@ -19,9 +19,13 @@ export interface SettleResult {
 
 export async function settleOrderPoints(knex: Knex, orderId: number, settings: LoyaltySettings, now: Date): Promise<SettleResult | null> {
 	return knex.transaction(async (trx) => {
-		const order = await trx('crm_orders').first('id', 'customer', 'status', 'total', 'ordered_at', 'channel').where('id', orderId);
-		if (!order) return null;
-		const locked = await lockCustomer(trx, Number(order.customer));
+		const readOrder = () => trx('crm_orders').first('id', 'customer', 'status', 'total', 'ordered_at', 'channel').where('id', orderId);
+		const seen = await readOrder();
+		if (!seen) return null;
+		const locked = await lockCustomer(trx, Number(seen.customer));
+		// Read again under the lock: a writer still holding it (e.g. an events-API transaction whose after-save hooks
+		// fired before its commit) has committed by now, so this is the order's latest status.
+		const order = (await readOrder()) ?? seen;
 		let balance = locked.balance;
 		const result: SettleResult = { order: orderId, earned: 0, reversed: 0, tierChange: null };
 		const earnings = await trx('crm_points_ledger').select('id', 'points', 'rule').where({ order: orderId, kind: 'earn' });
@@ -90,14 +94,16 @@ async function awardsFor(trx: Knex, order: Record<string, unknown>, customer: Re
 		total: Number(order.total ?? 0),
 		lines: lines.map((line) => ({ kind: line.kind, product: line.product === null ? null : (skus.get(String(line.product)) ?? String(line.product)), category: line.category ?? null, quantity: Number(line.quantity ?? 0), lineTotal: Number(line.line_total ?? 0) })),
 	};
-	const awards: KeyedAward[] = earnForOrder(rules, facts, context).map((award) => ({ ...award, sourceKey: `earn:order:${order.id}:rule:${award.ruleId}` }));
+	// The ledger shows the rule's own name (written by the business in its language) as the reason.
+	const named = (award: Award, sourceKey: string): KeyedAward => ({ ...award, detail: rules.find((rule) => String(rule.id) === String(award.ruleId))?.name ?? award.detail, sourceKey });
+	const awards: KeyedAward[] = earnForOrder(rules, facts, context).map((award) => named(award, `earn:order:${order.id}:rule:${award.ruleId}`));
 	// Bonuses keyed per customer (first purchase) or per customer and year (birthday month), so each is paid once.
 	if (await isFirstPurchase(trx, customerId, Number(order.id))) {
-		for (const award of bonusAwards(rules, 'first_purchase', orderedAt, context)) awards.push({ ...award, sourceKey: `bonus:first_purchase:${customerId}:rule:${award.ruleId}` });
+		for (const award of bonusAwards(rules, 'first_purchase', orderedAt, context)) awards.push(named(award, `bonus:first_purchase:${customerId}:rule:${award.ruleId}`));
 	}
 	if (isBirthdayMonth(birthdayString(customer.birthday), orderedAt, settings.timeZone)) {
 		const year = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone, year: 'numeric' }).format(orderedAt);
-		for (const award of bonusAwards(rules, 'birthday_month', orderedAt, context)) awards.push({ ...award, sourceKey: `bonus:birthday_month:${customerId}:${year}:rule:${award.ruleId}` });
+		for (const award of bonusAwards(rules, 'birthday_month', orderedAt, context)) awards.push(named(award, `bonus:birthday_month:${customerId}:${year}:rule:${award.ruleId}`));
 	}
 	return awards;
 }

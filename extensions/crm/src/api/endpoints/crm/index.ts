@@ -6,15 +6,16 @@ import { rfmGridRoutes } from './rfm-grid';
 import { segmentRoutes } from './segments';
 import { eventRoutes } from './events';
 import { loyaltyRoutes } from './loyalty';
+import { cachePurger } from '../../cache';
 
 export default defineEndpoint({
 	id: 'crm',
-	handler: (router, { getSchema, database, emitter, services }) => {
+	handler: (router, { getSchema, database, emitter, services, env }) => {
 		healthRoute(router, getSchema as never, database);
 		rfmRoutes(router, database);
 		rfmGridRoutes(router, database);
 		segmentRoutes(router, database, emitter as never);
 		eventRoutes(router, database, services);
-		loyaltyRoutes(router, database);
+		loyaltyRoutes(router, database, cachePurger(services, getSchema, env));
 	},
 });

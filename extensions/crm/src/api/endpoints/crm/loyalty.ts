@@ -12,6 +12,7 @@ import { runLoyaltyNightly } from '../../../data/loyalty/nightly';
 import { activeRules, allTiers } from '../../../data/loyalty/rules-repo';
 import { loyaltySettings } from '../../../data/loyalty/settings';
 import { canAccess, forbidden, type Action } from '../../access';
+import type { PurgeCache } from '../../cache';
 
 type Accountable = Request & { accountability?: { user?: string | null } & Record<string, unknown> };
 type Handler = (req: Accountable, res: Response) => Promise<unknown>;
@@ -30,12 +31,14 @@ function requestKey(value: unknown): string {
 	return value;
 }
 
-export function loyaltyRoutes(router: Router, database: Knex) {
+export function loyaltyRoutes(router: Router, database: Knex, purgeCache: PurgeCache) {
 	// Runs the handler after checking every permission it needs; LoyaltyErrors become 4xx naming the field.
 	const guarded = (needs: [string, Action][], handler: Handler) => async (req: Accountable, res: Response, next: (error: unknown) => void) => {
 		try {
 			for (const [collection, action] of needs) if (!(await canAccess(database, req.accountability as never, collection, action))) return forbidden(res, collection, action);
 			await handler(req, res);
+			// The answer is already sent; a failed purge only leaves cached reads stale until their TTL.
+			if (req.method !== 'GET') await purgeCache().catch(() => undefined);
 		} catch (error) {
 			if (error instanceof LoyaltyError) return res.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code, field: error.field } }] });
 			next(error);

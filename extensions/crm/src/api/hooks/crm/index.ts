@@ -6,19 +6,21 @@ import { orderFacts, parseTimestamp, statsDeltas } from '../../../domain/custome
 import { registerSegmentHooks } from './segments';
 import { registerIncrementalSegments } from './incremental-segments';
 import { registerLoyaltyHooks } from './loyalty';
+import { cachePurger } from '../../cache';
 import { applyRfmScores } from '../../../data/rfm/rfm-scores-query';
 import { DEFAULT_RFM_WINDOW_DAYS } from '../../../domain/rfm';
 import { applyStatsDelta, bumpCustomerTimestamp, readOrderFacts, setCustomerField } from '../../../data/customer-stats-repo';
 
 type Keys = (string | number)[];
 
-export default defineHook(({ filter, action, schedule }, { database, logger, emitter, env }) => {
+export default defineHook(({ filter, action, schedule }, { database, logger, emitter, env, services, getSchema }) => {
 	registerSegmentHooks(filter as never, schedule, database, emitter as never, (message) => logger.info(message));
 	registerIncrementalSegments(action as never, database, emitter as never, (error) => logger.error(error, 'crm: incremental segment update failed'));
 	// CRM_LOYALTY=off turns points off (the order-ingestion benchmark measures the hooks' cost this way).
 	if (String(env.CRM_LOYALTY ?? 'on') !== 'off') registerLoyaltyHooks(filter as never, action as never, schedule, {
 		database,
 		emit: (event, payload) => emitter.emitAction(event, payload as never, null as never),
+		purgeCache: cachePurger(services, getSchema, env),
 		log: { info: (message) => logger.info(message), warn: (message) => logger.warn(message), error: (error, message) => logger.error(error, message) },
 	});
 

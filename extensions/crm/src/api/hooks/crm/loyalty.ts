@@ -9,6 +9,7 @@ import { activeRules } from '../../../data/loyalty/rules-repo';
 import { loyaltySettings } from '../../../data/loyalty/settings';
 import { runLoyaltyNightly } from '../../../data/loyalty/nightly';
 import { settleOrderPoints } from '../../../data/loyalty/settle-order';
+import type { PurgeCache } from '../../cache';
 
 type Meta = Record<string, unknown>;
 type Filter = (event: string, handler: (payload: unknown, meta: Meta, context: { database: unknown }) => unknown) => void;
@@ -17,21 +18,27 @@ type Schedule = (cron: string, handler: () => Promise<void>) => void;
 interface Deps {
 	database: Knex;
 	emit: (event: string, payload: unknown) => void;
+	purgeCache: PurgeCache;
 	log: { info: (message: string) => void; error: (error: unknown, message: string) => void; warn: (message: string) => void };
 }
 
 const SWEEP_BATCH = 200;
 
-export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: Schedule, { database, emit, log }: Deps) {
-	const settle = async (keys: unknown[]) => {
+export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: Schedule, { database, emit, log, purgeCache }: Deps) {
+	const settle = async (keys: unknown[], attempt = 0) => {
 		const settings = await loyaltySettings(database);
+		const unseen: unknown[] = [];
 		for (const key of keys) {
 			try {
-				await settleOrderPoints(database, Number(key), settings, new Date());
+				if ((await settleOrderPoints(database, Number(key), settings, new Date())) === null) unseen.push(key);
 			} catch (error) {
 				log.error(error, `crm: settling points of order ${key} failed; the sweeper will retry`);
 			}
 		}
+		// After-save hooks can fire before an outer transaction commits (Directus does this when a service is given
+		// one): retry shortly; the one-minute sweeper remains the guarantee.
+		if (unseen.length < keys.length) await purgeCache().catch((error) => log.error(error, 'crm: cache purge failed'));
+		if (unseen.length && attempt < 3) setTimeout(() => void settle(unseen, attempt + 1), 500 * 3 ** attempt);
 	};
 
 	filter('crm_orders.items.create', (payload) => ({ ...(payload as object), points_pending: true }));
@@ -46,6 +53,7 @@ export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: S
 
 	schedule('45 3 * * *', async () => {
 		const result = await runLoyaltyNightly(database, new Date());
+		await purgeCache();
 		for (const notice of result.notices) emit('crm.points.expiring', notice);
 		if (result.drift.length) log.warn(`crm: points balance drift for customers ${result.drift.map((d) => d.customer).join(', ')}`);
 		log.info(`crm: loyalty nightly: ${result.expiredPoints} points expired in ${result.expiredLots} lots, ${result.expiredCoupons} coupons expired, ${result.tierChanges} tier changes`);
@@ -84,18 +92,20 @@ export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: S
 	const bonus = async (customer: number, event: BonusEvent, cause: string) => {
 		const settings = await loyaltySettings(database);
 		const now = new Date();
-		const awards = bonusAwards(await activeRules(database), event, now, { tierCode: null, tierMultiplier: 1, timeZone: settings.timeZone, earnedTodayByRule: {}, earnedTotalByRule: {} });
+		const rules = await activeRules(database);
+		const awards = bonusAwards(rules, event, now, { tierCode: null, tierMultiplier: 1, timeZone: settings.timeZone, earnedTodayByRule: {}, earnedTotalByRule: {} });
 		if (!awards.length) return;
 		await database.transaction(async (trx) => {
 			let { balance } = await lockCustomer(trx, customer);
 			for (const award of awards) {
 				const posted = await postMovement(trx, balance, {
 					customer, kind: 'earn', points: award.points, sourceKey: `bonus:${event}:${cause}:rule:${award.ruleId}`, occurredAt: now,
-					expiresAt: expiryFor(now, settings.expiryDays), rule: award.ruleId, reason: award.detail,
+					expiresAt: expiryFor(now, settings.expiryDays), rule: award.ruleId, reason: rules.find((rule) => String(rule.id) === String(award.ruleId))?.name ?? award.detail,
 				});
 				balance = posted.balance;
 			}
 		});
+		await purgeCache();
 	};
 	action('crm_feedback.items.create', async (meta) => {
 		const row = meta.payload as Meta;
