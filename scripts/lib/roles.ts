@@ -13,11 +13,12 @@ const CRUD: Action[] = ['create', 'read', 'update', 'delete'];
 const READ: Action[] = ['read'];
 const CRM_COLLECTIONS = [
 	'crm_settings', 'crm_customers', 'crm_products', 'crm_orders', 'crm_order_lines', 'crm_interactions', 'crm_feedback', 'crm_segments', 'crm_segment_members',
-	'crm_loyalty_rules', 'crm_tiers', 'crm_rewards', 'crm_coupons',
+	'crm_loyalty_rules', 'crm_tiers', 'crm_rewards', 'crm_coupons', 'crm_templates', 'crm_followup_rules',
 ];
 // The ledger, event journal and history are written only by the CRM itself: people read them. "create" on the ledger
 // is what allows a manual points adjustment (through /crm/loyalty/adjust, never a direct insert).
-const APPEND_ONLY = { crm_points_ledger: ['create', 'read'] as Action[], crm_events: READ, crm_history: READ };
+// The outbox is planned by the CRM; staff read it and may cancel (update) a scheduled message. KPI snapshots are computed.
+const APPEND_ONLY = { crm_points_ledger: ['create', 'read'] as Action[], crm_events: READ, crm_history: READ, crm_outbox: ['read', 'update'] as Action[], crm_kpi_snapshots: READ };
 const LOYALTY_READ = { crm_loyalty_rules: READ, crm_tiers: READ, crm_rewards: READ, crm_points_ledger: READ, crm_history: READ };
 const DASHBOARDS = { directus_dashboards: READ, directus_panels: READ };
 
@@ -46,6 +47,8 @@ export const ROLES: RoleSpec[] = [
 			crm_segment_members: READ,
 			...LOYALTY_READ,
 			crm_coupons: ['create', 'read'],
+			crm_outbox: READ,
+			crm_templates: READ,
 		},
 	},
 	{
@@ -65,6 +68,10 @@ export const ROLES: RoleSpec[] = [
 			crm_segment_members: CRUD,
 			...LOYALTY_READ,
 			crm_coupons: READ,
+			crm_templates: CRUD,
+			crm_followup_rules: CRUD,
+			crm_outbox: ['read', 'update'],
+			crm_kpi_snapshots: READ,
 			...DASHBOARDS,
 		},
 	},
@@ -85,6 +92,8 @@ export const ROLES: RoleSpec[] = [
 			crm_segment_members: READ,
 			...LOYALTY_READ,
 			crm_coupons: READ,
+			crm_outbox: READ,
+			crm_templates: READ,
 		},
 	},
 	{

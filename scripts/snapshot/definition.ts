@@ -1,6 +1,7 @@
 // The CRM's schema, described once. Budget: at most 20 crm_ collections (see README "Collection budget").
 import { f, type Choice, type CollectionDef } from './dsl.ts';
 import { LOYALTY_CHOICES, LOYALTY_COLLECTIONS } from './definition-loyalty.ts';
+import { FOLLOWUP_CHOICES, FOLLOWUP_COLLECTIONS } from './definition-followups.ts';
 
 import { SCHEMA_VERSION } from '../../extensions/crm/src/schema-version.ts';
 
@@ -132,7 +133,7 @@ const CONTACT_CHANNELS: Choice[] = [
 export const ALL_CHOICES: Choice[] = [
 	...STAGES, ...STATUS, ...SOURCES, ...INTERACTION_CHANNELS, ...ORDER_CHANNELS, ...ORDER_STATUSES, ...LINE_KINDS,
 	...DIRECTIONS, ...INTERACTION_TYPES, ...INTERACTION_STATUSES, ...FEEDBACK_KINDS, ...LANGUAGES, ...CONTACT_CHANNELS, ...CURRENCIES, ...GENDERS, ...RFM_CELLS, ...SEGMENT_KINDS, ...REFRESH_SCHEDULES, ...MEMBER_SOURCES,
-	...LOYALTY_CHOICES,
+	...LOYALTY_CHOICES, ...FOLLOWUP_CHOICES,
 ];
 
 const customerTemplate = '{{full_name}}';
@@ -169,6 +170,11 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.string('sender_email', { en: 'Sender e-mail', ko: '발신 이메일' }),
 			f.string('sender_phone', { en: 'Sender phone', ko: '발신 전화번호' }),
 			f.string('sender_address', { en: 'Sender address', ko: '발신자 주소' }, { width: 'full' }),
+			f.integer('survey_link_days', { en: 'Survey links valid for (days)', ko: '설문 링크 유효 기간 (일)' }, { defaultValue: 30 }),
+			f.m2o('support_owner', { en: 'Support owner for low scores', ko: '저점 응답 담당자' }, 'directus_users', '{{first_name}} {{last_name}}', { note: { en: 'Gets the task when a low score arrives and the customer has no owner.', ko: '고객 담당자가 없을 때 저점 응답 후속 업무를 받습니다.' } }),
+			f.json('stage_rules', { en: 'Relationship stage rules', ko: '관계 단계 규칙' }, { note: { en: 'When customers move between stages; empty = the built-in rules (see README).', ko: '고객 관계 단계가 바뀌는 조건. 비우면 기본 규칙 (README 참고)' } }),
+			f.integer('frequency_cap_per_week', { en: 'Max messages per customer per week', ko: '고객별 주간 최대 메시지 수' }, { defaultValue: 3 }),
+			f.json('kpi_goals', { en: 'KPI goals', ko: 'KPI 목표' }, { note: { en: 'E.g. {"retention_rate": 0.4, "nps": 50}.', ko: '예: {"retention_rate": 0.4, "nps": 50}' } }),
 			f.integer('nps_low_threshold', { en: 'Low NPS threshold', ko: 'NPS 저점 기준' }, { defaultValue: 6, note: { en: 'Scores at or below this create a follow-up task for Support.', ko: '이 점수 이하이면 고객지원 후속 업무를 만듭니다.' } }),
 			{ ...f.divider('loyalty_settings', { en: 'Loyalty', ko: '포인트·멤버십' }) },
 			f.integer('points_expiry_days', { en: 'Points expire after (days)', ko: '포인트 유효 기간 (일)' }, { defaultValue: 365, note: { en: 'Earned points expire this many days after they were earned; 0 = never.', ko: '적립일로부터 이 기간이 지나면 소멸합니다. 0 = 소멸 없음' } }),
@@ -388,4 +394,5 @@ export const COLLECTIONS: CollectionDef[] = [
 		],
 	},
 	...LOYALTY_COLLECTIONS,
+	...FOLLOWUP_COLLECTIONS,
 ];
