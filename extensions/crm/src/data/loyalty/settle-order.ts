@@ -99,11 +99,11 @@ async function awardsFor(trx: Knex, order: Record<string, unknown>, customer: Re
 	const awards: KeyedAward[] = earnForOrder(rules, facts, context).map((award) => named(award, `earn:order:${order.id}:rule:${award.ruleId}`));
 	// Bonuses keyed per customer (first purchase) or per customer and year (birthday month), so each is paid once.
 	if (await isFirstPurchase(trx, customerId, Number(order.id))) {
-		for (const award of bonusAwards(rules, 'first_purchase', orderedAt, context)) awards.push(named(award, `bonus:first_purchase:${customerId}:rule:${award.ruleId}`));
+		for (const award of bonusAwards(rules, 'first_purchase', orderedAt, context, facts.channel)) awards.push(named(award, `bonus:first_purchase:${customerId}:rule:${award.ruleId}`));
 	}
 	if (isBirthdayMonth(birthdayString(customer.birthday), orderedAt, settings.timeZone)) {
 		const year = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone, year: 'numeric' }).format(orderedAt);
-		for (const award of bonusAwards(rules, 'birthday_month', orderedAt, context)) awards.push(named(award, `bonus:birthday_month:${customerId}:${year}:rule:${award.ruleId}`));
+		for (const award of bonusAwards(rules, 'birthday_month', orderedAt, context, facts.channel)) awards.push(named(award, `bonus:birthday_month:${customerId}:${year}:rule:${award.ruleId}`));
 	}
 	return awards;
 }

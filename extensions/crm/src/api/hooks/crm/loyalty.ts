@@ -5,7 +5,7 @@ import { InvalidPayloadError } from '@directus/errors';
 import type { Knex } from 'knex';
 import { bonusAwards, expiryFor, validateEarningRule, type BonusEvent } from '../../../domain/loyalty';
 import { lockCustomer, postMovement } from '../../../data/loyalty/ledger';
-import { activeRules } from '../../../data/loyalty/rules-repo';
+import { activeRules, capUsage } from '../../../data/loyalty/rules-repo';
 import { loyaltySettings } from '../../../data/loyalty/settings';
 import { runLoyaltyNightly } from '../../../data/loyalty/nightly';
 import { settleOrderPoints } from '../../../data/loyalty/settle-order';
@@ -93,10 +93,13 @@ export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: S
 		const settings = await loyaltySettings(database);
 		const now = new Date();
 		const rules = await activeRules(database);
-		const awards = bonusAwards(rules, event, now, { tierCode: null, tierMultiplier: 1, timeZone: settings.timeZone, earnedTodayByRule: {}, earnedTotalByRule: {} });
-		if (!awards.length) return;
 		await database.transaction(async (trx) => {
-			let { balance } = await lockCustomer(trx, customer);
+			const locked = await lockCustomer(trx, customer);
+			let balance = locked.balance;
+			const tier = locked.row.tier == null ? null : await trx('crm_tiers').first('code').where('id', locked.row.tier);
+			// Bonuses are fixed amounts: the tier only decides whether a tier-restricted bonus applies, never multiplies it.
+			const usage = await capUsage(trx, customer, rules, now, settings.timeZone);
+			const awards = bonusAwards(rules, event, now, { tierCode: tier?.code ?? null, tierMultiplier: 1, timeZone: settings.timeZone, earnedTodayByRule: usage.today, earnedTotalByRule: usage.total });
 			for (const award of awards) {
 				const posted = await postMovement(trx, balance, {
 					customer, kind: 'earn', points: award.points, sourceKey: `bonus:${event}:${cause}:rule:${award.ruleId}`, occurredAt: now,
