@@ -329,7 +329,11 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.text('body', { en: 'Details', ko: '내용' }),
 			f.timestamp('occurred_at', { en: 'When', ko: '일시' }, { required: true, indexed: true }),
 			f.timestamp('due_at', { en: 'Due', ko: '기한' }),
-			f.m2o('staff', { en: 'Logged by', ko: '기록자' }, 'directus_users', '{{first_name}} {{last_name}}', { special: ['m2o', 'user-created'] } as never),
+			// The m2o helper's own `special` would win over an option, so user-created is set on the built field.
+			(() => {
+				const staff = f.m2o('staff', { en: 'Logged by', ko: '기록자' }, 'directus_users', '{{first_name}} {{last_name}}');
+				return { ...staff, meta: { ...staff.meta, special: ['m2o', 'user-created'] } };
+			})(),
 			f.m2o('assignee', { en: 'Assigned to', ko: '담당자' }, 'directus_users', '{{first_name}} {{last_name}}'),
 			f.m2o('order', { en: 'Related order', ko: '관련 주문' }, 'crm_orders', '{{id}} · {{ordered_at}}'),
 			f.string('source_key', { en: 'Source key', ko: '원천 키' }, { unique: true, hidden: true, readonly: true, note: { en: 'Set when the CRM creates the interaction, so it is created once.', ko: 'CRM이 자동 생성할 때 중복을 막는 키' } }),

@@ -2,10 +2,11 @@
 // exactly what it earned and voids coupons used on it. Safe to run any number of times, on any replica: every
 // movement is keyed by its cause and the customer's row lock serialises concurrent runs.
 import type { Knex } from 'knex';
-import { bonusAwards, earnForOrder, expiryFor, isBirthdayMonth, type Award, type OrderForEarning } from '../../domain/loyalty';
+import { bonusAwards, earnForOrder, expiryFor, isBirthdayMonth, type Award, type EarningRule, type OrderForEarning, type Tier } from '../../domain/loyalty';
 import { isPurchase, orderFacts, parseTimestamp, PURCHASE_STATUSES } from '../../domain/customer-stats/order-stats';
 import { lockCustomer, postMovement } from './ledger';
-import { activeRules, allTiers, capUsage } from './rules-repo';
+import { capUsage } from './rules-repo';
+import { loyaltyProgramme } from './programme-cache';
 import type { LoyaltySettings } from './settings';
 import { reviewTier, type TierChange } from './tier-review';
 import { voidCouponsOfOrder } from './coupons';
@@ -28,13 +29,15 @@ export async function settleOrderPoints(knex: Knex, orderId: number, settings: L
 		const order = (await readOrder()) ?? seen;
 		let balance = locked.balance;
 		const result: SettleResult = { order: orderId, earned: 0, reversed: 0, tierChange: null };
-		const earnings = await trx('crm_points_ledger').select('id', 'points', 'rule').where({ order: orderId, kind: 'earn' });
-		const reversals = new Set((await trx('crm_points_ledger').select('source_key').where({ order: orderId, kind: 'reverse' })).map((row) => row.source_key));
+		const programme = await loyaltyProgramme(trx, now.getTime());
+		const movements = await trx('crm_points_ledger').select('id', 'points', 'rule', 'kind').where({ order: orderId }).whereIn('kind', ['earn', 'reverse']);
+		const earnings = movements.filter((row) => row.kind === 'earn');
+		const reversals = movements.filter((row) => row.kind === 'reverse');
 
 		if (isPurchase(orderFacts(order))) {
 			// Once an order's points were reversed it never earns again (a re-opened refund is a new order for loyalty).
-			if (!earnings.length && !reversals.size) {
-				for (const award of await awardsFor(trx, order, locked.row, settings)) {
+			if (!earnings.length && !reversals.length) {
+				for (const award of await awardsFor(trx, order, locked.row, settings, programme)) {
 					const posted = await postMovement(trx, balance, {
 						customer: Number(order.customer),
 						kind: 'earn',
@@ -69,7 +72,7 @@ export async function settleOrderPoints(knex: Knex, orderId: number, settings: L
 			}
 			balance = await voidCouponsOfOrder(trx, orderId, balance, now);
 		}
-		result.tierChange = await reviewTier(trx, { id: Number(order.customer), tier: locked.row.tier, tier_review_at: locked.row.tier_review_at }, settings, now);
+		result.tierChange = await reviewTier(trx, { id: Number(order.customer), tier: locked.row.tier, tier_review_at: locked.row.tier_review_at }, settings, now, programme.tiers);
 		await trx('crm_orders').where({ id: orderId, status: order.status }).update({ points_pending: false });
 		return result;
 	});
@@ -77,12 +80,11 @@ export async function settleOrderPoints(knex: Knex, orderId: number, settings: L
 
 type KeyedAward = Award & { sourceKey: string };
 
-async function awardsFor(trx: Knex, order: Record<string, unknown>, customer: Record<string, unknown>, settings: LoyaltySettings): Promise<KeyedAward[]> {
-	const rules = await activeRules(trx);
+async function awardsFor(trx: Knex, order: Record<string, unknown>, customer: Record<string, unknown>, settings: LoyaltySettings, programme: { rules: EarningRule[]; tiers: Tier[] }): Promise<KeyedAward[]> {
+	const { rules, tiers } = programme;
 	if (!rules.length) return [];
 	const customerId = Number(order.customer);
 	const orderedAt = parseTimestamp(order.ordered_at) ?? new Date(0);
-	const tiers = await allTiers(trx);
 	const tier = tiers.find((candidate) => String(candidate.id) === String(customer.tier)) ?? null;
 	const usage = await capUsage(trx, customerId, rules, orderedAt, settings.timeZone);
 	const context = { tierCode: tier?.code ?? null, tierMultiplier: tier?.multiplier ?? 1, timeZone: settings.timeZone, earnedTodayByRule: usage.today, earnedTotalByRule: usage.total };

@@ -1,6 +1,6 @@
 // Applies the tier decision for one customer (upgrade now, downgrade only at review + grace) and records the change.
 import type { Knex } from 'knex';
-import { decideTier } from '../../domain/loyalty';
+import { decideTier, type Tier } from '../../domain/loyalty';
 import { parseTimestamp } from '../../domain/customer-stats/order-stats';
 import { toDbTimestamp } from '../timestamps';
 import { allTiers, earnedSince } from './rules-repo';
@@ -16,8 +16,8 @@ export interface TierChange {
 }
 
 /** Call with the customer's row lock held (or inside a job that owns the customer). */
-export async function reviewTier(trx: Knex, customer: { id: number; tier: unknown; tier_review_at: unknown }, settings: LoyaltySettings, now: Date): Promise<TierChange | null> {
-	const tiers = await allTiers(trx);
+export async function reviewTier(trx: Knex, customer: { id: number; tier: unknown; tier_review_at: unknown }, settings: LoyaltySettings, now: Date, knownTiers?: Tier[]): Promise<TierChange | null> {
+	const tiers = knownTiers ?? (await allTiers(trx));
 	if (!tiers.length) return null;
 	const current = tiers.find((tier) => String(tier.id) === String(customer.tier)) ?? null;
 	const earned = await earnedSince(trx, customer.id, new Date(now.getTime() - settings.tierWindowDays * DAY_MS));

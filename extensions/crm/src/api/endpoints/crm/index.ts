@@ -7,6 +7,7 @@ import { segmentRoutes } from './segments';
 import { eventRoutes } from './events';
 import { loyaltyRoutes } from './loyalty';
 import { cachePurger } from '../../cache';
+import { customer360Routes } from './customer-360';
 
 export default defineEndpoint({
 	id: 'crm',
@@ -17,5 +18,6 @@ export default defineEndpoint({
 		segmentRoutes(router, database, emitter as never);
 		eventRoutes(router, database, services);
 		loyaltyRoutes(router, database, cachePurger(services, getSchema, env));
+		customer360Routes(router, database);
 	},
 });

@@ -9,6 +9,7 @@ import { activeRules, capUsage } from '../../../data/loyalty/rules-repo';
 import { loyaltySettings } from '../../../data/loyalty/settings';
 import { runLoyaltyNightly } from '../../../data/loyalty/nightly';
 import { settleOrderPoints } from '../../../data/loyalty/settle-order';
+import { forgetLoyaltyProgramme } from '../../../data/loyalty/programme-cache';
 import type { PurgeCache } from '../../cache';
 
 type Meta = Record<string, unknown>;
@@ -79,6 +80,9 @@ export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: S
 		const checked = validateEarningRule({ ...stored, ...payload });
 		if ('errors' in checked) throw new InvalidPayloadError({ reason: checked.errors.map((issue) => `${issue.field}: ${issue.message}`).join('; ') });
 	};
+	for (const event of ['crm_loyalty_rules.items.create', 'crm_loyalty_rules.items.update', 'crm_loyalty_rules.items.delete', 'crm_tiers.items.create', 'crm_tiers.items.update', 'crm_tiers.items.delete']) {
+		action(event, () => forgetLoyaltyProgramme());
+	}
 	filter('crm_loyalty_rules.items.create', async (payload, _meta, context) => {
 		await checkRule(payload as Meta, context.database as Knex);
 		return payload;
