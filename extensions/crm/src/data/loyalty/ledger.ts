@@ -53,8 +53,13 @@ export async function spendableLots(trx: Knex, customer: number): Promise<Lot[]>
 
 /** Appends one movement (once per source key) and keeps lots and the cached balance in step. Call with the lock held. */
 export async function postMovement(trx: Knex, balance: number, movement: Movement): Promise<PostedMovement & { balance: number }> {
-	const existing = await trx('crm_points_ledger').first('id', 'points').where('source_key', movement.sourceKey);
-	if (existing) return { id: existing.id, points: Number(existing.points), duplicate: true, balance };
+	// A plain new lot has no side effect before its insert, so its duplicate check is the unique key itself (one query
+	// fewer per earned award); movements that touch other lots first check the key up front.
+	const plainLot = movement.points > 0 && !movement.restoreAllocations?.length;
+	if (!plainLot) {
+		const existing = await trx('crm_points_ledger').first('id', 'points').where('source_key', movement.sourceKey);
+		if (existing) return { id: existing.id, points: Number(existing.points), duplicate: true, balance };
+	}
 	if (!Number.isInteger(movement.points) || movement.points === 0) throw new LoyaltyError('INVALID_POINTS', 400, 'Points must be a non-zero whole number.', 'points');
 
 	let points = movement.points;
@@ -98,7 +103,13 @@ export async function postMovement(trx: Knex, balance: number, movement: Movemen
 			staff: movement.staff ?? null,
 			source_key: movement.sourceKey,
 		})
+		.onConflict('source_key')
+		.ignore()
 		.returning('id');
+	if (inserted === undefined) {
+		const existing = await trx('crm_points_ledger').first('id', 'points').where('source_key', movement.sourceKey);
+		return { id: existing?.id ?? 0, points: Number(existing?.points ?? 0), duplicate: true, balance };
+	}
 	const earnedDelta = movement.kind === 'earn' || (movement.kind === 'reverse' && movement.order) ? points : 0;
 	await trx('crm_customers')
 		.where('id', movement.customer)

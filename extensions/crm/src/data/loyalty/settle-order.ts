@@ -72,7 +72,8 @@ export async function settleOrderPoints(knex: Knex, orderId: number, settings: L
 			}
 			balance = await voidCouponsOfOrder(trx, orderId, balance, now);
 		}
-		result.tierChange = await reviewTier(trx, { id: Number(order.customer), tier: locked.row.tier, tier_review_at: locked.row.tier_review_at }, settings, now, programme.tiers);
+		// Tiers move only when earned points do; review dates are handled by the nightly job.
+		if (result.earned !== 0 || result.reversed !== 0) result.tierChange = await reviewTier(trx, { id: Number(order.customer), tier: locked.row.tier, tier_review_at: locked.row.tier_review_at }, settings, now, programme.tiers);
 		await trx('crm_orders').where({ id: orderId, status: order.status }).update({ points_pending: false });
 		return result;
 	});

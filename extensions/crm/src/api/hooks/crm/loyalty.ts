@@ -9,7 +9,7 @@ import { activeRules, capUsage } from '../../../data/loyalty/rules-repo';
 import { loyaltySettings } from '../../../data/loyalty/settings';
 import { runLoyaltyNightly } from '../../../data/loyalty/nightly';
 import { settleOrderPoints } from '../../../data/loyalty/settle-order';
-import { forgetLoyaltyProgramme } from '../../../data/loyalty/programme-cache';
+import { forgetLoyaltyProgramme, loyaltyProgramme } from '../../../data/loyalty/programme-cache';
 import type { PurgeCache } from '../../cache';
 
 type Meta = Record<string, unknown>;
@@ -27,7 +27,7 @@ const SWEEP_BATCH = 200;
 
 export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: Schedule, { database, emit, log, purgeCache }: Deps) {
 	const settle = async (keys: unknown[], attempt = 0) => {
-		const settings = await loyaltySettings(database);
+		const { settings } = await loyaltyProgramme(database, Date.now());
 		const unseen: unknown[] = [];
 		for (const key of keys) {
 			try {
@@ -80,7 +80,7 @@ export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: S
 		const checked = validateEarningRule({ ...stored, ...payload });
 		if ('errors' in checked) throw new InvalidPayloadError({ reason: checked.errors.map((issue) => `${issue.field}: ${issue.message}`).join('; ') });
 	};
-	for (const event of ['crm_loyalty_rules.items.create', 'crm_loyalty_rules.items.update', 'crm_loyalty_rules.items.delete', 'crm_tiers.items.create', 'crm_tiers.items.update', 'crm_tiers.items.delete']) {
+	for (const event of ['crm_loyalty_rules.items.create', 'crm_loyalty_rules.items.update', 'crm_loyalty_rules.items.delete', 'crm_tiers.items.create', 'crm_tiers.items.update', 'crm_tiers.items.delete', 'crm_settings.items.update', 'crm_settings.items.create']) {
 		action(event, () => forgetLoyaltyProgramme());
 	}
 	filter('crm_loyalty_rules.items.create', async (payload, _meta, context) => {
