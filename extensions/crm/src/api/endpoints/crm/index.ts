@@ -6,6 +6,7 @@ import { rfmGridRoutes } from './rfm-grid';
 import { segmentRoutes } from './segments';
 import { eventRoutes } from './events';
 import { loyaltyRoutes } from './loyalty';
+import { importRoutes } from './import';
 import { cachePurger } from '../../cache';
 import { customer360Routes } from './customer-360';
 
@@ -18,6 +19,7 @@ export default defineEndpoint({
 		segmentRoutes(router, database, emitter as never);
 		eventRoutes(router, database, services);
 		loyaltyRoutes(router, database, cachePurger(services, getSchema, env));
+		importRoutes(router, database);
 		customer360Routes(router, database);
 	},
 });
