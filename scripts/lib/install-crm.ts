@@ -13,6 +13,7 @@ import { ROOT } from './directus-process.ts';
 import { ROLES } from './roles.ts';
 import { DASHBOARD_NAME, dashboardPanels } from './dashboard.ts';
 import { installLoyaltyDefaults } from './loyalty-defaults.ts';
+import { installModuleBar } from './module-bar.ts';
 
 type Log = (line: string) => void;
 
@@ -111,5 +112,6 @@ export async function installCrm(client: AdminClient, url: string, log: Log = co
 	await installDashboard(client, log);
 	await installSettings(client);
 	await installLoyaltyDefaults(client, log);
+	await installModuleBar(client, 'crm-import', log);
 	return crmHealth(url);
 }
