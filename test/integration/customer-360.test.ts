@@ -111,7 +111,7 @@ describe('GET /crm/customers/:id/timeline', () => {
 		const callEntry = page.data.find((e) => e.subject === '배송 문의')!;
 		expect(callEntry).toMatchObject({ kind: 'interaction', type: 'call', channel: 'phone', data: { status: 'done', staff_name: 'Admin User' } });
 		expect(page.data.find((e) => e.kind === 'feedback' && e.type === 'nps')).toMatchObject({ value: 9, subject: '추천합니다', channel: 'web' });
-		expect(page.data.find((e) => e.kind === 'history' && e.type === 'stage')).toMatchObject({ data: { from: 'prospect', to: 'customer' }, subject: 'first paid order' });
+		expect(page.data.find((e) => e.kind === 'history' && e.type === 'stage' && e.subject === 'first paid order')).toMatchObject({ data: { from: 'prospect', to: 'customer' }, subject: 'first paid order' });
 		expect(page.data.some((e) => e.subject === '다른 고객 통화')).toBe(false);
 	});
 
@@ -181,7 +181,7 @@ describe('GET /crm/customers/:id/summary', () => {
 		const summary = (await call<{ data: Row }>(`/crm/customers/${customerId}/summary`)).data;
 		const customer = (await crm.client.request(readItem('crm_customers' as never, customerId, { fields: ['stage', 'total_spent', 'order_count', 'last_order_at', 'last_nps', 'points_balance', 'tier.name', 'tier.color', 'tier.code'] } as never))) as Row;
 		expect(summary).toMatchObject({
-			id: customerId, full_name: '한지민', stage: 'customer', stage_locked: false,
+			id: customerId, full_name: '한지민', stage: 'customer', stage_locked: true, // the fixture sets the stage by hand, which locks it
 			total_spent: 245000, order_count: 3, last_order_at: '2026-03-01T08:00:00.000Z', last_nps: 9,
 			owner: { name: 'Admin User' }, consent: { email: true, sms: false, kakao: true, night: false },
 			points_balance: Number(customer.points_balance), currency: 'KRW', hidden: [],

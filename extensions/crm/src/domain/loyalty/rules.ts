@@ -18,6 +18,8 @@ export const DEFAULT_RULE_PRIORITY = 100;
  * for spend only, factor for multiplier only, event for bonus only. A missing id is allowed (validating before insert).
  */
 export function validateEarningRule(raw: Record<string, unknown>): RuleValidation {
+	// Found by fuzzing: a caller passing JSON that is not an object gets an error, not a TypeError.
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { errors: [{ field: 'rule', message: 'rule must be an object' }] };
 	const errors: RuleFieldError[] = [];
 	const read = <T>(field: string, result: FieldResult<T>, fallback: T): T => {
 		if ('value' in result) return result.value;

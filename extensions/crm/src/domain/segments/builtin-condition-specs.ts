@@ -18,7 +18,8 @@ export const fieldSpec: ConditionSpec = {
 	reads: ['crm_customers'],
 	validate(cond, path) {
 		const issues = unknownKeys(cond, ['type', 'field', 'op', 'value'], path);
-		const type = CUSTOMER_FIELDS[cond.field as string];
+		// Own keys only: a field named "constructor" or "__proto__" must be an unknown field, not Object's (found by fuzzing).
+		const type = Object.hasOwn(CUSTOMER_FIELDS, cond.field as string) ? CUSTOMER_FIELDS[cond.field as string] : undefined;
 		if (!type) return [...issues, { path: childPath(path, 'field'), message: `unknown field ${JSON.stringify(cond.field)}`, expected: Object.keys(CUSTOMER_FIELDS).join(', ') }];
 		const opIssues = checkOp(type, cond.op, path);
 		if (opIssues.length) return [...issues, ...opIssues];
@@ -32,7 +33,7 @@ export const ordersSpec: ConditionSpec = {
 	reads: ['crm_orders'],
 	validate(cond, path) {
 		const issues = unknownKeys(cond, ['type', 'metric', 'op', 'value', 'window'], path);
-		const type = ORDER_METRICS[cond.metric as string];
+		const type = Object.hasOwn(ORDER_METRICS, cond.metric as string) ? ORDER_METRICS[cond.metric as string] : undefined;
 		if (!type) return [...issues, { path: childPath(path, 'metric'), message: `unknown metric ${JSON.stringify(cond.metric)}`, expected: Object.keys(ORDER_METRICS).join(', ') }];
 		const opIssues = checkOp(type, cond.op, path, type === 'number' ? NUMERIC_OPS : DATE_METRIC_OPS);
 		if (opIssues.length) return [...issues, ...opIssues];

@@ -147,3 +147,10 @@ describe('tablesRead', () => {
 		expect([...tablesRead({ type: 'interaction' })]).toEqual(['crm_interactions']);
 	});
 });
+
+describe('names inherited from Object', () => {
+	it('treats "constructor" and "__proto__" as unknown fields and metrics (a fuzzing find that used to throw)', () => {
+		expect(validateRule({ type: 'field', field: 'constructor', op: 'eq', value: 1 })).toEqual([expect.objectContaining({ path: 'field', message: 'unknown field "constructor"' })]);
+		expect(validateRule({ type: 'orders', metric: '__proto__', op: 'gte', value: 1 }).map((issue) => issue.path)).toEqual(['metric']);
+	});
+});

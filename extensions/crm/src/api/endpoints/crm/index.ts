@@ -9,10 +9,13 @@ import { loyaltyRoutes } from './loyalty';
 import { importRoutes } from './import';
 import { cachePurger } from '../../cache';
 import { customer360Routes } from './customer-360';
+import { stageRoutes } from './stages';
+import { surveyRoutes } from './surveys';
+import { unsubscribeRoutes } from './unsubscribe';
 
 export default defineEndpoint({
 	id: 'crm',
-	handler: (router, { getSchema, database, emitter, services, env }) => {
+	handler: (router, { getSchema, database, emitter, services, env, logger }) => {
 		healthRoute(router, getSchema as never, database);
 		rfmRoutes(router, database);
 		rfmGridRoutes(router, database);
@@ -21,5 +24,8 @@ export default defineEndpoint({
 		loyaltyRoutes(router, database, cachePurger(services, getSchema, env));
 		importRoutes(router, database);
 		customer360Routes(router, database);
+		stageRoutes(router, database, emitter as never, cachePurger(services, getSchema, env));
+		surveyRoutes(router, { database, services, getSchema, env, logger });
+		unsubscribeRoutes(router, { database, services, getSchema, env, logger });
 	},
 });

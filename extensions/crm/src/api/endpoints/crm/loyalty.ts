@@ -60,6 +60,7 @@ export function loyaltyRoutes(router: Router, database: Knex, purgeCache: PurgeC
 		const orderedAt = order.ordered_at ? new Date(order.ordered_at) : new Date();
 		if (Number.isNaN(orderedAt.getTime())) throw bad('order.ordered_at', 'order.ordered_at must be an ISO date.');
 		const lines = order.lines.map((line: Record<string, unknown>, index: number) => {
+			if (typeof line !== 'object' || line === null || Array.isArray(line)) throw bad(`order.lines[${index}]`, 'each line must be an object { kind, line_total, … }.');
 			const lineTotal = Number(line.line_total);
 			if (!Number.isFinite(lineTotal) || lineTotal < 0) throw bad(`order.lines[${index}].line_total`, 'line_total must be a number ≥ 0.');
 			return { kind: String(line.kind ?? 'product'), product: (line.product as string) ?? null, category: (line.category as string) ?? null, quantity: Number(line.quantity ?? 1), lineTotal };

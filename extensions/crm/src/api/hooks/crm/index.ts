@@ -6,6 +6,8 @@ import { orderFacts, parseTimestamp, statsDeltas } from '../../../domain/custome
 import { registerSegmentHooks } from './segments';
 import { registerIncrementalSegments } from './incremental-segments';
 import { registerLoyaltyHooks } from './loyalty';
+import { registerStageHooks } from './stages';
+import { registerFeedbackHooks } from './feedback';
 import { cachePurger } from '../../cache';
 import { applyRfmScores } from '../../../data/rfm/rfm-scores-query';
 import { DEFAULT_RFM_WINDOW_DAYS } from '../../../domain/rfm';
@@ -15,7 +17,9 @@ type Keys = (string | number)[];
 
 export default defineHook(({ filter, action, schedule }, { database, logger, emitter, env, services, getSchema }) => {
 	registerSegmentHooks(filter as never, schedule, database, emitter as never, (message) => logger.info(message));
+	registerFeedbackHooks(filter as never, env);
 	registerIncrementalSegments(action as never, database, emitter as never, (error) => logger.error(error, 'crm: incremental segment update failed'));
+	registerStageHooks({ filter, action, schedule } as never, { database, logger, emitter, services, getSchema, env } as never);
 	// CRM_LOYALTY=off turns points off (the order-ingestion benchmark measures the hooks' cost this way).
 	if (String(env.CRM_LOYALTY ?? 'on') !== 'off') registerLoyaltyHooks(filter as never, action as never, schedule, {
 		database,

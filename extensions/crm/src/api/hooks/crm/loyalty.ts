@@ -76,6 +76,7 @@ export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: S
 	});
 
 	const checkRule = async (payload: Meta, knex: Knex, key?: unknown) => {
+		if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new InvalidPayloadError({ reason: 'an earning rule must be an object' });
 		const stored = key === undefined ? {} : ((await knex('crm_loyalty_rules').first('*').where('id', key)) ?? {});
 		const checked = validateEarningRule({ ...stored, ...payload });
 		if ('errors' in checked) throw new InvalidPayloadError({ reason: checked.errors.map((issue) => `${issue.field}: ${issue.message}`).join('; ') });

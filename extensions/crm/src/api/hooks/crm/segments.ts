@@ -10,7 +10,8 @@ type Filter = (event: string, handler: (payload: unknown, meta: Record<string, u
 type Schedule = (cron: string, handler: () => Promise<void>) => void;
 
 async function checkRule(knex: Knex, payload: Record<string, unknown>, segmentId?: string) {
-	if (!('rule' in payload) || payload.rule === null) return;
+	// Not an object: Directus itself refuses the payload; this hook has nothing to check (found by fuzzing).
+	if (typeof payload !== 'object' || payload === null || !('rule' in payload) || payload.rule === null) return;
 	let rule: unknown;
 	try {
 		rule = parseRule(payload.rule);

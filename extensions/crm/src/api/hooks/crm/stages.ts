@@ -1,0 +1,163 @@
+// Relationship stages glue.
+// - After an order, survey answer, interaction (when the rules read them) or customer change, the customers it concerns
+//   and their referrers (when the rules count referrals) are re-evaluated, one query per rule at most. These are
+//   action hooks: they run after the commit and are not awaited, so a crash in between loses the evaluation; the
+//   nightly set-wise run (03:20) is the safety net that catches it (and order deletions whose hook was lost).
+// - A stage set by hand (create or update) locks it and writes the 'manual' history row with the staff user, in the
+//   write's own transaction (filter hook). Clearing stage_locked lets the rules apply again at once.
+// - stage_rules are checked when saved (400 naming the path) and applied to every customer right after.
+import { InvalidPayloadError } from '@directus/errors';
+import type { Knex } from 'knex';
+import { countsReferrals, customerFieldsRead, FALLBACK_STAGE, isStage, parseStageRules, settingPath, stageTablesRead, STAGES, type StageTrigger } from '../../../domain/stages';
+import { reevaluateStage } from '../../../data/stages/evaluate-customer';
+import { runStageRefresh } from '../../../data/stages/refresh-stages';
+import { insertStageHistory, isTrue, recordManualStage, type StageChange } from '../../../data/stages/stage-history';
+import { loadStageContext, type StageContext } from '../../../data/stages/stage-rules-repo';
+import { cachePurger } from '../../cache';
+
+type Meta = Record<string, unknown>;
+type Context = { database: unknown; accountability?: { user?: string | null } | null };
+type Register = {
+	filter: (event: string, handler: (payload: unknown, meta: Meta, context: Context) => unknown) => void;
+	action: (event: string, handler: (meta: Meta, context: Context) => unknown) => void;
+	schedule: (cron: string, handler: () => Promise<void>) => void;
+};
+type Logger = { info(message: string): void; error(error: unknown, message: string): void };
+type Extension = { database: Knex; logger: Logger; emitter: { emitAction(event: string, payload: unknown, context: unknown): void }; services: unknown; getSchema: () => Promise<unknown>; env: Record<string, unknown> };
+/** The customers an event concerns, or 'unseen' while the write is not visible yet. */
+type Finder = (meta: Meta, context: StageContext, hook: Context) => Promise<number[] | 'unseen'>;
+
+const RETRIES = 3;
+const keysOf = (meta: Meta) => ((meta.keys ?? [meta.key]) as unknown[]).filter((key) => key != null) as (string | number)[];
+const customerIds = (rows: { customer: unknown }[]) => [...new Set(rows.map((row) => Number(row.customer)).filter(Number.isFinite))];
+
+function checkStage(value: unknown) {
+	if (!isStage(value)) throw new InvalidPayloadError({ reason: `stage: unknown stage ${JSON.stringify(value)} (expected one of ${STAGES.join(', ')})` });
+}
+
+function checkRules(payload: unknown) {
+	if (!('stage_rules' in (payload as Meta))) return payload;
+	const parsed = parseStageRules((payload as Meta).stage_rules);
+	if ('issues' in parsed) {
+		throw new InvalidPayloadError({ reason: parsed.issues.map((issue) => `${settingPath(issue.path)}: ${issue.message}${issue.expected ? ` (expected ${issue.expected})` : ''}`).join('; ') });
+	}
+	return payload;
+}
+
+export function registerStageHooks({ filter, action, schedule }: Register, { database, logger, emitter, services, getSchema, env }: Extension) {
+	const purgeCache = cachePurger(services, getSchema, env);
+	const publish = async (changes: StageChange[]) => {
+		if (!changes.length) return;
+		for (const change of changes) emitter.emitAction('crm.stage.changed', { ...change }, null);
+		await purgeCache().catch((error) => logger.error(error, 'crm: cache purge failed'));
+	};
+
+	const evaluate = async (customers: number[], context: StageContext, trigger: StageTrigger = 'rule') => {
+		const ids = new Set(customers);
+		if (customers.length && countsReferrals(context.rules)) {
+			for (const row of await database('crm_customers').distinct('referred_by').whereIn('id', customers).whereNotNull('referred_by')) ids.add(Number(row.referred_by));
+		}
+		const changes: StageChange[] = [];
+		for (const id of ids) {
+			const change = await reevaluateStage(database, id, { ...context, now: new Date(), trigger });
+			if (change) changes.push(change);
+		}
+		await publish(changes);
+	};
+
+	// After-save hooks can fire before an outer transaction commits (Directus does this when a service is given one,
+	// as the events API does): while the write is not visible yet, retry shortly; the nightly run remains the guarantee.
+	const after = (find: Finder) => (meta: Meta, hook: Context) => {
+		const run = async (attempt: number): Promise<void> => {
+			try {
+				const context = await loadStageContext(database);
+				const found = await find(meta, context, hook);
+				if (found !== 'unseen') return await evaluate(found, context);
+				if (attempt < RETRIES) setTimeout(() => void run(attempt + 1), 500 * 3 ** attempt);
+			} catch (error) {
+				logger.error(error, 'crm: stage evaluation failed; the nightly run will catch up');
+			}
+		};
+		void run(0);
+	};
+
+	/** Rows of a customer-linked collection, 'unseen' until all are visible (and, for orders, in their new status). */
+	const linked = (collection: string, gate?: string): Finder => async (meta, context) => {
+		if (gate && !stageTablesRead(context.rules).has(gate)) return [];
+		const keys = keysOf(meta);
+		const rows = await database(collection).select('id', 'customer', ...(collection === 'crm_orders' ? ['status'] : [])).whereIn('id', keys);
+		const payload = (meta.payload ?? {}) as Meta;
+		if (rows.length < keys.length || ('status' in payload && collection === 'crm_orders' && rows.some((row) => row.status !== payload.status))) return 'unseen';
+		return customerIds(rows);
+	};
+	for (const [collection, gate] of [['crm_orders'], ['crm_feedback'], ['crm_interactions', 'crm_interactions']] as [string, string?][]) {
+		action(`${collection}.items.create`, after(linked(collection, gate)));
+		action(`${collection}.items.update`, after(linked(collection, gate)));
+	}
+
+	// A deleted order's customer can only be read before the delete: keep it for the action (bounded, best effort).
+	const deleted = new Map<string, number[]>();
+	filter('crm_orders.items.delete', async (keys, _meta, hook) => {
+		if (deleted.size > 1000) deleted.clear();
+		deleted.set(JSON.stringify((keys as unknown[]).map(String)), customerIds(await (hook.database as Knex)('crm_orders').select('customer').whereIn('id', keys as (string | number)[])));
+		return keys;
+	});
+	action('crm_orders.items.delete', after(async (meta) => {
+		const key = JSON.stringify(keysOf(meta).map(String));
+		if (await database('crm_orders').first('id').whereIn('id', keysOf(meta))) return 'unseen';
+		const customers = deleted.get(key) ?? [];
+		deleted.delete(key);
+		return customers;
+	}));
+
+	filter('crm_customers.items.create', (payload) => {
+		const row = payload as Meta;
+		if (row.stage == null || row.stage === FALLBACK_STAGE) return payload;
+		checkStage(row.stage);
+		return { ...row, stage_locked: true };
+	});
+	action('crm_customers.items.create', after(async (meta, _context, hook) => {
+		const row = await database('crm_customers').first('id', 'stage', 'stage_locked').where('id', meta.key as number);
+		if (!row) return 'unseen';
+		const given = (meta.payload as Meta)?.stage;
+		if (given != null && given !== FALLBACK_STAGE) await insertStageHistory(database, [{ customer: Number(row.id), from: null, to: String(given), reason: 'manual', staff: hook.accountability?.user ?? null }], new Date());
+		return [Number(row.id)];
+	}));
+
+	filter('crm_customers.items.update', async (payload, meta, hook) => {
+		const row = payload as Meta;
+		if (!('stage' in row)) return payload;
+		checkStage(row.stage);
+		const changes = await recordManualStage(hook.database as Knex, keysOf(meta), String(row.stage), { staff: hook.accountability?.user ?? null, now: new Date() });
+		// Setting the stage by hand always locks it (even if the same request tried to clear the lock).
+		return changes.length ? { ...row, stage_locked: true } : payload;
+	});
+	action('crm_customers.items.update', after(async (meta, context) => {
+		const payload = (meta.payload ?? {}) as Meta;
+		const unlocked = 'stage_locked' in payload && !isTrue(payload.stage_locked);
+		if (!unlocked && !('referred_by' in payload) && ![...customerFieldsRead(context.rules)].some((field) => field in payload)) return [];
+		const keys = keysOf(meta);
+		if (unlocked && (await database('crm_customers').first('id').whereIn('id', keys).where('stage_locked', true))) return 'unseen';
+		return keys.map(Number);
+	}));
+
+	filter('crm_settings.items.create', checkRules);
+	filter('crm_settings.items.update', checkRules);
+	const applyNewRules = (meta: Meta) => {
+		if (!('stage_rules' in ((meta.payload ?? {}) as Meta))) return;
+		runStageRefresh(database, 'rules changed').then((result) => publish(result.changes)).catch((error) => logger.error(error, 'crm: applying new stage rules failed'));
+	};
+	action('crm_settings.items.create', applyNewRules);
+	action('crm_settings.items.update', applyNewRules);
+
+	// Nightly, every customer set-wise; with SYNCHRONIZATION_STORE=redis only one replica runs each tick.
+	schedule('20 3 * * *', async () => {
+		try {
+			const result = await runStageRefresh(database, 'nightly');
+			await publish(result.changes);
+			logger.info(`crm: nightly stages: ${result.changes.length} changes among ${result.evaluated} customers`);
+		} catch (error) {
+			logger.error(error, 'crm: nightly stage run failed');
+		}
+	});
+}
