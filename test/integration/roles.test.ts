@@ -81,3 +81,54 @@ describe('role permissions', () => {
 		});
 	}
 });
+
+// The CRM's own endpoints check the same Directus permissions. "allowed" means the permission check passed: the
+// request may still fail for its own reasons (no points, unknown coupon), but never with 401/403, and never with 500.
+const passesPermission = async (promise: Promise<unknown>) => {
+	try {
+		await promise;
+		return 'allowed';
+	} catch (error) {
+		const status = (error as { response?: Response }).response?.status ?? 0;
+		if (status === 403 || status === 401) return 'denied';
+		if (status >= 500 || status === 0) throw error;
+		return 'allowed';
+	}
+};
+const post = (c: Client, path: string, body: unknown) => c.request(customEndpoint({ path, method: 'POST', body: JSON.stringify(body) }));
+const get = (c: Client, path: string) => c.request(customEndpoint({ path, method: 'GET' }));
+const adjustPoints = (c: Client) => post(c, '/crm/loyalty/adjust', { customer: customerId, points: 1, reason: 'role test' });
+const redeemReward = (c: Client) => post(c, '/crm/loyalty/redeem', { customer: customerId, reward: 1 });
+const consumeCoupon = (c: Client) => post(c, '/crm/coupons/consume', { code: 'AAAA-BBBB-CCCC' });
+const loyaltyCard = (c: Client) => get(c, `/crm/loyalty/customers/${customerId}`);
+const timeline = (c: Client) => get(c, `/crm/customers/${customerId}/timeline`);
+const importPreview = (c: Client) => post(c, '/crm/import/preview', { kind: 'customers', csv: '이름\n김민준' });
+const refreshStages = (c: Client) => post(c, '/crm/stages/refresh', { customer: customerId });
+const surveyLink = (c: Client) => post(c, '/crm/surveys/links', { customer: customerId, survey: 'nps' });
+const ENDPOINTS = [adjustPoints, redeemReward, consumeCoupon, loyaltyCard, timeline, importPreview, refreshStages, surveyLink];
+// role → [adjustPoints, redeemReward, consumeCoupon, loyaltyCard, timeline, importPreview, refreshStages, surveyLink]
+const ENDPOINT_MATRIX: Record<string, string[]> = {
+	manager: ['allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
+	sales: ['denied', 'allowed', 'denied', 'allowed', 'allowed', 'allowed', 'allowed', 'denied'],
+	marketing: ['denied', 'denied', 'denied', 'allowed', 'allowed', 'denied', 'denied', 'denied'],
+	support: ['denied', 'denied', 'denied', 'allowed', 'allowed', 'denied', 'denied', 'allowed'],
+	events: ['denied', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
+	public: ['denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied'],
+};
+
+describe('CRM endpoint permissions', () => {
+	for (const [role, expected] of Object.entries(ENDPOINT_MATRIX)) {
+		it(`${role} reaches exactly the CRM endpoints its role allows`, async () => {
+			let client = clients[role];
+			if (APP_ROLES[role]) {
+				const [{ id: roleId }] = await crm.client.request(readRoles({ filter: { name: { _eq: APP_ROLES[role] } }, fields: ['id'] }));
+				const [{ id: userId }] = await crm.client.request(readUsers({ filter: { email: { _eq: 'role-test-staff@example.com' } }, fields: ['id'] }));
+				await crm.client.request(updateUser(userId, { role: roleId }));
+				client = staff;
+			}
+			const actual: string[] = [];
+			for (const action of ENDPOINTS) actual.push(await passesPermission(action(client)));
+			expect(Object.fromEntries(ENDPOINTS.map((a, i) => [a.name, actual[i]]))).toEqual(Object.fromEntries(ENDPOINTS.map((a, i) => [a.name, expected[i]])));
+		});
+	}
+});
