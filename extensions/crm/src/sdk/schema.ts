@@ -75,6 +75,12 @@ export interface CrmCustomer {
 	rfm_m: number | null;
 	rfm_cell: string | null;
 	rfm_at: Timestamp | null;
+	/** BG/NBD probability the customer is still active (0-1), refitted weekly. */
+	p_alive: number | null;
+	expected_purchases_90d: number | null;
+	/** Predicted 12-month value (decimal; PostgreSQL returns a string). */
+	predicted_clv: Decimal | null;
+	clv_at: Timestamp | null;
 	points_balance: number;
 	points_earned: number;
 	tier: number | CrmTier | null;

@@ -14,6 +14,7 @@ export const CUSTOMER_FIELD_LABELS: Record<SummaryLanguage, FieldLabels> = {
 		consent_email: '이메일 수신 동의', consent_sms: '문자 수신 동의', consent_kakao: '카카오톡 수신 동의', consent_night: '야간 수신 동의',
 		stage_locked: '단계 수동 지정', birthday: '생일', first_order_at: '첫 구매일', last_order_at: '최근 구매일',
 		last_interaction_at: '최근 접촉일', date_created: '생성일',
+		points_balance: '포인트 잔액', points_earned: '누적 적립 포인트', p_alive: '활성 확률', expected_purchases_90d: '90일 예상 구매 횟수', predicted_clv: '예상 12개월 가치',
 	},
 	'en-US': {
 		full_name: 'full name', first_name: 'first name', last_name: 'last name', email: 'e-mail', phone: 'phone', external_id: 'external ID',
@@ -22,6 +23,7 @@ export const CUSTOMER_FIELD_LABELS: Record<SummaryLanguage, FieldLabels> = {
 		last_nps: 'last NPS', consent_email: 'e-mail consent', consent_sms: 'SMS consent', consent_kakao: 'KakaoTalk consent',
 		consent_night: 'night-time consent', stage_locked: 'manually set stage', birthday: 'birthday', first_order_at: 'first purchase',
 		last_order_at: 'last purchase', last_interaction_at: 'last contact', date_created: 'creation date',
+		points_balance: 'points balance', points_earned: 'points earned', p_alive: 'probability still active', expected_purchases_90d: 'expected purchases in 90 days', predicted_clv: 'predicted 12-month value',
 	},
 };
 

@@ -7,11 +7,13 @@ import { segmentRoutes } from './segments';
 import { eventRoutes } from './events';
 import { loyaltyRoutes } from './loyalty';
 import { importRoutes } from './import';
+import { clvRoutes } from './clv';
 import { cachePurger } from '../../cache';
 import { customer360Routes } from './customer-360';
 import { stageRoutes } from './stages';
 import { surveyRoutes } from './surveys';
 import { unsubscribeRoutes } from './unsubscribe';
+import { followupRoutes } from './followups';
 
 export default defineEndpoint({
 	id: 'crm',
@@ -23,9 +25,11 @@ export default defineEndpoint({
 		eventRoutes(router, database, services);
 		loyaltyRoutes(router, database, cachePurger(services, getSchema, env));
 		importRoutes(router, database);
+		clvRoutes(router, database, cachePurger(services, getSchema, env));
 		customer360Routes(router, database);
 		stageRoutes(router, database, emitter as never, cachePurger(services, getSchema, env));
 		surveyRoutes(router, { database, services, getSchema, env, logger });
 		unsubscribeRoutes(router, { database, services, getSchema, env, logger });
+		followupRoutes(router, { database, services, getSchema, env, logger } as never);
 	},
 });

@@ -8,7 +8,9 @@ import { registerIncrementalSegments } from './incremental-segments';
 import { registerLoyaltyHooks } from './loyalty';
 import { registerStageHooks } from './stages';
 import { registerFeedbackHooks } from './feedback';
+import { registerFollowupHooks } from './followups';
 import { cachePurger } from '../../cache';
+import { registerClvHooks } from './clv';
 import { applyRfmScores } from '../../../data/rfm/rfm-scores-query';
 import { DEFAULT_RFM_WINDOW_DAYS } from '../../../domain/rfm';
 import { applyStatsDelta, bumpCustomerTimestamp, readOrderFacts, setCustomerField } from '../../../data/customer-stats-repo';
@@ -20,6 +22,7 @@ export default defineHook(({ filter, action, schedule }, { database, logger, emi
 	registerFeedbackHooks(filter as never, env);
 	registerIncrementalSegments(action as never, database, emitter as never, (error) => logger.error(error, 'crm: incremental segment update failed'));
 	registerStageHooks({ filter, action, schedule } as never, { database, logger, emitter, services, getSchema, env } as never);
+	registerFollowupHooks(filter as never, action as never, schedule, emitter as never, { database, services, getSchema, env, logger } as never);
 	// CRM_LOYALTY=off turns points off (the order-ingestion benchmark measures the hooks' cost this way).
 	if (String(env.CRM_LOYALTY ?? 'on') !== 'off') registerLoyaltyHooks(filter as never, action as never, schedule, {
 		database,
@@ -27,6 +30,8 @@ export default defineHook(({ filter, action, schedule }, { database, logger, emi
 		purgeCache: cachePurger(services, getSchema, env),
 		log: { info: (message) => logger.info(message), warn: (message) => logger.warn(message), error: (error, message) => logger.error(error, message) },
 	});
+
+	registerClvHooks(schedule, database, cachePurger(services, getSchema, env), { info: (message) => logger.info(message), warn: (message) => logger.warn(message) });
 
 	// Nightly RFM rescoring; with SYNCHRONIZATION_STORE=redis only one replica runs each tick.
 	schedule('15 3 * * *', async () => {

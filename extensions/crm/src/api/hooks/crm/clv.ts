@@ -1,0 +1,18 @@
+// Weekly CLV refit (Sunday 04:10; with SYNCHRONIZATION_STORE=redis one replica runs it).
+import type { Knex } from 'knex';
+import { refitClv } from '../../../data/clv/clv-refit';
+import type { PurgeCache } from '../../cache';
+
+type Schedule = (cron: string, handler: () => Promise<void>) => void;
+
+export function registerClvHooks(schedule: Schedule, database: Knex, purgeCache: PurgeCache, log: { info: (message: string) => void; warn: (message: string) => void }) {
+	schedule('10 4 * * 0', async () => {
+		try {
+			const result = await refitClv(database, new Date());
+			await purgeCache();
+			log.info(`crm: CLV refitted for ${result.customers} customers (fit ${Math.round(result.fitMs)} ms)`);
+		} catch (error) {
+			log.warn(`crm: CLV refit skipped: ${(error as Error).message}`);
+		}
+	});
+}

@@ -1,0 +1,109 @@
+// Predictive CLV for every customer: the per-customer summary (x, t_x, T, mean repeat value) is computed in SQL from
+// the orders; the BG/NBD and Gamma-Gamma models are fitted on those summaries (domain/clv) and the predictions are
+// written back to crm_customers (p_alive, expected_purchases_90d, predicted_clv, clv_at).
+import type { Knex } from 'knex';
+import {
+	customerLifetimeValue, expectedPurchases, fitBgnbd, fitGammaGamma, probabilityAlive,
+	type BgNbdParams, type GammaGammaParams, type RfmObservation,
+} from '../../domain/clv';
+import { PURCHASE_STATUSES } from '../../domain/customer-stats/order-stats';
+import { toDbTimestamp } from '../timestamps';
+
+const DAY_MS = 86_400_000;
+const WEEK_DAYS = 7;
+const WRITE_BATCH = 500;
+/** Predictions: 90-day purchases; CLV over 12 months of 52/12 weeks, discounted 1 % per month. */
+export const CLV_OPTIONS = { purchasesDays: 90, periods: 12, periodLength: 52 / 12, monthlyDiscount: 0.01 };
+
+export interface ClvSummaryRow extends RfmObservation {
+	customer: number;
+	meanRepeatValue: number | null;
+}
+
+/** UTC day number of an order's timestamp, per dialect (SQLite stores epoch ms). */
+function dayExpression(knex: Knex, column: string): Knex.Raw {
+	return String(knex.client.config.client).includes('sqlite')
+		? knex.raw('CAST((?? / 86400000) AS INTEGER)', [column])
+		: knex.raw('FLOOR(EXTRACT(EPOCH FROM ??) / 86400)::integer', [column]);
+}
+
+/** One row per buying customer: repeat days x, first-to-last t_x and first-to-`end` T (weeks), mean repeat value. */
+export async function clvSummaries(knex: Knex, end: Date): Promise<ClvSummaryRow[]> {
+	const purchaseDays = knex('crm_orders')
+		.select('customer')
+		.select({ day: dayExpression(knex, 'ordered_at') })
+		.sum({ amount: 'total' })
+		.whereIn('status', PURCHASE_STATUSES as unknown as string[])
+		.where('ordered_at', '<=', toDbTimestamp(knex, end))
+		.groupBy('customer', dayExpression(knex, 'ordered_at'))
+		.as('d');
+	const perCustomer = knex.select('customer').min({ first_day: 'day' }).max({ last_day: 'day' }).count({ days: '*' }).sum({ total: 'amount' }).from(purchaseDays).groupBy('customer').as('c');
+	const firstDayAmount = knex
+		.select('customer', 'day')
+		.sum({ amount: 'amount' })
+		.from(knex('crm_orders').select('customer').select({ day: dayExpression(knex, 'ordered_at') }).select({ amount: 'total' }).whereIn('status', PURCHASE_STATUSES as unknown as string[]).as('o'))
+		.groupBy('customer', 'day')
+		.as('f');
+	const rows = await knex
+		.select('c.customer', 'c.first_day', 'c.last_day', 'c.days', 'c.total', { first_amount: 'f.amount' })
+		.from(perCustomer)
+		.join(firstDayAmount, (join) => join.on('f.customer', '=', 'c.customer').andOn('f.day', '=', 'c.first_day'));
+	const endDay = Math.floor(end.getTime() / DAY_MS);
+	return rows.map((row: Record<string, unknown>) => {
+		const frequency = Number(row.days) - 1;
+		const firstDay = Number(row.first_day);
+		return {
+			customer: Number(row.customer),
+			frequency,
+			recency: frequency === 0 ? 0 : (Number(row.last_day) - firstDay) / WEEK_DAYS,
+			age: (endDay - firstDay) / WEEK_DAYS,
+			meanRepeatValue: frequency === 0 ? null : (Number(row.total) - Number(row.first_amount)) / frequency,
+		};
+	});
+}
+
+export interface ClvRefitResult {
+	customers: number;
+	bgnbd: BgNbdParams & { logLikelihood: number };
+	gammaGamma: GammaGammaParams | null;
+	summaryMs: number;
+	fitMs: number;
+	writeMs: number;
+}
+
+export async function refitClv(knex: Knex, now: Date): Promise<ClvRefitResult> {
+	const started = performance.now();
+	const summaries = await clvSummaries(knex, now);
+	const summarised = performance.now();
+	if (summaries.length < 10 || !summaries.some((s) => s.frequency > 0)) throw new Error('CLV needs at least 10 buying customers, some with repeat purchases');
+	const purchase = fitBgnbd(summaries);
+	const repeaters = summaries.filter((s) => s.frequency > 0 && (s.meanRepeatValue ?? 0) > 0);
+	// Gamma-Gamma needs repeat buyers with positive spend; without enough of them CLV falls back to their mean spend.
+	const spend = repeaters.length >= 10 ? fitGammaGamma(repeaters).params : null;
+	const fitted = performance.now();
+	const clvAt = toDbTimestamp(knex, now);
+	for (let start = 0; start < summaries.length; start += WRITE_BATCH) {
+		await knex.transaction(async (trx) => {
+			for (const summary of summaries.slice(start, start + WRITE_BATCH)) {
+				const pAlive = probabilityAlive(purchase.params, summary);
+				const expected = expectedPurchases(purchase.params, summary, CLV_OPTIONS.purchasesDays / WEEK_DAYS);
+				const clv = spend
+					? customerLifetimeValue(purchase.params, spend, summary, { periods: CLV_OPTIONS.periods, periodLength: CLV_OPTIONS.periodLength, discountRate: CLV_OPTIONS.monthlyDiscount })
+					: expectedPurchases(purchase.params, summary, (CLV_OPTIONS.periods * CLV_OPTIONS.periodLength)) * (summary.meanRepeatValue ?? 0);
+				await trx('crm_customers').where('id', summary.customer).update({
+					p_alive: round(pAlive, 6), expected_purchases_90d: round(expected, 6), predicted_clv: round(clv, 2), clv_at: clvAt,
+				});
+			}
+		});
+	}
+	return {
+		customers: summaries.length,
+		bgnbd: { ...purchase.params, logLikelihood: purchase.logLikelihood },
+		gammaGamma: spend,
+		summaryMs: summarised - started,
+		fitMs: fitted - summarised,
+		writeMs: performance.now() - fitted,
+	};
+}
+
+const round = (value: number, digits: number) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);

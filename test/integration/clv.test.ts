@@ -1,0 +1,86 @@
+// Predictive CLV on a real Directus: the per-customer summary computed in SQL equals the domain's own summary of the
+// same orders (read independently through the API), the fitted predictions are stored on every buying customer, and
+// segments can use them.
+import { customEndpoint, readItems } from '@directus/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../seed/load-demo.ts';
+import { summarizeTransactions } from '../../extensions/crm/src/domain/clv/summary.ts';
+import { bootCrm, type CrmInstance } from '../harness/crm.ts';
+import { clvSummaries } from '../../extensions/crm/src/data/clv/clv-refit.ts';
+import knexFactory from 'knex';
+import { resolve } from 'node:path';
+
+let crm: CrmInstance;
+const now = new Date();
+type Row = Record<string, any>;
+
+beforeAll(async () => {
+	crm = await bootCrm('clv');
+	await loadDemoData(crm.client, { now, customers: 150, seed: 23, log: () => {} });
+});
+afterAll(async () => {
+	await crm?.stop();
+});
+
+const refresh = () => crm.client.request(customEndpoint({ path: '/crm/clv/refresh', method: 'POST' })) as Promise<Row>;
+
+describe('predictive CLV', () => {
+	it('fits BG/NBD and Gamma-Gamma on the orders and stores P(alive), expected purchases and CLV on every buyer', async () => {
+		const result = await refresh();
+		const orders = (await crm.client.request(readItems('crm_orders' as never, { filter: { status: { _in: ['paid', 'fulfilled'] } }, fields: ['customer', 'ordered_at', 'total'], limit: -1 } as never))) as Row[];
+		const buyers = new Set(orders.map((o) => o.customer));
+		expect(result.customers).toBe(buyers.size);
+		for (const value of [result.bgnbd.r, result.bgnbd.alpha, result.bgnbd.a, result.bgnbd.b]) expect(value).toBeGreaterThan(0);
+
+		// The SQL summary (UTC days, weeks) against the domain's summary of the same orders.
+		const expected = summarizeTransactions(orders.map((o) => ({ customerId: String(o.customer), date: new Date(o.ordered_at), amount: Number(o.total) })), { calibrationEnd: now, timeUnit: 'weeks' });
+		const customers = (await crm.client.request(readItems('crm_customers' as never, { fields: ['id', 'p_alive', 'expected_purchases_90d', 'predicted_clv', 'clv_at', 'order_count', 'last_order_at'], limit: -1 } as never))) as Row[];
+		const scored = customers.filter((c) => c.clv_at !== null);
+		expect(scored.map((c) => c.id).sort()).toEqual([...buyers].map(Number).sort());
+		for (const c of scored) {
+			expect(c.p_alive).toBeGreaterThanOrEqual(0);
+			expect(c.p_alive).toBeLessThanOrEqual(1);
+			expect(c.expected_purchases_90d).toBeGreaterThanOrEqual(0);
+			expect(Number(c.predicted_clv)).toBeGreaterThanOrEqual(0);
+		}
+		// Frequency and recency as the model sees them: frequent recent buyers are expected to buy more than one-off
+		// buyers from long ago. (P(alive) is 1 for one-off buyers by BG/NBD's construction: dropout follows a purchase.)
+		const byId = new Map(expected.map((s) => [Number(s.customerId), s]));
+		const loyal = scored.filter((c) => (byId.get(c.id)?.frequency ?? 0) >= 3 && (byId.get(c.id)!.age - byId.get(c.id)!.recency) < 8);
+		const lapsed = scored.filter((c) => byId.get(c.id)?.frequency === 0 && byId.get(c.id)!.age > 26);
+		expect(loyal.length).toBeGreaterThan(0);
+		expect(lapsed.length).toBeGreaterThan(0);
+		const mean = (rows: Row[], field: string) => rows.reduce((sum, r) => sum + Number(r[field]), 0) / rows.length;
+		expect(mean(loyal, 'expected_purchases_90d')).toBeGreaterThan(mean(lapsed, 'expected_purchases_90d'));
+		expect(mean(loyal, 'predicted_clv')).toBeGreaterThan(mean(lapsed, 'predicted_clv'));
+		for (const c of lapsed) expect(c.p_alive).toBe(1);
+	});
+
+	it('computes the same x, t_x, T and mean repeat value in SQL as the domain summary of the same orders', async () => {
+		const orders = (await crm.client.request(readItems('crm_orders' as never, { filter: { status: { _in: ['paid', 'fulfilled'] } }, fields: ['customer', 'ordered_at', 'total'], limit: -1 } as never))) as Row[];
+		const expected = summarizeTransactions(orders.map((o) => ({ customerId: String(o.customer), date: new Date(o.ordered_at), amount: Number(o.total) })), { calibrationEnd: now, timeUnit: 'weeks' });
+		// Read the same database file directly, as the extension does.
+		const db = knexFactory({ client: 'sqlite3', connection: { filename: resolve(crm.dir, 'db.sqlite') }, useNullAsDefault: true });
+		try {
+			const actual = new Map((await clvSummaries(db, now)).map((row) => [String(row.customer), row]));
+			expect(actual.size).toBe(expected.length);
+			for (const summary of expected) {
+				const row = actual.get(summary.customerId)!;
+				expect(row.frequency, summary.customerId).toBe(summary.frequency);
+				expect(row.recency).toBeCloseTo(summary.recency, 6);
+				expect(row.age).toBeCloseTo(summary.age, 6);
+				if (summary.meanRepeatValue === null) expect(row.meanRepeatValue).toBeNull();
+				else expect(row.meanRepeatValue).toBeCloseTo(summary.meanRepeatValue, 2);
+			}
+		} finally {
+			await db.destroy();
+		}
+	});
+
+	it('lets segments use the predictions', async () => {
+		const atRisk = { all: [{ type: 'field', field: 'p_alive', op: 'lt', value: 0.3 }, { type: 'field', field: 'order_count', op: 'gte', value: 1 }] };
+		const preview = (await crm.client.request(customEndpoint({ path: '/crm/segments/preview', method: 'POST', body: JSON.stringify({ rule: atRisk }) }))) as { count: number };
+		const direct = (await crm.client.request(readItems('crm_customers' as never, { filter: { p_alive: { _lt: 0.3 }, order_count: { _gte: 1 } }, fields: ['id'], limit: -1 } as never))) as Row[];
+		expect(preview.count).toBe(direct.length);
+	});
+});
