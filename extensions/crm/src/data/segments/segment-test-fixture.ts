@@ -8,7 +8,8 @@ const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
 
 export async function createSegmentTables(knex: Knex): Promise<void> {
 	const pg = !String(knex.client.config.client).includes('sqlite');
-	// Directus stores timestamps as epoch ms on SQLite and timestamptz on PostgreSQL; dates as 'YYYY-MM-DD' / date.
+	// Directus stores timestamps as epoch ms on SQLite and timestamptz on PostgreSQL; dates as epoch ms in a `date`
+	// column on SQLite (older or hand-written rows may hold 'YYYY-MM-DD' text) and as date on PostgreSQL.
 	const ts = (t: Knex.CreateTableBuilder, name: string) => (pg ? t.timestamp(name, { useTz: true }) : t.bigInteger(name));
 	await knex.schema.createTable('crm_customers', (t) => {
 		t.integer('id').primary();
@@ -17,8 +18,7 @@ export async function createSegmentTables(knex: Knex): Promise<void> {
 		t.integer('order_count').defaultTo(0);
 		t.decimal('total_spent', 12, 2).defaultTo(0);
 		t.integer('last_nps');
-		if (pg) t.date('birthday');
-		else t.string('birthday');
+		t.date('birthday');
 		for (const name of ['first_order_at', 'last_order_at', 'last_interaction_at', 'date_created']) ts(t, name);
 	});
 	await knex.schema.createTable('crm_orders', (t) => {
@@ -71,7 +71,9 @@ export async function seedSegmentData(knex: Knex): Promise<void> {
 	const iso = (s: string) => new Date(s);
 	const customer = (id: number, stage: string | null, email: string | null, consent: boolean | null, orderCount: number, spent: number, nps: number | null, birthday: string | null, lastOrder: Date | null, created: string, status = 'active') => ({
 		id, status, full_name: `Customer ${id}`, email, stage, country: 'KR', consent_email: consent, order_count: orderCount, total_spent: spent,
-		last_nps: nps, birthday, last_order_at: at(lastOrder), date_created: at(iso(created)),
+		// SQLite: odd customers hold the date as Directus writes it (epoch ms), even ones as 'YYYY-MM-DD' text.
+		last_nps: nps, birthday: birthday && knex.client.config.client.includes('sqlite') && id % 2 ? Date.parse(`${birthday}T00:00:00Z`) : birthday,
+		last_order_at: at(lastOrder), date_created: at(iso(created)),
 	});
 	await knex('crm_customers').insert([
 		customer(1, 'vip', 'alice@Example.com', true, 3, 350000, 9, '1990-12-30', daysAgo(10), '2025-01-01T00:00:00Z'),

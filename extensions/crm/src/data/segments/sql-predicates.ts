@@ -116,5 +116,14 @@ export function predicate(ctx: PredicateContext, expr: Knex.Raw, kind: 'column' 
 	} else if (!t.nullAware) {
 		sql = `(CASE WHEN ${sql} THEN 1 ELSE 0 END) = 1`;
 	}
-	return ctx.knex.raw(sql, bindings.map((b) => (b === X ? expr : b)) as Knex.RawBinding[]);
+	const compared = type === 'date' && isSqlite(ctx.knex) ? sqliteDateText(ctx.knex, expr) : expr;
+	return ctx.knex.raw(sql, bindings.map((b) => (b === X ? compared : b)) as Knex.RawBinding[]);
+}
+
+/**
+ * Directus 12 stores `date` fields on SQLite as epoch milliseconds (rows written by other means may hold
+ * 'YYYY-MM-DD' text): both become 'YYYY-MM-DD' text so date comparisons and month-day matching work on either.
+ */
+function sqliteDateText(knex: Knex, expr: Knex.Raw): Knex.Raw {
+	return knex.raw("(CASE WHEN typeof(?) IN ('integer', 'real') THEN strftime('%Y-%m-%d', ? / 1000, 'unixepoch') ELSE ? END)", [expr, expr, expr]);
 }
