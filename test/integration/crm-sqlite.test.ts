@@ -36,7 +36,7 @@ describe('CRM on SQLite', () => {
 		expect(roles.map((r) => r.name)).toEqual(expect.arrayContaining(ROLES.map((r) => r.name)));
 		const [dashboard] = await crm.client.request(readDashboards({ filter: { name: { _eq: 'CRM' } }, fields: ['id'] }));
 		const panels = await crm.client.request(readPanels({ filter: { dashboard: { _eq: dashboard.id } }, fields: ['type'] }));
-		expect(panels.map((p) => p.type)).toEqual(expect.arrayContaining(['metric', 'time-series', 'list']));
+		expect(panels.map((p) => p.type)).toEqual(expect.arrayContaining(['metric', 'list', 'crm-kpi-card', 'crm-kpi-trend', 'crm-cohort-heatmap', 'crm-rfm-grid']));
 	});
 
 	it('changes nothing when installed a second time', async () => {

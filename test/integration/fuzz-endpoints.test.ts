@@ -11,7 +11,8 @@ let token: string;
 let customer: number;
 
 beforeAll(async () => {
-	crm = await bootCrm('fuzz-endpoints');
+	// The public pages' rate limit is off here so the fuzzer reaches the token checks rather than 429s.
+	crm = await bootCrm('fuzz-endpoints', { env: { CRM_PUBLIC_RATE_LIMIT: '0' } });
 	token = (await crm.client.getToken()) as string;
 	customer = ((await crm.client.request(createItem('crm_customers' as never, { full_name: '퍼즈 고객' } as never))) as { id: number }).id;
 });
@@ -35,6 +36,12 @@ const TARGETS: { path: string; method?: string; touches: string[]; seed: () => u
 	{ path: '/crm/coupons/consume', touches: ['crm_coupons'], seed: () => ({ code: 'AAAA-BBBB-CCCC', order: 1 }) },
 	{ path: '/crm/import/preview', touches: ['crm_customers'], seed: () => ({ kind: 'customers', csv: '이름,이메일\n김,a@example.com', mapping: { 이름: 'full_name' } }) },
 	{ path: '/items/crm_segments', touches: ['crm_segments'], seed: () => ({ name: 'fz', kind: 'dynamic', rule: { type: 'field', field: 'stage', op: 'eq', value: 'customer' } }) },
+	{ path: '/crm/templates/preview', touches: ['crm_outbox'], seed: () => ({ source: { kind: 'email', purpose: 'marketing', subject: '{{first_name}}님, 감사합니다', body: '{{formatCurrency 12000}} {{#if first_name}}안녕{{/if}}' }, customer }) },
+	{ path: '/crm/surveys/answer', touches: ['crm_feedback', 'crm_interactions'], seed: () => ({ token: 'eyJ.abc', score: 9, comment: '좋아요' }) },
+	{ path: '/crm/unsubscribe', touches: ['crm_history'], seed: () => ({ token: 'eyJ.abc' }) },
+	{ path: '/crm/stages/refresh', touches: ['crm_history'], seed: () => ({ customer }) },
+	{ path: '/items/crm_templates', touches: ['crm_templates'], seed: () => ({ key: 'fz', name: 'fz', kind: 'email', purpose: 'marketing', subject: '{{first_name}}', body: '{{formatDate last_order.ordered_at}}' }) },
+	{ path: '/items/crm_followup_rules', touches: ['crm_followup_rules'], seed: () => ({ name: 'fz', trigger: 'order_paid', action: 'email', delay_minutes: 60, condition: { type: 'field', field: 'stage', op: 'eq', value: 'customer' } }) },
 	{ path: '/items/crm_loyalty_rules', touches: ['crm_loyalty_rules'], seed: () => ({ name: 'fz', kind: 'spend', points: 1, per_amount: 1000, formula: 'floor(amount / 100)' }) },
 ];
 

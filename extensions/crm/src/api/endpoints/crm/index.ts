@@ -13,6 +13,7 @@ import { customer360Routes } from './customer-360';
 import { stageRoutes } from './stages';
 import { surveyRoutes } from './surveys';
 import { unsubscribeRoutes } from './unsubscribe';
+import { kpiRoutes } from './kpi';
 import { followupRoutes } from './followups';
 
 export default defineEndpoint({
@@ -30,6 +31,7 @@ export default defineEndpoint({
 		stageRoutes(router, database, emitter as never, cachePurger(services, getSchema, env));
 		surveyRoutes(router, { database, services, getSchema, env, logger });
 		unsubscribeRoutes(router, { database, services, getSchema, env, logger });
+		kpiRoutes(router, database);
 		followupRoutes(router, { database, services, getSchema, env, logger } as never);
 	},
 });

@@ -8,6 +8,7 @@ import { registerIncrementalSegments } from './incremental-segments';
 import { registerLoyaltyHooks } from './loyalty';
 import { registerStageHooks } from './stages';
 import { registerFeedbackHooks } from './feedback';
+import { registerKpiHooks } from './kpi';
 import { registerFollowupHooks } from './followups';
 import { cachePurger } from '../../cache';
 import { registerClvHooks } from './clv';
@@ -20,6 +21,7 @@ type Keys = (string | number)[];
 export default defineHook(({ filter, action, schedule }, { database, logger, emitter, env, services, getSchema }) => {
 	registerSegmentHooks(filter as never, schedule, database, emitter as never, (message) => logger.info(message));
 	registerFeedbackHooks(filter as never, env);
+	registerKpiHooks(schedule, database, { info: (message) => logger.info(message), error: (error, message) => logger.error(error, message) });
 	registerIncrementalSegments(action as never, database, emitter as never, (error) => logger.error(error, 'crm: incremental segment update failed'));
 	registerStageHooks({ filter, action, schedule } as never, { database, logger, emitter, services, getSchema, env } as never);
 	registerFollowupHooks(filter as never, action as never, schedule, emitter as never, { database, services, getSchema, env, logger } as never);
