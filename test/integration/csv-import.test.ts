@@ -3,10 +3,11 @@
 import { createItem, customEndpoint, readItems } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootCrm, type CrmInstance } from '../harness/crm.ts';
+import { testDatabase } from '../harness/database.ts';
 
 let crm: CrmInstance;
 beforeAll(async () => {
-	crm = await bootCrm('csv-import');
+	crm = await bootCrm('csv-import', { db: testDatabase() });
 	await crm.client.request(createItem('crm_customers' as never, { full_name: '기존 고객', email: 'existing@example.com' } as never));
 });
 afterAll(async () => {

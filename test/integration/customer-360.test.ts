@@ -5,6 +5,7 @@
 import { createItem, createPermissions, createPolicy, createRole, readItem, readItems, readMe } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, bootCrm, userWithRole, type CrmInstance } from '../harness/crm.ts';
+import { testDatabase } from '../harness/database.ts';
 
 type Row = Record<string, any>;
 interface Entry { kind: string; id: number; at: string; channel: string | null; type: string | null; subject: string | null; value: number | null; data: Row }
@@ -64,7 +65,7 @@ async function waitForPoints(orderIds: number[]) {
 }
 
 beforeAll(async () => {
-	crm = await bootCrm('customer-360', { db: 'sqlite' });
+	crm = await bootCrm('customer-360', { db: testDatabase() });
 	const me = (await crm.client.request(readMe({ fields: ['id'] }))) as Row;
 	customerId = (await create('crm_customers', { full_name: '한지민', owner: me.id, consent_email: true, consent_kakao: true, stage: 'customer' })).id;
 	other = (await create('crm_customers', { full_name: '다른 고객' })).id;

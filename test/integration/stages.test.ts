@@ -5,6 +5,7 @@ import { createItem, customEndpoint, readItem, readItems, readMe, readSingleton,
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load-demo.ts';
 import { bootCrm, userWithRole, type CrmInstance } from '../harness/crm.ts';
+import { testDatabase } from '../harness/database.ts';
 
 type Row = Record<string, any>;
 const DAY = 86_400_000;
@@ -13,7 +14,7 @@ const ago = (days: number) => new Date(now.getTime() - days * DAY).toISOString()
 let crm: CrmInstance;
 
 beforeAll(async () => {
-	crm = await bootCrm('stages');
+	crm = await bootCrm('stages', { db: testDatabase() });
 });
 afterAll(async () => {
 	await crm?.stop();

@@ -1,0 +1,3 @@
+// The csv-import suite on PostgreSQL (the same tests as csv-import.test.ts).
+(globalThis as { CRM_TEST_DB?: string }).CRM_TEST_DB = 'postgres';
+await import('./csv-import.test.ts');

@@ -1,0 +1,3 @@
+// The stages suite on PostgreSQL (the same tests as stages.test.ts).
+(globalThis as { CRM_TEST_DB?: string }).CRM_TEST_DB = 'postgres';
+await import('./stages.test.ts');
