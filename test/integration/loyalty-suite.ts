@@ -165,6 +165,22 @@ export function loyaltySuite(crm: () => CrmInstance) {
 		expect((await h.ledger(c.id)).filter((r) => r.kind === 'expire')).toHaveLength(2);
 	});
 
+	it('gives a tier\'s birthday coupon, free, once a year in the customer\'s birthday month', async () => {
+		const [gold] = (await crm().client.request(readItems('crm_tiers' as never, { filter: { code: { _eq: 'gold' } } } as never))) as Row[];
+		const [reward] = (await crm().client.request(readItems('crm_rewards' as never, { filter: { points_cost: { _eq: 5000 } } } as never))) as Row[];
+		await crm().client.request(updateItem('crm_tiers' as never, gold.id, { birthday_reward: reward.id } as never));
+		const seoulMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', month: '2-digit' }).format(new Date());
+		const otherMonth = String((Number(seoulMonth) % 12) + 1).padStart(2, '0');
+		const birthdayNow = await h.customer('생일 고객', { birthday: `1990-${seoulMonth}-15`, tier: gold.id });
+		const birthdayLater = await h.customer('다음 달 생일 고객', { birthday: `1990-${otherMonth}-15`, tier: gold.id });
+		const first = await h.call<Row>('/crm/loyalty/run-nightly', 'POST');
+		expect(first.birthdayCoupons).toBe(1);
+		await h.call('/crm/loyalty/run-nightly', 'POST');
+		const coupons = (await crm().client.request(readItems('crm_coupons' as never, { filter: { customer: { _in: [birthdayNow.id, birthdayLater.id] } } } as never))) as Row[];
+		expect(coupons.map((c) => [Number(c.customer), c.points_cost, c.status])).toEqual([[birthdayNow.id, 0, 'issued']]);
+		expect((await h.card(birthdayNow.id)).balance).toBe(0);
+	});
+
 	it('reconciles: every cached balance equals its ledger sum', async () => {
 		expect(await h.call<Row>('/crm/loyalty/reconcile')).toEqual({ ok: true, drift: [] });
 	});

@@ -1,5 +1,6 @@
 // The nightly loyalty job (also runnable on demand by a CRM Manager): expire lots and coupons, announce points about
-// to expire, review tiers whose review date (plus grace) has passed, and check balances against the ledger.
+// to expire, review tiers whose review date (plus grace) has passed, issue tier birthday coupons, and check balances
+// against the ledger.
 import type { Knex } from 'knex';
 import { toDbTimestamp } from '../timestamps';
 import { expireCoupons } from './coupons';
@@ -8,6 +9,7 @@ import { lockCustomer } from './ledger';
 import { balanceDrift, type Drift } from './reconcile';
 import { loyaltySettings } from './settings';
 import { reviewTier } from './tier-review';
+import { issueBirthdayCoupons } from './birthday-coupons';
 
 export interface NightlyResult {
 	expiredLots: number;
@@ -16,10 +18,11 @@ export interface NightlyResult {
 	notices: ExpiringNotice[];
 	tiersReviewed: number;
 	tierChanges: number;
+	birthdayCoupons: number;
 	drift: Drift[];
 }
 
-export async function runLoyaltyNightly(knex: Knex, now: Date): Promise<NightlyResult> {
+export async function runLoyaltyNightly(knex: Knex, now: Date, randomBytes: () => Uint8Array): Promise<NightlyResult> {
 	const settings = await loyaltySettings(knex);
 	const expired = await expireLots(knex, now);
 	const expiredCoupons = await expireCoupons(knex, now);
@@ -36,5 +39,6 @@ export async function runLoyaltyNightly(knex: Knex, now: Date): Promise<NightlyR
 		});
 		if (change) tierChanges += 1;
 	}
-	return { expiredLots: expired.lots, expiredPoints: expired.points, expiredCoupons, notices, tiersReviewed: due.length, tierChanges, drift: await balanceDrift(knex) };
+	const birthdayCoupons = await issueBirthdayCoupons(knex, now, settings.timeZone, randomBytes);
+	return { expiredLots: expired.lots, expiredPoints: expired.points, expiredCoupons, notices, tiersReviewed: due.length, tierChanges, birthdayCoupons, drift: await balanceDrift(knex) };
 }

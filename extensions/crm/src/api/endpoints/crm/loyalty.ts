@@ -98,7 +98,7 @@ export function loyaltyRoutes(router: Router, database: Knex, purgeCache: PurgeC
 
 	// Runs the nightly job now (expiry, tier reviews, reconciliation); for managers and operations.
 	router.post('/loyalty/run-nightly', guarded([['crm_points_ledger', 'create'], ['crm_customers', 'update']], async (_req, res) => {
-		const result = await runLoyaltyNightly(database, new Date());
+		const result = await runLoyaltyNightly(database, new Date(), () => randomBytes(16));
 		res.json({ data: { ...result, notices: result.notices.length } });
 	}));
 

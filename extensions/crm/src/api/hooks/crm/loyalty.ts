@@ -1,6 +1,7 @@
 // Loyalty glue. An order write marks the order `points_pending` inside its own transaction (durable); the action hook
 // settles it right after the commit and a one-minute sweeper settles whatever an action missed (crash, restart).
 // Settling is keyed by cause, so the action and the sweeper racing on two replicas still count each point once.
+import { randomBytes } from 'node:crypto';
 import { InvalidPayloadError } from '@directus/errors';
 import type { Knex } from 'knex';
 import { bonusAwards, expiryFor, validateEarningRule, type BonusEvent } from '../../../domain/loyalty';
@@ -53,7 +54,7 @@ export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: S
 	});
 
 	schedule('45 3 * * *', async () => {
-		const result = await runLoyaltyNightly(database, new Date());
+		const result = await runLoyaltyNightly(database, new Date(), () => randomBytes(16));
 		await purgeCache();
 		for (const notice of result.notices) emit('crm.points.expiring', notice);
 		if (result.drift.length) log.warn(`crm: points balance drift for customers ${result.drift.map((d) => d.customer).join(', ')}`);
