@@ -40,7 +40,7 @@ const isPostgres = (knex: Knex) => String(knex.client.config.client).includes('p
 
 /** Locks the customer's row for the rest of the transaction and returns its cached balance. */
 export async function lockCustomer(trx: Knex, customer: number): Promise<{ balance: number; row: Record<string, unknown> }> {
-	const query = trx('crm_customers').first('id', 'points_balance', 'tier', 'tier_review_at', 'birthday', 'order_count').where('id', customer);
+	const query = trx('crm_customers').first('id', 'points_balance', 'points_earned', 'tier', 'tier_review_at', 'birthday', 'order_count', 'first_order_at').where('id', customer);
 	const row = await (isPostgres(trx) ? query.forUpdate() : query);
 	if (!row) throw new LoyaltyError('UNKNOWN_CUSTOMER', 404, `Customer ${customer} not found.`, 'customer');
 	return { balance: Number(row.points_balance ?? 0), row };

@@ -8,6 +8,7 @@ import { lockCustomer, postMovement } from './ledger';
 import { capUsage } from './rules-repo';
 import { loyaltyProgramme } from './programme-cache';
 import type { LoyaltySettings } from './settings';
+import { toDbTimestamp } from '../timestamps';
 import { reviewTier, type TierChange } from './tier-review';
 import { voidCouponsOfOrder } from './coupons';
 
@@ -73,7 +74,9 @@ export async function settleOrderPoints(knex: Knex, orderId: number, settings: L
 			balance = await voidCouponsOfOrder(trx, orderId, balance, now);
 		}
 		// Tiers move only when earned points do; review dates are handled by the nightly job.
-		if (result.earned !== 0 || result.reversed !== 0) result.tierChange = await reviewTier(trx, { id: Number(order.customer), tier: locked.row.tier, tier_review_at: locked.row.tier_review_at }, settings, now, programme.tiers);
+		// Tiers move at once only upward, and only when lifetime earnings could reach a higher tier (the window sum never
+		// exceeds them); downgrades wait for the nightly review. This skips the window aggregate on most orders.
+		if (result.earned > 0 && upgradePossible(programme.tiers, locked.row.tier, Number(locked.row.points_earned ?? 0) + result.earned)) result.tierChange = await reviewTier(trx, { id: Number(order.customer), tier: locked.row.tier, tier_review_at: locked.row.tier_review_at }, settings, now, programme.tiers);
 		await trx('crm_orders').where({ id: orderId, status: order.status }).update({ points_pending: false });
 		return result;
 	});
@@ -101,7 +104,7 @@ async function awardsFor(trx: Knex, order: Record<string, unknown>, customer: Re
 	const named = (award: Award, sourceKey: string): KeyedAward => ({ ...award, detail: rules.find((rule) => String(rule.id) === String(award.ruleId))?.name ?? award.detail, sourceKey });
 	const awards: KeyedAward[] = earnForOrder(rules, facts, context).map((award) => named(award, `earn:order:${order.id}:rule:${award.ruleId}`));
 	// Bonuses keyed per customer (first purchase) or per customer and year (birthday month), so each is paid once.
-	if (await isFirstPurchase(trx, customerId, Number(order.id))) {
+	if (await isFirstPurchase(trx, customerId, { id: Number(order.id), orderedAt }, parseTimestamp(customer.first_order_at))) {
 		for (const award of bonusAwards(rules, 'first_purchase', orderedAt, context, facts.channel)) awards.push(named(award, `bonus:first_purchase:${customerId}:rule:${award.ruleId}`));
 	}
 	if (isBirthdayMonth(birthdayString(customer.birthday), orderedAt, settings.timeZone)) {
@@ -111,10 +114,25 @@ async function awardsFor(trx: Knex, order: Record<string, unknown>, customer: Re
 	return awards;
 }
 
-/** No purchase of this customer precedes this order (by id, so concurrent orders agree on which one was first). */
-async function isFirstPurchase(trx: Knex, customer: number, order: number): Promise<boolean> {
-	const earlier = await trx('crm_orders').first('id').where('customer', customer).where('id', '<', order).whereIn('status', PURCHASE_STATUSES as unknown as string[]);
+/**
+ * No purchase of this customer precedes this order in (ordered_at, id) order, so concurrent orders agree on which one
+ * was first. The cached first purchase date answers most cases without a query.
+ */
+async function isFirstPurchase(trx: Knex, customer: number, order: { id: number; orderedAt: Date }, firstOrderAt: Date | null): Promise<boolean> {
+	if (firstOrderAt && firstOrderAt.getTime() < order.orderedAt.getTime()) return false;
+	const at = toDbTimestamp(trx, order.orderedAt);
+	const earlier = await trx('crm_orders')
+		.first('id')
+		.where('customer', customer)
+		.whereIn('status', PURCHASE_STATUSES as unknown as string[])
+		.where((where) => where.where('ordered_at', '<', at).orWhere((tie) => tie.where('ordered_at', '=', at).where('id', '<', order.id)));
 	return !earlier;
+}
+
+/** Whether some tier above the current one has a threshold the customer's lifetime earnings reach. */
+function upgradePossible(tiers: Tier[], currentTier: unknown, lifetimeEarned: number): boolean {
+	const current = tiers.find((tier) => String(tier.id) === String(currentTier));
+	return tiers.some((tier) => (current ? tier.rank > current.rank : true) && tier.threshold <= lifetimeEarned);
 }
 
 async function productSkus(trx: Knex, ids: unknown[]): Promise<Map<string, string>> {
