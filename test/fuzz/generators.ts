@@ -1,6 +1,6 @@
 // Seeded generators for fuzzing: hostile strings, random JSON, and mutations of valid inputs. Every run with the same
 // seed sees the same cases, so a failure names a reproducible case number.
-import { randomInt, seededRandom } from '../../extensions/crm/src/domain/rfm/seeded-random.ts';
+import { randomInt, seededRandom } from '../../extensions/crm/src/domain/shared/seeded-random.ts';
 
 export const FUZZ_SEED = Number(process.env.CRM_FUZZ_SEED ?? 20261123);
 

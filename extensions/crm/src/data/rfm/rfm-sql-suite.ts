@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cellFor, DEFAULT_RFM_CELLS, type RfmCell } from '../../domain/rfm/rfm-cells';
 import { DAY_MS, recencyDays, rfmScores, RFM_PURCHASE_STATUSES } from '../../domain/rfm/rfm-scoring';
-import { randomInt, seededRandom } from '../../domain/rfm/seeded-random';
+import { randomInt, seededRandom } from '../../domain/shared/seeded-random';
 import { toDbTimestamp } from '../timestamps';
 import { applyRfmScores, computeRfmScores } from './rfm-scores-query';
 

@@ -9,6 +9,7 @@ import {
 } from './bgnbd';
 import { logBeta, logGamma } from './special-functions';
 import type { RfmObservation } from './summary';
+import { seededRandom } from '../shared/seeded-random';
 
 // Published CDNOW estimates (Fader, Hardie & Lee 2005).
 const published: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -121,18 +122,6 @@ describe('expectedPurchases', () => {
     expect(() => expectedPurchases(published, { frequency: 1, recency: 1, age: 4 }, -1)).toThrow(RangeError);
   });
 });
-
-/** Deterministic PRNG (mulberry32) so the simulated data set is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function standardNormal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COUPON_ALPHABET, couponCode, couponDiscount, couponState, normaliseCouponCode } from './coupons';
+import { seededRandom as mulberry32 } from '../shared/seeded-random';
 
-/** mulberry32: a tiny seeded PRNG standing in for crypto.getRandomValues in tests. */
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const randomBytes = (random: () => number, length = 12) => Uint8Array.from({ length }, () => Math.floor(random() * 256));
 const CODE_SHAPE = new RegExp(`^[${COUPON_ALPHABET}]{4}-[${COUPON_ALPHABET}]{4}-[${COUPON_ALPHABET}]{4}$`);
 

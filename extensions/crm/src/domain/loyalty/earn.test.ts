@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bonusAwards, earnForOrder } from './earn';
 import { isBirthdayMonth } from './rule-filters';
 import type { Award, EarningContext, EarningRule, OrderForEarning, OrderLineFacts } from './types';
+import { seededRandom as mulberry32 } from '../shared/seeded-random';
 
 function rule(overrides: Partial<EarningRule> & Pick<EarningRule, 'id'>): EarningRule {
 	return {
@@ -223,18 +224,6 @@ describe('isBirthdayMonth', () => {
 		for (const birthday of [null, '', 'March', '1990-13-01', '1990-00-10', '03-10', '1990-3-10']) expect(isBirthdayMonth(birthday, at, 'UTC'), String(birthday)).toBe(false);
 	});
 });
-
-/** mulberry32: a tiny seeded PRNG so the random rule sets are the same on every run. */
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 describe('earnForOrder: properties on seeded random rule sets', () => {
 	const random = mulberry32(42);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileFormula, FORMULA_MAX_DEPTH, FORMULA_MAX_LENGTH, type FormulaVars } from './formula';
+import { seededRandom as mulberry32 } from '../shared/seeded-random';
 
 const vars: FormulaVars = { amount: 45_000, quantity: 3, lines: 2 };
 
@@ -13,18 +14,6 @@ function failure(source: string): { error: string; position: number } {
 	const compiled = compileFormula(source);
 	if (compiled.ok) throw new Error(`${source} compiled`);
 	return { error: compiled.error, position: compiled.position };
-}
-
-/** mulberry32: a tiny seeded PRNG so the random expressions are the same on every run. */
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 describe('compileFormula: evaluation', () => {

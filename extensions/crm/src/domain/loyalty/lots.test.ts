@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocate, applyAllocations, consumptionOrder, expiredLots, expiringSoon, expiryFor, newLotRemaining, type Lot } from './lots';
+import { seededRandom as mulberry32 } from '../shared/seeded-random';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 const lot = (id: string | number, remaining: number, expiresDay: number | null, earnedDay = 0): Lot => ({
@@ -84,18 +85,6 @@ describe('expiryFor / expiringSoon / expiredLots', () => {
 		expect(expiredLots(lots, day(10)).map((l) => l.id)).toEqual(['a', 'b']);
 	});
 });
-
-/** mulberry32: a tiny seeded PRNG so the random histories are the same on every run. */
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 describe('lots: ledger invariant on seeded random histories', () => {
 	it('keeps Σ remaining = max(balance, 0) and every lot ≥ 0 through earn, redeem, reverse, adjust and expire', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quintileScores, recencyDays, rfmScores, rfmWindow } from './rfm-scoring';
-import { randomInt, seededRandom } from './seeded-random';
+import { randomInt, seededRandom } from '../shared/seeded-random';
 
 const distinctScores = (scores: number[]) => [...new Set(scores)].sort();
 const repeat = (value: number, times: number) => Array.from({ length: times }, () => value);
