@@ -65,16 +65,19 @@ const MATRIX: Record<string, string[]> = {
 };
 const ACTIONS = [readCustomers, updateCustomer, logInteraction, createOrder, readOrders, updateOrder, writeFeedback, updateSettings, deleteCustomer, refreshRfm];
 
+/** The client acting as `role`: the one staff user is moved to app roles in turn (3 app seats on the core tier). */
+async function clientFor(role: string): Promise<Client> {
+	if (!APP_ROLES[role]) return clients[role];
+	const [{ id: roleId }] = await crm.client.request(readRoles({ filter: { name: { _eq: APP_ROLES[role] } }, fields: ['id'] }));
+	const [{ id: userId }] = await crm.client.request(readUsers({ filter: { email: { _eq: 'role-test-staff@example.com' } }, fields: ['id'] }));
+	await crm.client.request(updateUser(userId, { role: roleId }));
+	return staff;
+}
+
 describe('role permissions', () => {
 	for (const [role, expected] of Object.entries(MATRIX)) {
 		it(`${role} can do exactly what its role allows`, async () => {
-			let client = clients[role];
-			if (APP_ROLES[role]) {
-				const [{ id: roleId }] = await crm.client.request(readRoles({ filter: { name: { _eq: APP_ROLES[role] } }, fields: ['id'] }));
-				const [{ id: userId }] = await crm.client.request(readUsers({ filter: { email: { _eq: 'role-test-staff@example.com' } }, fields: ['id'] }));
-				await crm.client.request(updateUser(userId, { role: roleId }));
-				client = staff;
-			}
+			const client = await clientFor(role);
 			const actual: string[] = [];
 			for (const action of ACTIONS) actual.push(await attempt(action(client)));
 			expect(Object.fromEntries(ACTIONS.map((a, i) => [a.name, actual[i]]))).toEqual(Object.fromEntries(ACTIONS.map((a, i) => [a.name, expected[i]])));
@@ -119,13 +122,7 @@ const ENDPOINT_MATRIX: Record<string, string[]> = {
 describe('CRM endpoint permissions', () => {
 	for (const [role, expected] of Object.entries(ENDPOINT_MATRIX)) {
 		it(`${role} reaches exactly the CRM endpoints its role allows`, async () => {
-			let client = clients[role];
-			if (APP_ROLES[role]) {
-				const [{ id: roleId }] = await crm.client.request(readRoles({ filter: { name: { _eq: APP_ROLES[role] } }, fields: ['id'] }));
-				const [{ id: userId }] = await crm.client.request(readUsers({ filter: { email: { _eq: 'role-test-staff@example.com' } }, fields: ['id'] }));
-				await crm.client.request(updateUser(userId, { role: roleId }));
-				client = staff;
-			}
+			const client = await clientFor(role);
 			const actual: string[] = [];
 			for (const action of ENDPOINTS) actual.push(await passesPermission(action(client)));
 			expect(Object.fromEntries(ENDPOINTS.map((a, i) => [a.name, actual[i]]))).toEqual(Object.fromEntries(ENDPOINTS.map((a, i) => [a.name, expected[i]])));

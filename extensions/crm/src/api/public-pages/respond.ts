@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import type { Lang } from '../../domain/surveys';
 import { sendHtml } from './html';
-import { wantsJson } from './form-body';
+import { BodyTooLarge, wantsJson } from './form-body';
 import { failurePage, type PageFailure } from './survey-page';
 
 const CODES: Record<PageFailure, [string, string]> = {
@@ -27,4 +27,17 @@ export function fail(req: Request, res: Response, failure: PageFailure, lang: La
 /** A 400 for a bad field in a JSON post (a browser gets the form back with the message instead). */
 export function invalidJson(res: Response, field: string, message: string) {
 	res.status(400).json({ errors: [{ message: `${field}: ${message}`, extensions: { code: 'INVALID_PAYLOAD', field } }] });
+}
+
+/** Wraps a public route: an oversized body is a malformed link, anything unexpected is logged and a plain error page. */
+export function publicGuard(logger: { error: (error: unknown, message: string) => void }, what: string) {
+	return (handler: (req: Request, res: Response) => Promise<unknown>) => async (req: Request, res: Response) => {
+		try {
+			await handler(req, res);
+		} catch (error) {
+			if (error instanceof BodyTooLarge) return fail(req, res, 'malformed', null);
+			logger.error(error, `crm: ${what} failed`);
+			if (!res.headersSent) fail(req, res, 'error', null);
+		}
+	};
 }

@@ -19,16 +19,17 @@ import { followupRoutes } from './followups';
 export default defineEndpoint({
 	id: 'crm',
 	handler: (router, { getSchema, database, emitter, services, env, logger }) => {
+		const purgeCache = cachePurger(services, getSchema, env);
 		healthRoute(router, getSchema as never, database);
 		rfmRoutes(router, database);
 		rfmGridRoutes(router, database);
 		segmentRoutes(router, database, emitter as never);
 		eventRoutes(router, database, services);
-		loyaltyRoutes(router, database, cachePurger(services, getSchema, env));
+		loyaltyRoutes(router, database, purgeCache);
 		importRoutes(router, database);
-		clvRoutes(router, database, cachePurger(services, getSchema, env));
+		clvRoutes(router, database, purgeCache);
 		customer360Routes(router, database);
-		stageRoutes(router, database, emitter as never, cachePurger(services, getSchema, env));
+		stageRoutes(router, database, emitter as never, purgeCache);
 		surveyRoutes(router, { database, services, getSchema, env, logger });
 		unsubscribeRoutes(router, { database, services, getSchema, env, logger });
 		kpiRoutes(router, database);

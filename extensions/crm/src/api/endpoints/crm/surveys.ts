@@ -10,9 +10,9 @@ import { customerLanguage, orderOfCustomer, storedAnswer, surveyCustomer, survey
 import { canAccess, forbidden, invalid } from '../../access';
 import { publicRateLimit } from '../../rate-limit';
 import { configureSignedLinks, publicBase, surveyUrl, verifyToken } from '../../signed-links';
-import { BodyTooLarge, readPublicBody, wantsJson } from '../../public-pages/form-body';
+import { readPublicBody, wantsJson } from '../../public-pages/form-body';
 import { sendHtml } from '../../public-pages/html';
-import { fail, invalidJson } from '../../public-pages/respond';
+import { fail, invalidJson, publicGuard } from '../../public-pages/respond';
 import { introText, surveyFormPage, thanksPage, type SurveyForm } from '../../public-pages/survey-page';
 import { recordAnswer, type ItemsServiceClass } from '../../surveys/record-answer';
 
@@ -51,15 +51,7 @@ async function loadSurvey(database: Knex, token: unknown, now: Date): Promise<Lo
 export function surveyRoutes(router: Router, { database, services, getSchema, env, logger }: PublicRouteContext) {
 	configureSignedLinks(env);
 	const limit = publicRateLimit(env, (req, res) => fail(req, res, 'rate', null));
-	const guard = (handler: (req: Request, res: Response) => Promise<unknown>) => async (req: Request, res: Response) => {
-		try {
-			await handler(req, res);
-		} catch (error) {
-			if (error instanceof BodyTooLarge) return fail(req, res, 'malformed', null);
-			logger.error(error, 'crm: survey page failed');
-			if (!res.headersSent) fail(req, res, 'error', null);
-		}
-	};
+	const guard = publicGuard(logger, 'survey page');
 
 	router.post('/surveys/links', async (req, res, next) => {
 		try {

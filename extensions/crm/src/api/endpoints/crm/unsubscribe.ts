@@ -8,9 +8,9 @@ import { customerLanguage } from '../../../data/surveys';
 import { withdrawConsent } from '../../../data/consent';
 import { publicRateLimit } from '../../rate-limit';
 import { configureSignedLinks, verifyToken } from '../../signed-links';
-import { BodyTooLarge, readPublicBody, wantsJson } from '../../public-pages/form-body';
+import { readPublicBody, wantsJson } from '../../public-pages/form-body';
 import { sendHtml } from '../../public-pages/html';
-import { fail } from '../../public-pages/respond';
+import { fail, publicGuard } from '../../public-pages/respond';
 import { unsubscribeConfirmPage, unsubscribedPage } from '../../public-pages/unsubscribe-page';
 import { cachePurger } from '../../cache';
 import type { PublicRouteContext } from './surveys';
@@ -31,15 +31,7 @@ export function unsubscribeRoutes(router: Router, { database, env, logger, servi
 	// Consent is written with SQL, so Directus's data cache (when auto-purged) is purged after a change.
 	const purgeCache = cachePurger(services, getSchema, env);
 	const limit = publicRateLimit(env, (req, res) => fail(req, res, 'rate', null));
-	const guard = (handler: (req: Request, res: Response) => Promise<unknown>) => async (req: Request, res: Response) => {
-		try {
-			await handler(req, res);
-		} catch (error) {
-			if (error instanceof BodyTooLarge) return fail(req, res, 'malformed', null);
-			logger.error(error, 'crm: unsubscribe failed');
-			if (!res.headersSent) fail(req, res, 'error', null);
-		}
-	};
+	const guard = publicGuard(logger, 'unsubscribe');
 
 	router.get('/unsubscribe', limit, guard(async (req, res) => {
 		const checked = await check(database, req.query.token, new Date());

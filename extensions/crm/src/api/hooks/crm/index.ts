@@ -19,6 +19,7 @@ import { applyStatsDelta, bumpCustomerTimestamp, readOrderFacts, setCustomerFiel
 type Keys = (string | number)[];
 
 export default defineHook(({ filter, action, schedule }, { database, logger, emitter, env, services, getSchema }) => {
+	const purgeCache = cachePurger(services, getSchema, env);
 	registerSegmentHooks(filter as never, schedule, database, emitter as never, (message) => logger.info(message));
 	registerFeedbackHooks(filter as never, env);
 	registerKpiHooks(schedule, database, { info: (message) => logger.info(message), error: (error, message) => logger.error(error, message) });
@@ -29,11 +30,11 @@ export default defineHook(({ filter, action, schedule }, { database, logger, emi
 	if (String(env.CRM_LOYALTY ?? 'on') !== 'off') registerLoyaltyHooks(filter as never, action as never, schedule, {
 		database,
 		emit: (event, payload) => emitter.emitAction(event, payload as never, null as never),
-		purgeCache: cachePurger(services, getSchema, env),
+		purgeCache,
 		log: { info: (message) => logger.info(message), warn: (message) => logger.warn(message), error: (error, message) => logger.error(error, message) },
 	});
 
-	registerClvHooks(schedule, database, cachePurger(services, getSchema, env), { info: (message) => logger.info(message), warn: (message) => logger.warn(message) });
+	registerClvHooks(schedule, database, purgeCache, { info: (message) => logger.info(message), warn: (message) => logger.warn(message) });
 
 	// Nightly RFM rescoring; with SYNCHRONIZATION_STORE=redis only one replica runs each tick.
 	schedule('15 3 * * *', async () => {

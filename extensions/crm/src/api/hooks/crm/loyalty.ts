@@ -6,8 +6,7 @@ import { InvalidPayloadError } from '@directus/errors';
 import type { Knex } from 'knex';
 import { bonusAwards, expiryFor, validateEarningRule, type BonusEvent } from '../../../domain/loyalty';
 import { lockCustomer, postMovement } from '../../../data/loyalty/ledger';
-import { activeRules, capUsage } from '../../../data/loyalty/rules-repo';
-import { loyaltySettings } from '../../../data/loyalty/settings';
+import { capUsage } from '../../../data/loyalty/rules-repo';
 import { runLoyaltyNightly } from '../../../data/loyalty/nightly';
 import { settleOrderPoints } from '../../../data/loyalty/settle-order';
 import { forgetLoyaltyProgramme, loyaltyProgramme } from '../../../data/loyalty/programme-cache';
@@ -96,9 +95,8 @@ export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: S
 
 	// Event bonuses: survey answered, review written, referral (paid to the referrer when the referred customer joins).
 	const bonus = async (customer: number, event: BonusEvent, cause: string) => {
-		const settings = await loyaltySettings(database);
 		const now = new Date();
-		const rules = await activeRules(database);
+		const { rules, settings } = await loyaltyProgramme(database, now.getTime());
 		await database.transaction(async (trx) => {
 			const locked = await lockCustomer(trx, customer);
 			let balance = locked.balance;

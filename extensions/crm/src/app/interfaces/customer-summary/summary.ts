@@ -68,8 +68,3 @@ export type SummaryView = ReturnType<typeof toSummaryView>;
 /** A new item ("+") or none yet: nothing to summarise. */
 export const isNewItem = (primaryKey: unknown) => primaryKey === null || primaryKey === undefined || primaryKey === '+';
 
-/** The first error message of a Directus-shaped error response, else the error's own message. */
-export function apiErrorMessage(error: unknown): string {
-	const response = (error as { response?: { data?: { errors?: { message?: string }[] } } })?.response;
-	return response?.data?.errors?.[0]?.message ?? (error as Error)?.message ?? String(error);
-}

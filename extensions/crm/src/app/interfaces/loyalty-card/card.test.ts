@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjustmentPayload, apiErrorMessage, formatPoints, kindLabel, progressPercent, signedPoints } from './card';
+import { adjustmentPayload, formatPoints, kindLabel, progressPercent, signedPoints } from './card';
 import { translator } from './i18n';
 
 describe('loyalty card helpers', () => {
@@ -30,8 +30,4 @@ describe('loyalty card helpers', () => {
 		expect(adjustmentPayload(7, '100', '  ')).toEqual({ ok: false, field: 'reason' });
 	});
 
-	it('reads the message of a Directus error response', () => {
-		expect(apiErrorMessage({ response: { data: { errors: [{ message: 'Not enough points' }] } } })).toBe('Not enough points');
-		expect(apiErrorMessage(new Error('network'))).toBe('network');
-	});
 });

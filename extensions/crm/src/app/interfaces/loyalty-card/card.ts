@@ -20,8 +20,3 @@ export function adjustmentPayload(customer: number, points: string, reason: stri
 	return { ok: true, body: { customer, points: value, reason: reason.trim() } };
 }
 
-/** The first error message of a Directus-shaped error response, else the error's own message. */
-export function apiErrorMessage(error: unknown): string {
-	const response = (error as { response?: { data?: { errors?: { message?: string }[] } } })?.response;
-	return response?.data?.errors?.[0]?.message ?? (error as Error)?.message ?? String(error);
-}

@@ -67,9 +67,6 @@ export function formatPeriodKey(key: string, language: PanelLanguage, short = fa
 	return key;
 }
 
-/** The message of a failed API call (Directus's error shape, or the exception). */
-export const errorMessage = (error: unknown): string =>
-	(error as { response?: { data?: { errors?: { message?: string }[] } } })?.response?.data?.errors?.[0]?.message ?? (error instanceof Error ? error.message : String(error));
 
 /** Segment ids from a panel option: "all, 3" or ["all", "3"] → [null, 3]; nothing → [null]. */
 export function parseSegmentOption(value: unknown): (number | null)[] {
