@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT, type Env } from './directus-process.ts';
+import { LINK_ROUTES } from '../../extensions/crm/src/api/config-warnings.ts';
 
 const ENV_FILE = resolve(ROOT, '.env');
 
@@ -42,6 +43,8 @@ export function crmEnv(fileValues: Env): Env {
 		PORT: '8055',
 		TELEMETRY: 'false',
 		LOG_LEVEL: 'warn',
+		// Signed survey/unsubscribe links carry their token in the URL: keep those two routes out of the HTTP log.
+		LOG_HTTP_IGNORE_PATHS: LINK_ROUTES.join(','),
 		WEBSOCKETS_ENABLED: 'false',
 	};
 	const merged: Env = { ...defaults, ...fileValues };

@@ -6,6 +6,7 @@ import { directusCliOrThrow, ROOT, startDirectus, type Env, type RunningDirectus
 import { installCrm } from '../../scripts/lib/install-crm.ts';
 import { startTempPostgres, type RunningPostgres } from '../../scripts/lib/postgres.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
+import { LINK_ROUTES } from '../../extensions/crm/src/api/config-warnings.ts';
 
 export { freePort };
 
@@ -28,6 +29,7 @@ export async function baseEnv(dir: string, database: Env): Promise<Env> {
 		KEY: 'crm-test-key', SECRET: 'crm-test-secret-0123456789abcdef0123456789',
 		ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
 		HOST: '127.0.0.1', PORT: String(await freePort()), TELEMETRY: 'false', LOG_LEVEL: 'info', WEBSOCKETS_ENABLED: 'false',
+		LOG_HTTP_IGNORE_PATHS: LINK_ROUTES.join(','),
 		STORAGE_LOCAL_ROOT: resolve(dir, 'uploads'), EXTENSIONS_PATH: resolve(ROOT, 'extensions'),
 		RATE_LIMITER_ENABLED: 'false',
 	};

@@ -36,6 +36,17 @@ describe('webhook provider adapter', () => {
 		const adapters = adaptersFromEnv({}, mailAdapter(async () => ({ send: async () => null }), undefined));
 		expect(await reject(adapters.sms.send(message))).toMatchObject({ permanent: true, message: 'no sms provider configured (set CRM_SMS_WEBHOOK_URL)' });
 	});
+
+	it('refuses a webhook without a signing secret of at least 16 characters instead of sending it unsigned', async () => {
+		const mail = mailAdapter(async () => ({ send: async () => null }), undefined);
+		for (const secret of [undefined, '', 'short-secret']) {
+			const adapters = adaptersFromEnv({ CRM_KAKAO_WEBHOOK_URL: 'https://k.example', CRM_KAKAO_WEBHOOK_SECRET: secret }, mail);
+			expect(await reject(adapters.kakao.send(message))).toMatchObject({ permanent: true, message: 'no kakao provider configured (set CRM_KAKAO_WEBHOOK_SECRET to a random value of at least 16 characters)' });
+		}
+		// With a proper secret the adapter really calls the URL (nothing listens on port 1, so it is a retryable failure).
+		const configured = adaptersFromEnv({ CRM_KAKAO_WEBHOOK_URL: 'http://127.0.0.1:1/hook', CRM_KAKAO_WEBHOOK_SECRET: 'a-long-random-secret' }, mail);
+		expect(await reject(configured.kakao.send(message))).toMatchObject({ permanent: false, message: expect.stringMatching(/^kakao webhook unreachable: /) });
+	});
 });
 
 describe('mail adapter', () => {

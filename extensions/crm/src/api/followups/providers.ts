@@ -118,7 +118,10 @@ export function adaptersFromEnv(env: Record<string, unknown>, mail: ProviderAdap
 		const prefix = `CRM_${channel.toUpperCase()}_WEBHOOK`;
 		const url = env[`${prefix}_URL`];
 		if (typeof url !== 'string' || !url) return unconfigured(channel, `${prefix}_URL`);
-		return webhookAdapter(channel, { url, secret: String(env[`${prefix}_SECRET`] ?? ''), timeoutMs: Number(env[`${prefix}_TIMEOUT_MS`] ?? 10_000) });
+		// An empty key would sign every request with a value anyone can compute: refuse rather than send unsigned.
+		const secret = String(env[`${prefix}_SECRET`] ?? '');
+		if (secret.length < 16) return unconfigured(channel, `${prefix}_SECRET to a random value of at least 16 characters`);
+		return webhookAdapter(channel, { url, secret, timeoutMs: Number(env[`${prefix}_TIMEOUT_MS`] ?? 10_000) });
 	};
 	return { email: mail, sms: hook('sms'), kakao: hook('kakao') };
 }

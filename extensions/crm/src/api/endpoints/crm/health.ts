@@ -2,11 +2,16 @@ import type { Router } from 'express';
 import type { Knex } from 'knex';
 import pkg from '../../../../package.json';
 import { SCHEMA_VERSION } from '../../../schema-version';
+import { configWarnings } from '../../config-warnings';
 
 type GetSchema = () => Promise<{ collections: Record<string, { fields: Record<string, { defaultValue: unknown }> }> }>;
 
-/** GET /crm/health: extension and schema versions, so an operator sees a missing `schema apply` at once. */
-export function healthRoute(router: Router, getSchema: GetSchema, database: Knex) {
+/**
+ * GET /crm/health: extension and schema versions, so an operator sees a missing `schema apply` at once, and
+ * warnings about host settings the CRM relies on (also logged once at start).
+ */
+export function healthRoute(router: Router, getSchema: GetSchema, database: Knex, env: Record<string, unknown>) {
+	const warnings = configWarnings(env);
 	router.get('/health', async (_req, res, next) => {
 		try {
 			const schema = await getSchema();
@@ -17,6 +22,7 @@ export function healthRoute(router: Router, getSchema: GetSchema, database: Knex
 				extension: { name: pkg.name, version: pkg.version },
 				schema: { expected: SCHEMA_VERSION, applied: applied === null ? null : String(applied) },
 				database: String(database.client.config.client),
+				warnings,
 			});
 		} catch (error) {
 			next(error);

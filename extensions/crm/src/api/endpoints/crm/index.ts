@@ -15,12 +15,14 @@ import { surveyRoutes } from './surveys';
 import { unsubscribeRoutes } from './unsubscribe';
 import { kpiRoutes } from './kpi';
 import { followupRoutes } from './followups';
+import { configWarnings } from '../../config-warnings';
 
 export default defineEndpoint({
 	id: 'crm',
 	handler: (router, { getSchema, database, emitter, services, env, logger }) => {
 		const purgeCache = cachePurger(services, getSchema, env);
-		healthRoute(router, getSchema as never, database);
+		for (const warning of configWarnings(env)) logger.warn(`crm: ${warning}`);
+		healthRoute(router, getSchema as never, database, env);
 		rfmRoutes(router, database);
 		rfmGridRoutes(router, database);
 		segmentRoutes(router, database, emitter as never);
