@@ -1,5 +1,6 @@
 // Starts a throw-away PostgreSQL cluster from Debian's binaries (initdb refuses root, so it runs as `postgres`).
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,6 +19,10 @@ export interface RunningPostgres {
 	env: Env;
 	stop(): Promise<void>;
 	restart(): Promise<void>;
+	/** Fast shutdown that keeps the data directory (fault tests): clients are disconnected, open transactions roll back. */
+	halt(): Promise<void>;
+	/** Starts the cluster again on the same data directory and port after `halt()`. */
+	resume(): Promise<void>;
 }
 
 function asPostgres(args: string[]): string[] {
@@ -27,6 +32,12 @@ function asPostgres(args: string[]): string[] {
 function run(args: string[]) {
 	const [command, ...rest] = asPostgres(args);
 	execFileSync(command, rest, { stdio: 'pipe' });
+}
+
+/** Like run(), without blocking the caller's event loop (a fault test keeps sending requests meanwhile). */
+async function runAsync(args: string[]) {
+	const [command, ...rest] = asPostgres(args);
+	await promisify(execFile)(command, rest);
 }
 
 export async function startPostgres(dir: string, port: number, database = 'directus'): Promise<RunningPostgres> {
@@ -39,8 +50,8 @@ export async function startPostgres(dir: string, port: number, database = 'direc
 	chmodSync(socket, 0o777);
 	if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
 	if (!existsSync(resolve(data, 'PG_VERSION'))) run([resolve(bin, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
-	const ctl = (action: string[]) =>
-		run([resolve(bin, 'pg_ctl'), '-D', data, '-l', resolve(dir, 'postgres.log'), '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${socket} -c fsync=off`, '-w', ...action]);
+	const ctlArgs = (action: string[]) => [resolve(bin, 'pg_ctl'), '-D', data, '-l', resolve(dir, 'postgres.log'), '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${socket} -c fsync=off`, '-w', ...action];
+	const ctl = (action: string[]) => run(ctlArgs(action));
 	ctl(['start']);
 	try {
 		run([resolve(bin, 'createdb'), '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', database]);
@@ -52,6 +63,8 @@ export async function startPostgres(dir: string, port: number, database = 'direc
 		env: { DB_CLIENT: 'pg', DB_HOST: '127.0.0.1', DB_PORT: String(port), DB_DATABASE: database, DB_USER: 'postgres', DB_PASSWORD: '' },
 		stop: async () => ctl(['stop', '-m', 'fast']),
 		restart: async () => ctl(['restart', '-m', 'fast']),
+		halt: () => runAsync(ctlArgs(['stop', '-m', 'fast'])),
+		resume: () => runAsync(ctlArgs(['start'])),
 	};
 }
 

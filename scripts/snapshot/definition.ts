@@ -123,6 +123,11 @@ const CURRENCIES: Choice[] = [
 	{ value: 'KRW', en: 'Korean won (KRW)', ko: '원 (KRW)' },
 	{ value: 'USD', en: 'US dollar (USD)', ko: '미국 달러 (USD)' },
 ];
+// 'customer' shares its label with the stage of that name (choice labels are keyed by value).
+const REC_BASKETS: Choice[] = [
+	{ value: 'customer', en: 'Customer', ko: '고객' },
+	{ value: 'order', en: 'Order', ko: '주문' },
+];
 const CONTACT_CHANNELS: Choice[] = [
 	{ value: 'email', en: 'E-mail', ko: '이메일' },
 	{ value: 'sms', en: 'SMS', ko: '문자' },
@@ -132,11 +137,17 @@ const CONTACT_CHANNELS: Choice[] = [
 
 export const ALL_CHOICES: Choice[] = [
 	...STAGES, ...STATUS, ...SOURCES, ...INTERACTION_CHANNELS, ...ORDER_CHANNELS, ...ORDER_STATUSES, ...LINE_KINDS,
-	...DIRECTIONS, ...INTERACTION_TYPES, ...INTERACTION_STATUSES, ...FEEDBACK_KINDS, ...LANGUAGES, ...CONTACT_CHANNELS, ...CURRENCIES, ...GENDERS, ...RFM_CELLS, ...SEGMENT_KINDS, ...REFRESH_SCHEDULES, ...MEMBER_SOURCES,
+	...DIRECTIONS, ...INTERACTION_TYPES, ...INTERACTION_STATUSES, ...FEEDBACK_KINDS, ...LANGUAGES, ...CONTACT_CHANNELS, ...CURRENCIES, ...GENDERS, ...RFM_CELLS, ...SEGMENT_KINDS, ...REFRESH_SCHEDULES, ...MEMBER_SOURCES, ...REC_BASKETS,
 	...LOYALTY_CHOICES, ...FOLLOWUP_CHOICES,
 ];
 
 const customerTemplate = '{{full_name}}';
+
+// Thresholds as numeric(10,6): exact decimals on PostgreSQL, where a float field would be a 4-byte real (0.1 → 0.100000001).
+const ratio = (...args: Parameters<typeof f.decimal>) => {
+	const field = f.decimal(...args);
+	return { ...field, schema: { ...field.schema, numeric_precision: 10, numeric_scale: 6 } };
+};
 
 const consent = (channel: string, en: string, ko: string) => [
 	f.boolean(`consent_${channel}`, { en: `${en} consent`, ko: `${ko} 수신 동의` }, {
@@ -183,6 +194,14 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.integer('tier_window_days', { en: 'Tier window (days)', ko: '등급 산정 기간 (일)' }, { defaultValue: 365 }),
 			f.integer('tier_review_days', { en: 'Tier review period (days)', ko: '등급 유지 기간 (일)' }, { defaultValue: 365, note: { en: 'Upgrades are immediate; a downgrade waits for the review date.', ko: '승급은 즉시, 강등은 등급 심사일에만 이루어집니다.' } }),
 			f.integer('tier_grace_days', { en: 'Downgrade grace (days)', ko: '강등 유예 (일)' }, { defaultValue: 30 }),
+			f.divider('recommendation_settings', { en: 'Recommendations', ko: '상품 추천' }),
+			ratio('rec_min_support', { en: 'Minimum support', ko: '최소 지지도' }, { defaultValue: 0.01, note: { en: 'Share of all baskets that contain both products, 0-1 (e.g. 0.01 = 1 %).', ko: '두 상품을 함께 구매한 장바구니 비율, 0~1 (예: 0.01 = 1%)' } }),
+			ratio('rec_min_confidence', { en: 'Minimum confidence', ko: '최소 신뢰도' }, { defaultValue: 0.1, note: { en: 'Of the baskets with X, the share that also have Y, 0-1.', ko: 'X를 구매한 장바구니 중 Y도 구매한 비율, 0~1' } }),
+			ratio('rec_min_lift', { en: 'Minimum lift', ko: '최소 향상도' }, { defaultValue: 1, note: { en: 'Confidence ÷ how common Y is; above 1 = bought together more than by chance.', ko: '신뢰도 ÷ Y의 전체 구매 비율. 1보다 크면 우연보다 자주 함께 구매' } }),
+			f.integer('rec_min_pairs', { en: 'Minimum baskets with both', ko: '최소 동시 구매 수' }, { defaultValue: 2, note: { en: 'A rule needs at least this many baskets with both products.', ko: '두 상품을 함께 구매한 장바구니가 이 수 이상이어야 추천합니다.' } }),
+			f.integer('rec_window_days', { en: 'Purchase window (days)', ko: '구매 기간 (일)' }, { defaultValue: 365, note: { en: 'Only paid or fulfilled orders of the last N days are mined.', ko: '최근 N일의 결제·배송 완료 주문만 분석합니다.' } }),
+			f.integer('rec_max_per_product', { en: 'Recommendations kept per product', ko: '상품별 추천 수' }, { defaultValue: 5 }),
+			f.select('rec_basket', { en: 'Basket', ko: '장바구니 기준' }, REC_BASKETS, { defaultValue: 'customer', note: { en: 'Customer: everything a customer bought in the window is one basket; order: each order is one.', ko: '고객: 기간 내 한 고객의 모든 구매를 하나로, 주문: 주문마다 하나로 봅니다.' } }),
 			f.string('schema_version', { en: 'Schema version', ko: '스키마 버전' }, { defaultValue: SCHEMA_VERSION, readonly: true, hidden: true }),
 		],
 	},
@@ -247,6 +266,7 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.m2o('tier', { en: 'Tier', ko: '등급' }, 'crm_tiers', '{{name}}', { readonly: true, group: 'loyalty' }),
 			f.timestamp('tier_review_at', { en: 'Tier review date', ko: '등급 심사일' }, { readonly: true, group: 'loyalty' }),
 			f.text('notes', { en: 'Notes', ko: '메모' }),
+			{ ...f.divider('recommendations', { en: 'Recommended products', ko: '추천 상품' }), meta: { interface: 'crm-recommendations', special: ['alias', 'no-data'], width: 'full', options: {} } },
 			{ ...f.divider('timeline', { en: 'Timeline', ko: '타임라인' }), meta: { interface: 'crm-timeline', special: ['alias', 'no-data'], width: 'full', options: {} } },
 			f.o2m('orders', { en: 'Orders', ko: '주문' }, { collection: 'crm_orders', field: 'customer' }, '{{ordered_at}} · {{total}} · {{status}}'),
 			f.o2m('interactions', { en: 'Interactions', ko: '상호작용' }, { collection: 'crm_interactions', field: 'customer' }, '{{occurred_at}} · {{type}} · {{subject}}'),
@@ -271,6 +291,8 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.string('category', { en: 'Category', ko: '카테고리' }, { indexed: true, interface: 'input-autocomplete-api', options: {} }),
 			f.decimal('price', { en: 'Price', ko: '가격' }, { defaultValue: 0 }),
 			f.text('description', { en: 'Description', ko: '설명' }),
+			f.json('also_bought', { en: 'Customers who bought this also bought', ko: '함께 구매한 상품' }, { readonly: true, note: { en: 'Top rules with this product as X: [{product, name, support, confidence, lift, pair_count}]. Recomputed nightly.', ko: '이 상품을 구매한 고객이 함께 구매한 상품 (지지도·신뢰도·향상도). 매일 밤 다시 계산합니다.' } }),
+			f.timestamp('also_bought_at', { en: 'Also-bought computed', ko: '함께 구매 계산 시각' }, { readonly: true }),
 			f.created(),
 		],
 	},

@@ -59,3 +59,9 @@ export async function withFailureScreenshot(page: Page, name: string, steps: () 
 		throw error;
 	}
 }
+
+/** Opens a Directus v-select and picks the option with this exact text. */
+export async function pickOption(page: Page, select: ReturnType<Page['locator']>, option: string) {
+	await select.click();
+	await page.locator('.v-menu-content .v-list-item').filter({ hasText: new RegExp(`^\\s*${option.replace(/[()]/g, '\\$&')}\\s*$`) }).first().click();
+}

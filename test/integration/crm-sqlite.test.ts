@@ -19,7 +19,7 @@ afterAll(async () => {
 describe('CRM on SQLite', () => {
 	it('reports the extension and schema versions at /crm/health', async () => {
 		const health = await (await fetch(`${crm.url}/crm/health`)).json();
-		expect(health).toMatchObject({ status: 'ok', extension: { name: 'directus-extension-crm', version: '0.1.0' }, schema: { expected: '3', applied: '3' } });
+		expect(health).toMatchObject({ status: 'ok', extension: { name: 'directus-extension-crm', version: '0.1.0' }, schema: { expected: '4', applied: '4' } });
 	});
 
 	it('creates every crm_ collection with Korean and English names, within the collection budget', async () => {

@@ -55,7 +55,7 @@ describe('adding the CRM to an existing Directus project', () => {
 		expect(first.stdout).toContain('dashboard: created CRM');
 		const second = run();
 		expect(second.status, second.stderr).toBe(0);
-		expect(second.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^\[crm:install\] done: schema v3, .* status ok$/)]);
+		expect(second.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^\[crm:install\] done: schema v4, .* status ok$/)]);
 		expect(await userCollections()).toContain('shop_notes');
 	});
 

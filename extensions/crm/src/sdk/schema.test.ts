@@ -52,7 +52,7 @@ const KEYS: Record<string, object> = {
 		tier_review_at: t, notes: t, orders: t, interactions: t,
 		date_created: t, date_updated: t,
 	} satisfies Keys<CrmCustomer>,
-	crm_products: { id: t, status: t, sort: t, sku: t, name: t, category: t, price: t, description: t, date_created: t } satisfies Keys<CrmProduct>,
+	crm_products: { id: t, status: t, sort: t, sku: t, name: t, category: t, price: t, description: t, also_bought: t, also_bought_at: t, date_created: t } satisfies Keys<CrmProduct>,
 	crm_orders: {
 		id: t, status: t, external_id: t, customer: t, channel: t, ordered_at: t, total: t, discount_total: t, currency: t, notes: t, points_pending: t, lines: t,
 		date_created: t, date_updated: t,

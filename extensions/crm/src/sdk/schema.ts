@@ -101,6 +101,9 @@ export interface CrmProduct {
 	category: string | null;
 	price: Decimal | null;
 	description: string | null;
+	/** Recomputed by the CRM (POST /crm/recommendations/refresh and nightly); read-only. */
+	also_bought: { product: number; name: string; support: number; confidence: number; lift: number; pair_count: number }[] | null;
+	also_bought_at: Timestamp | null;
 	date_created: Timestamp | null;
 }
 

@@ -25,7 +25,14 @@ export function dispatchDeps(context: DirectusContext): DispatchDeps {
 	configureSignedLinks(context.env);
 	let mailer: Promise<{ send(data: Record<string, unknown>): Promise<any> }> | null = null;
 	const mail = mailAdapter(() => {
-		mailer ??= context.getSchema().then((schema) => new (context.services as { MailService: MailServiceClass }).MailService({ schema, knex: context.database, accountability: null }));
+		// A failed schema read (database down) is not kept: the next send tries again rather than failing until a restart.
+		mailer ??= context.getSchema().then(
+			(schema) => new (context.services as { MailService: MailServiceClass }).MailService({ schema, knex: context.database, accountability: null }),
+			(error) => {
+				mailer = null;
+				throw error;
+			},
+		);
 		return mailer;
 	}, typeof context.env.EMAIL_FROM === 'string' ? context.env.EMAIL_FROM : undefined);
 	return {

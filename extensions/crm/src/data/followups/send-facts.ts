@@ -1,10 +1,12 @@
 // What the dispatcher reads about a customer right before acting: the profile, whether the rule's condition still
 // matches (the segment rule compiled for this one customer), recent sends for the cap and min-days checks, and the
-// data a template can use (last order with its lines, the triggering order, inquiry, answer, segment).
+// data a template can use (last order with its lines, the triggering order, inquiry, answer, segment, recommendations).
 import type { Knex } from 'knex';
 import { parseTimestamp } from '../../domain/customer-stats/order-stats';
 import { MESSAGE_CHANNELS } from '../../domain/followups';
+import type { Recommendation } from '../../domain/recommendations';
 import type { OrderFacts } from '../../domain/templates';
+import { customerRecommendations } from '../recommendations/read';
 import { compileSegmentQuery } from '../segments/segment-query';
 import { toDbTimestamp } from '../timestamps';
 import type { FollowupRule } from './rules-repo';
@@ -45,7 +47,11 @@ export interface TriggerData {
 	interaction: Record<string, any> | null;
 	feedback: Record<string, any> | null;
 	segment: Record<string, any> | null;
+	recommended: Recommendation[];
 }
+
+/** How many recommendations a template's `recommended` list carries. */
+const TEMPLATE_RECOMMENDATIONS = 5;
 
 export async function triggerData(knex: Knex, customer: number, context: Record<string, any>): Promise<TriggerData> {
 	const last = await knex('crm_orders').first('id', 'total', 'currency', 'ordered_at', 'status').where('customer', customer).whereIn('status', PAID).orderBy('ordered_at', 'desc').orderBy('id', 'desc');
@@ -54,5 +60,6 @@ export async function triggerData(knex: Knex, customer: number, context: Record<
 	const interaction = await byId('crm_interactions', context.interaction, ['id', 'type', 'subject', 'occurred_at']);
 	const feedback = await byId('crm_feedback', context.feedback, ['id', 'kind', 'score', 'comment']);
 	const segment = await byId('crm_segments', context.segment, ['id', 'name']);
-	return { lastOrder: await orderWithLines(knex, last), order: await orderWithLines(knex, order ?? undefined), interaction: interaction ?? null, feedback: feedback ?? null, segment: segment ?? null };
+	const recommended = await customerRecommendations(knex, customer, TEMPLATE_RECOMMENDATIONS);
+	return { lastOrder: await orderWithLines(knex, last), order: await orderWithLines(knex, order ?? undefined), interaction: interaction ?? null, feedback: feedback ?? null, segment: segment ?? null, recommended };
 }

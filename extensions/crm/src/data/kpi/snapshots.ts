@@ -3,8 +3,9 @@
 import type { Knex } from 'knex';
 import { KPI_IDS } from '../../domain/kpi/definitions';
 import { civil, civilDateOf, formatCivil, periodOf, type CivilDate } from '../../domain/kpi/period';
+import { SEGMENT_SIZE_KPI } from '../../domain/segments/segment-size';
 import { computeKpis } from './compute';
-import { isSqlite } from './sql';
+import { isSqlite, ts } from './sql';
 
 export const snapshotKey = (day: string, kpi: string, segment: number | null) => `${day}:${kpi}:${segment ?? 'all'}`;
 
@@ -72,9 +73,35 @@ export async function writeMissingSnapshots(knex: Knex, now: Date, timeZone: str
 	for (const day of wanted) {
 		if (present.has(formatCivil(day))) continue;
 		await writeDailySnapshots(knex, day, timeZone);
+		await writeSegmentSizes(knex, day, timeZone, now);
 		written.push(formatCivil(day));
 	}
+	// The last complete day's sizes are upserted on every run, so a re-run updates them rather than skipping.
+	if (!written.includes(formatCivil(wanted[days - 1]))) await writeSegmentSizes(knex, wanted[days - 1], timeZone, now);
 	return written;
+}
+
+/**
+ * Every active segment's size (kpi `segment_size`) at the end of local `day`, or at `now` while the day runs:
+ * members whose entered_at is before that instant and left_at empty or not before it, so a missed day is filled
+ * exactly from the history. ONE grouped INSERT … SELECT (segments without members count 0), upserted on
+ * snapshot_key: running it twice keeps one row per segment and day and updates its value.
+ */
+export async function writeSegmentSizes(knex: Knex, day: CivilDate, timeZone: string, now: Date): Promise<void> {
+	const period = periodOf(day, 'day', timeZone);
+	const at = ts(knex, new Date(Math.min(period.end.getTime(), now.getTime())));
+	// PostgreSQL types a bound parameter in a SELECT list as text; the day column is a date there (epoch ms on SQLite).
+	const dayValue = isSqlite(knex) ? '?' : 'CAST(? AS date)';
+	await knex.raw(
+		`INSERT INTO "crm_kpi_snapshots" ("snapshot_key", "day", "kpi", "segment", "value")
+		SELECT ? || CAST("s"."id" AS TEXT), ${dayValue}, ?, "s"."id", COUNT("m"."id")
+		FROM "crm_segments" AS "s"
+		LEFT JOIN "crm_segment_members" AS "m" ON "m"."segment" = "s"."id" AND "m"."entered_at" < ? AND ("m"."left_at" IS NULL OR "m"."left_at" >= ?)
+		WHERE "s"."status" = ?
+		GROUP BY "s"."id"
+		ON CONFLICT ("snapshot_key") DO UPDATE SET "value" = excluded."value"`,
+		[`${period.key}:${SEGMENT_SIZE_KPI.id}:`, dbDay(knex, period.key), SEGMENT_SIZE_KPI.id, at, at, 'active'] as Knex.RawBinding[],
+	);
 }
 
 /** Stored values of one KPI between two days (inclusive), for all customers (segment null) or one segment. */

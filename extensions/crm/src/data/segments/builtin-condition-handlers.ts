@@ -7,6 +7,7 @@ import { CUSTOMER_FIELDS } from '../../domain/segments/field-catalogue';
 import type { BoughtCondition, FeedbackCondition, FieldCondition, InteractionCondition, OrdersCondition, SegmentCondition } from '../../domain/segments/rule-types';
 import { applyWindow, correlate, type CompileContext, type ConditionHandler } from './condition-handler';
 import { predicate } from './sql-predicates';
+import { segmentReferralsHandler } from './referrals-handler';
 import type { Knex } from 'knex';
 import type { FieldOp } from '../../domain/segments/rule-types';
 import { holdsAtZero } from '../../domain/segments/at-zero';
@@ -125,10 +126,13 @@ export const segmentHandler: ConditionHandler<SegmentCondition> = {
 
 export const BUILTIN_CONDITION_HANDLERS = [fieldHandler, ordersHandler, boughtHandler, interactionHandler, feedbackHandler, segmentHandler] as ConditionHandler[];
 
-/** A registry with the built-ins; other modules add their own with `.register(handler)`. */
+/**
+ * A registry with the built-ins segment and stage rules share; other modules add their own with `.register(handler)`
+ * (stage rules add their `referrals`, see data/stages/stage-conditions.ts).
+ */
 export function createSegmentConditionRegistry(): ConditionRegistry<ConditionHandler> {
 	return new ConditionRegistry<ConditionHandler>(BUILTIN_CONDITION_HANDLERS);
 }
 
-/** The shared registry used by default. */
-export const segmentConditions = createSegmentConditionRegistry();
+/** The registry segment rules compile with by default: the built-ins plus `referrals` (as domain SEGMENT_CONDITION_SPECS). */
+export const segmentConditions = createSegmentConditionRegistry().register(segmentReferralsHandler as ConditionHandler);

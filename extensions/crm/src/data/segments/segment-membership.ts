@@ -38,11 +38,25 @@ export interface RefreshResult {
 	members: number;
 }
 
+/**
+ * The segment's row, locked for the rest of the transaction: serialises concurrent writers of one segment's
+ * membership (refresh, member upload) across replicas (SQLite serialises writers anyway).
+ */
+export async function lockSegment(trx: Knex.Transaction, segmentId: number): Promise<{ id: number; kind: string; rule: unknown } | undefined> {
+	const segmentQuery = trx('crm_segments').where('id', segmentId).first('id', 'kind', 'rule');
+	return String(trx.client.config.client).includes('sqlite') ? await segmentQuery : await segmentQuery.forUpdate();
+}
+
+/** Recounts the open memberships into crm_segments.member_count (plus any other columns given). */
+export async function storeMemberCount(trx: Knex.Transaction, segmentId: number, extra: Record<string, unknown> = {}): Promise<number> {
+	const [{ members }] = await trx('crm_segment_members').where({ segment: segmentId }).whereNull('left_at').count({ members: '*' });
+	await trx('crm_segments').where('id', segmentId).update({ member_count: Number(members), ...extra });
+	return Number(members);
+}
+
 export async function refreshSegment(knex: Knex, segmentId: number, options: { now: Date; timeZone?: string }): Promise<RefreshResult> {
 	return knex.transaction(async (trx) => {
-		const segmentQuery = trx('crm_segments').where('id', segmentId).first('id', 'kind', 'rule');
-		// Serialises concurrent refreshes of one segment across replicas (SQLite serialises writers anyway).
-		const segment = String(trx.client.config.client).includes('sqlite') ? await segmentQuery : await segmentQuery.forUpdate();
+		const segment = await lockSegment(trx, segmentId);
 		await limitStatementTime(trx);
 		if (!segment) throw new Error(`segment ${segmentId} not found`);
 		const rule = parseRule(segment.rule);
@@ -61,9 +75,8 @@ export async function refreshSegment(knex: Knex, segmentId: number, options: { n
 			}
 			if (left.length) await trx('crm_segment_members').where({ segment: segmentId, source: 'rule' }).whereNull('left_at').whereNotIn('customer', matching()).update({ left_at: at });
 		}
-		const [{ members }] = await trx('crm_segment_members').where({ segment: segmentId }).whereNull('left_at').count({ members: '*' });
-		await trx('crm_segments').where('id', segmentId).update({ member_count: Number(members), refreshed_at: at });
-		return { segment: segmentId, entered, left, members: Number(members) };
+		const members = await storeMemberCount(trx, segmentId, { refreshed_at: at });
+		return { segment: segmentId, entered, left, members };
 	});
 }
 

@@ -2,7 +2,8 @@
 import type { Knex } from 'knex';
 import { expect, it } from 'vitest';
 import type { Rule } from '../../domain/segments/rule-types';
-import { createSegmentConditionRegistry } from './builtin-condition-handlers';
+import { builtinConditionSpecs } from '../../domain/segments/builtin-condition-specs';
+import { createSegmentConditionRegistry, segmentConditions } from './builtin-condition-handlers';
 import type { ConditionHandler } from './condition-handler';
 import { compileSegmentQuery, countMatching, InvalidSegmentRuleError } from './segment-query';
 import { NOW } from './segment-test-fixture';
@@ -64,6 +65,14 @@ export const CASES: Case[] = [
 	['feedback avg_csat low', { type: 'feedback', metric: 'avg_csat', op: 'lt', value: 4 }, [4]],
 	['segment membership (current members only)', { type: 'segment', segment: 7 }, [1, 3]],
 	['nested all/any/not', { all: [{ any: [field('stage', 'eq', 'vip'), { type: 'bought', category: 'hair' }] }, { not: field('consent_email', 'eq', false) }] }, [1, 6]],
+	['tier (a customer column the builder offers by name)', field('tier', 'eq', 3), [1, 6]],
+	['tier in, and empty', { any: [field('tier', 'in', [2]), field('tier', 'is_empty')] }, [2, 3, 4, 5]],
+	['referrals: at least one referred customer who bought', { type: 'referrals' }, [1, 3, 6]],
+	['referrals: buyers only by default', { type: 'referrals', minCount: 2 }, []],
+	['referrals: everyone referred counts with buyersOnly false', { type: 'referrals', minCount: 3, buyersOnly: false }, [1]],
+	['referrals in the last 60 days (by the referred customer\'s creation)', { type: 'referrals', buyersOnly: false, window: { lastDays: 60 } }, [6]],
+	['referrals in a from/to window (to is a whole day)', { type: 'referrals', buyersOnly: false, window: { from: '2026-01-01', to: '2026-01-02' } }, [1, 3]],
+	['not referrals is the exact complement', { not: { type: 'referrals' } }, [2, 4, 5]],
 	['any of conditions from different tables', { any: [{ type: 'segment', segment: 8 }, { type: 'interaction', channel: 'email' }] }, [4, 5]],
 ];
 
@@ -91,6 +100,30 @@ export function segmentQueryCases(db: () => Knex): void {
 		}
 	});
 
+	// The referrals condition against SQL written by hand: a correlated COUNT per customer, windows computed here.
+	it('referrals agree with a hand-written correlated count for every variant', async () => {
+		const DAY = 86_400_000;
+		const variants: [Rule, { minCount: number; buyersOnly: boolean; from?: number; to?: number }][] = [
+			[{ type: 'referrals' }, { minCount: 1, buyersOnly: true }],
+			[{ type: 'referrals', minCount: 2, buyersOnly: false }, { minCount: 2, buyersOnly: false }],
+			[{ type: 'referrals', minCount: 1, window: { lastDays: 100 } }, { minCount: 1, buyersOnly: true, from: NOW.getTime() - 100 * DAY }],
+			[{ type: 'referrals', buyersOnly: false, window: { lastDays: 80 } }, { minCount: 1, buyersOnly: false, from: NOW.getTime() - 80 * DAY }],
+			[{ type: 'referrals', buyersOnly: false, window: { from: '2025-06-01', to: '2026-01-01' } }, { minCount: 1, buyersOnly: false, from: Date.UTC(2025, 5, 1), to: Date.UTC(2026, 0, 2) }],
+		];
+		for (const [rule, v] of variants) {
+			const knex = db();
+			const where = ['r.referred_by = c.id'];
+			const bindings: unknown[] = [];
+			const stamp = (ms: number) => (String(knex.client.config.client).includes('sqlite') ? ms : new Date(ms));
+			if (v.buyersOnly) where.push('r.order_count > 0');
+			if (v.from !== undefined) (where.push('r.date_created >= ?'), bindings.push(stamp(v.from)));
+			if (v.to !== undefined) (where.push('r.date_created < ?'), bindings.push(stamp(v.to)));
+			const result = await knex.raw(`SELECT c.id FROM crm_customers c WHERE (SELECT COUNT(*) FROM crm_customers r WHERE ${where.join(' AND ')}) >= ? ORDER BY c.id`, [...bindings, v.minCount] as never);
+			const byHand = ((Array.isArray(result) ? result : result.rows) as { id: unknown }[]).map((row) => Number(row.id));
+			expect({ rule, ids: await ids(compileSegmentQuery(knex, rule, { now: NOW })) }).toEqual({ rule, ids: byHand });
+		}
+	});
+
 	it('countMatching counts in the database', async () => {
 		expect(await countMatching(db(), noOrderIn90Days, { now: NOW })).toBe(3);
 	});
@@ -108,6 +141,10 @@ export function segmentQueryCases(db: () => Knex): void {
 			expect(sql).not.toContain(literal);
 		}
 		expect(bindings).toEqual(expect.arrayContaining(['vip_tier_x', 314159, 'zz_category', 987654, 42, 4.75, 123456, '03-15', '03-26']));
+	});
+
+	it('compiles every condition type the pure validator accepts (the two registries agree)', () => {
+		expect(segmentConditions.types().sort()).toEqual(builtinConditionSpecs.types().sort());
 	});
 
 	it('rejects invalid rules before querying', () => {

@@ -67,6 +67,11 @@ export async function createSegmentTables(knex: Knex): Promise<void> {
 }
 
 export async function seedSegmentData(knex: Knex): Promise<void> {
+	// Added here, not in createSegmentTables, whose table the stage fixture extends with its own referred_by.
+	await knex.schema.alterTable('crm_customers', (t) => {
+		t.integer('referred_by');
+		t.integer('tier');
+	});
 	const at = (date: Date | null) => (date ? toDbTimestamp(knex, date) : null);
 	const iso = (s: string) => new Date(s);
 	const customer = (id: number, stage: string | null, email: string | null, consent: boolean | null, orderCount: number, spent: number, nps: number | null, birthday: string | null, lastOrder: Date | null, created: string, status = 'active') => ({
@@ -83,6 +88,10 @@ export async function seedSegmentData(knex: Knex): Promise<void> {
 		customer(5, null, 'eve@test.org', false, 0, 0, null, null, null, '2024-01-01T00:00:00Z', 'archived'),
 		customer(6, 'vip', '', true, 1, 60000, null, '1999-02-27', daysAgo(15), '2026-01-02T00:00:00Z'),
 	]);
+	// Referrals (who referred whom) and loyalty tiers: 1 referred 2, 3 and 5; 3 referred 6; 6 referred 4.
+	for (const [id, referredBy, tier] of [[1, null, 3], [2, 1, null], [3, 1, null], [4, 6, 2], [5, 1, null], [6, 3, 3]]) {
+		await knex('crm_customers').where('id', id).update({ referred_by: referredBy, tier });
+	}
 	const order = (id: number, cust: number, status: string, days: number, total: number) => ({ id, customer: cust, status, channel: 'web', ordered_at: at(daysAgo(days)), total });
 	await knex('crm_orders').insert([
 		order(1, 1, 'paid', 10, 100000), order(2, 1, 'paid', 40, 150000), order(3, 1, 'fulfilled', 100, 100000), order(4, 1, 'refunded', 5, 999999),

@@ -2,6 +2,7 @@
 import type { ConditionSpec } from './condition-registry';
 import { ConditionRegistry } from './condition-registry';
 import { checkOp, checkOpValue, CUSTOMER_FIELDS, type FieldType } from './field-catalogue';
+import { segmentReferralsSpec } from './referrals';
 import { childPath, type FieldOp, type Issue } from './rule-types';
 import { checkOptionalCount, checkWindow, requireValue, unknownKeys } from './value-checks';
 
@@ -83,7 +84,11 @@ export const segmentSpec: ConditionSpec = {
 	},
 };
 
+/** The conditions segment rules share with stage rules (stages add their own `referrals`, see domain/stages). */
 export const BUILTIN_CONDITION_SPECS = [fieldSpec, ordersSpec, boughtSpec, interactionSpec, feedbackSpec, segmentSpec];
 
-/** Validation-only registry of the built-ins, for pure callers; the compiler's registry is a superset (data/segments). */
-export const builtinConditionSpecs = new ConditionRegistry<ConditionSpec>(BUILTIN_CONDITION_SPECS);
+/** Everything a segment rule may use: the shared built-ins plus `referrals`. */
+export const SEGMENT_CONDITION_SPECS = [...BUILTIN_CONDITION_SPECS, segmentReferralsSpec];
+
+/** Validation-only registry of segment conditions, for pure callers; the compiler's registry matches it (data/segments). */
+export const builtinConditionSpecs = new ConditionRegistry<ConditionSpec>(SEGMENT_CONDITION_SPECS);

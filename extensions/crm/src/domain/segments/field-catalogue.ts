@@ -10,6 +10,8 @@ export const CUSTOMER_FIELDS: Record<string, FieldType> = {
 	country: 'string', preferred_channel: 'string', status: 'string',
 	order_count: 'number', total_spent: 'number', last_nps: 'number',
 	points_balance: 'number', points_earned: 'number', p_alive: 'number', expected_purchases_90d: 'number', predicted_clv: 'number',
+	// The loyalty tier's id (crm_tiers); the builder offers the tiers by name.
+	tier: 'number',
 	consent_email: 'boolean', consent_sms: 'boolean', consent_kakao: 'boolean', consent_night: 'boolean', stage_locked: 'boolean',
 	birthday: 'date',
 	first_order_at: 'timestamp', last_order_at: 'timestamp', last_interaction_at: 'timestamp', date_created: 'timestamp',

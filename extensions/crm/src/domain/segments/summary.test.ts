@@ -77,6 +77,10 @@ describe('summarizeRule', () => {
 			[{ type: 'feedback', metric: 'avg_csat', op: 'lt', value: 3 }, '평균 CSAT 3 미만인 고객', 'customers who have an average CSAT of less than 3'],
 			[{ type: 'segment', segment: 4 }, '세그먼트 #4 소속인 고객', 'customers who are in segment #4'],
 			[{ not: { type: 'segment', segment: 4 } }, '세그먼트 #4 소속에 해당하지 않는 고객', 'customers who are not in segment #4'],
+			[{ type: 'referrals' }, '추천한 고객 중 구매 고객 1명 이상인 고객', 'customers who referred at least one paying customer'],
+			[{ type: 'referrals', minCount: 3, buyersOnly: false, window: { lastDays: 90 } }, '최근 90일 동안 추천한 고객 3명 이상인 고객', 'customers who referred at least 3 customers in the last 90 days'],
+			[{ not: { type: 'referrals', minCount: 2 } }, '추천한 고객 중 구매 고객 2명 이상에 해당하지 않는 고객', 'customers who did not refer at least 2 paying customers'],
+			[{ type: 'field', field: 'tier', op: 'eq', value: 3 }, '멤버십 등급 3인 고객', 'customers who have loyalty tier 3'],
 			[{ type: 'loyalty_tier', tier: 'gold' }, "'loyalty_tier' 조건 충족인 고객", 'customers who match the "loyalty_tier" condition'],
 		];
 		for (const [rule, k, e] of cases) {

@@ -15,6 +15,7 @@ export const CUSTOMER_FIELD_LABELS: Record<SummaryLanguage, FieldLabels> = {
 		stage_locked: '단계 수동 지정', birthday: '생일', first_order_at: '첫 구매일', last_order_at: '최근 구매일',
 		last_interaction_at: '최근 접촉일', date_created: '생성일',
 		points_balance: '포인트 잔액', points_earned: '누적 적립 포인트', p_alive: '활성 확률', expected_purchases_90d: '90일 예상 구매 횟수', predicted_clv: '예상 12개월 가치',
+		tier: '멤버십 등급',
 	},
 	'en-US': {
 		full_name: 'full name', first_name: 'first name', last_name: 'last name', email: 'e-mail', phone: 'phone', external_id: 'external ID',
@@ -24,6 +25,7 @@ export const CUSTOMER_FIELD_LABELS: Record<SummaryLanguage, FieldLabels> = {
 		consent_night: 'night-time consent', stage_locked: 'manually set stage', birthday: 'birthday', first_order_at: 'first purchase',
 		last_order_at: 'last purchase', last_interaction_at: 'last contact', date_created: 'creation date',
 		points_balance: 'points balance', points_earned: 'points earned', p_alive: 'probability still active', expected_purchases_90d: 'expected purchases in 90 days', predicted_clv: 'predicted 12-month value',
+		tier: 'loyalty tier',
 	},
 };
 
@@ -151,6 +153,10 @@ function koCondition(cond: Record<string, unknown>, labels: FieldLabels): { text
 		}
 		case 'segment':
 			return { text: `세그먼트 #${cond.segment} 소속`, form: 'noun' };
+		case 'referrals': {
+			const who = cond.buyersOnly === false ? '추천한 고객' : '추천한 고객 중 구매 고객';
+			return { text: `${koWindow(cond.window)}${who} ${fmtNumber(cond.minCount ?? 1)}명 이상`, form: 'noun' };
+		}
 		default:
 			return { text: `'${String(cond.type)}' 조건 충족`, form: 'noun' };
 	}
@@ -267,6 +273,12 @@ function enCondition(cond: Record<string, unknown>, labels: FieldLabels): { en: 
 		}
 		case 'segment':
 			return { en: `are in segment #${cond.segment}`, enNot: `are not in segment #${cond.segment}` };
+		case 'referrals': {
+			const n = Number(cond.minCount ?? 1);
+			const who = `${cond.buyersOnly === false ? '' : 'paying '}${n === 1 ? 'customer' : 'customers'}`;
+			const what = `${n === 1 ? 'at least one' : `at least ${fmtNumber(n)}`} ${who}${enWindow(cond.window)}`;
+			return { en: `referred ${what}`, enNot: `did not refer ${what}` };
+		}
 		default:
 			return { en: `match the "${String(cond.type)}" condition`, enNot: `do not match the "${String(cond.type)}" condition` };
 	}

@@ -103,6 +103,27 @@ describe('validateRule', () => {
 	});
 });
 
+describe('referrals condition', () => {
+	it('accepts the stage-rule keys plus a window, with the same defaults', () => {
+		expect(validateRule({ type: 'referrals' })).toEqual([]);
+		expect(validateRule({ all: [{ type: 'referrals', minCount: 2, buyersOnly: false, window: { lastDays: 90 } }, { not: { type: 'referrals', window: { from: '2026-01-01', to: '2026-01-31' } } }] })).toEqual([]);
+	});
+	it('names each bad key', () => {
+		expect(validateRule({ any: [{ type: 'referrals', minCount: 0, buyersOnly: 'yes', window: { lastDays: -1 }, since: '2026-01-01' }] }).map((i) => [i.path, i.message])).toEqual([
+			['any[0].since', 'unknown key "since"'],
+			['any[0].minCount', 'wrong value type'],
+			['any[0].buyersOnly', 'wrong value type'],
+			['any[0].window.lastDays', 'days must not be negative'],
+		]);
+	});
+	it('reads crm_customers only (referred customers and their cached order count)', () => {
+		expect([...tablesRead({ type: 'referrals', window: { lastDays: 30 } })]).toEqual(['crm_customers']);
+	});
+	it('is not among the built-ins stage rules share, which register their own referrals', () => {
+		expect(BUILTIN_CONDITION_SPECS.map((spec) => spec.type)).not.toContain('referrals');
+	});
+});
+
 describe('segment cycles', () => {
 	const rules: Record<string, Rule> = {
 		a: { type: 'segment', segment: 'b' },

@@ -24,6 +24,9 @@ export const TEMPLATE_VARIABLES: { [key: string]: VarSchema } = {
 	feedback: { id: null, kind: null, score: null, comment: null },
 	points: { balance: null, expiring: null, expiring_at: null },
 	segment: { id: null, name: null },
+	// "Customers who bought … also bought": the customer's top recommendations (see domain/recommendations).
+	recommended: [{ id: null, name: null, because: null }],
+	recommended_names: [null],
 	sender: { name: null, email: null, phone: null, address: null },
 	rule: { id: null, name: null },
 	today: null,
@@ -50,6 +53,7 @@ export interface ContextInput {
 	feedback?: Row | null;
 	points?: { balance?: unknown; expiring?: unknown; expiring_at?: unknown } | null;
 	segment?: Row | null;
+	recommended?: { product: unknown; name: unknown; because?: { name?: unknown } | null }[] | null;
 	sender?: { name?: unknown; email?: unknown; phone?: unknown; address?: unknown } | null;
 	rule?: Row | null;
 	today: string;
@@ -87,6 +91,8 @@ export function buildTemplateContext(input: ContextInput): Row {
 		feedback: pick(input.feedback, TEMPLATE_VARIABLES.feedback),
 		points: input.points ? { balance: input.points.balance ?? null, expiring: input.points.expiring ?? null, expiring_at: input.points.expiring_at ?? null } : { balance: input.customer.points_balance ?? null, expiring: null, expiring_at: null },
 		segment: pick(input.segment, TEMPLATE_VARIABLES.segment),
+		recommended: (input.recommended ?? []).map((r) => ({ id: r.product ?? null, name: r.name ?? null, because: r.because?.name ?? null })),
+		recommended_names: (input.recommended ?? []).map((r) => String(r.name ?? '')).filter(Boolean),
 		sender: { name: input.sender?.name ?? null, email: input.sender?.email ?? null, phone: input.sender?.phone ?? null, address: input.sender?.address ?? null },
 		rule: pick(input.rule, TEMPLATE_VARIABLES.rule),
 		today: input.today,

@@ -15,6 +15,7 @@ import { surveyRoutes } from './surveys';
 import { unsubscribeRoutes } from './unsubscribe';
 import { kpiRoutes } from './kpi';
 import { followupRoutes } from './followups';
+import { recommendationRoutes } from './recommendations';
 import { configWarnings } from '../../config-warnings';
 
 export default defineEndpoint({
@@ -36,5 +37,6 @@ export default defineEndpoint({
 		unsubscribeRoutes(router, { database, services, getSchema, env, logger });
 		kpiRoutes(router, database);
 		followupRoutes(router, { database, services, getSchema, env, logger } as never);
+		recommendationRoutes(router, database, purgeCache);
 	},
 });

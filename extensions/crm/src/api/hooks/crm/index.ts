@@ -12,6 +12,7 @@ import { registerKpiHooks } from './kpi';
 import { registerFollowupHooks } from './followups';
 import { cachePurger } from '../../cache';
 import { registerClvHooks } from './clv';
+import { registerRecommendationHooks } from './recommendations';
 import { applyRfmScores } from '../../../data/rfm/rfm-scores-query';
 import { DEFAULT_RFM_WINDOW_DAYS } from '../../../domain/rfm';
 import { applyStatsDelta, bumpCustomerTimestamp, readOrderFacts, setCustomerField } from '../../../data/customer-stats-repo';
@@ -35,6 +36,7 @@ export default defineHook(({ filter, action, schedule }, { database, logger, emi
 	});
 
 	registerClvHooks(schedule, database, purgeCache, { info: (message) => logger.info(message), warn: (message) => logger.warn(message) });
+	registerRecommendationHooks(filter as never, schedule, database, purgeCache, { info: (message) => logger.info(message), error: (error, message) => logger.error(error, message) });
 
 	// Nightly RFM rescoring; with SYNCHRONIZATION_STORE=redis only one replica runs each tick.
 	schedule('15 3 * * *', async () => {

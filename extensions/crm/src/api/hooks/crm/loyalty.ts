@@ -39,7 +39,9 @@ export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: S
 		// After-save hooks can fire before an outer transaction commits (Directus does this when a service is given
 		// one): retry shortly; the one-minute sweeper remains the guarantee.
 		if (unseen.length < keys.length) await purgeCache().catch((error) => log.error(error, 'crm: cache purge failed'));
-		if (unseen.length && attempt < 3) setTimeout(() => void settle(unseen, attempt + 1), 500 * 3 ** attempt);
+		// A timer's promise has no one to hand a failure to, and an unhandled rejection ends the Directus process.
+		const retry = () => settle(unseen, attempt + 1).catch((error) => log.error(error, 'crm: settling points failed; the sweeper will retry'));
+		if (unseen.length && attempt < 3) setTimeout(retry, 500 * 3 ** attempt);
 	};
 
 	filter('crm_orders.items.create', (payload) => ({ ...(payload as object), points_pending: true }));

@@ -3,8 +3,8 @@ import { CUSTOMER_FIELDS, OPS_BY_TYPE, type FieldType } from '../../../domain/se
 import { isAll, isAny, isNot, isObject, type Condition, type FieldOp, type Rule } from '../../../domain/segments/rule-types';
 
 export type GroupKind = 'all' | 'any' | 'not';
-export type ConditionType = 'field' | 'orders' | 'bought' | 'interaction' | 'feedback' | 'segment';
-export const CONDITION_TYPES: ConditionType[] = ['orders', 'field', 'bought', 'interaction', 'feedback', 'segment'];
+export type ConditionType = 'field' | 'orders' | 'bought' | 'interaction' | 'feedback' | 'segment' | 'referrals';
+export const CONDITION_TYPES: ConditionType[] = ['orders', 'field', 'bought', 'interaction', 'feedback', 'segment', 'referrals'];
 
 export const ORDER_METRIC_TYPES: Record<string, FieldType> = { count: 'number', sum: 'number', avg: 'number', last_date: 'timestamp', first_date: 'timestamp' };
 const NUMERIC_OPS: FieldOp[] = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between'];
@@ -139,6 +139,7 @@ export function defaultCondition(type: ConditionType): Condition {
 		case 'interaction': return { type: 'interaction', minCount: 1, window: { lastDays: 30 } };
 		case 'feedback': return { type: 'feedback', metric: 'last_nps', op: 'gte', value: 9 };
 		case 'segment': return { type: 'segment', segment: '' };
+		case 'referrals': return { type: 'referrals', minCount: 1 };
 	}
 }
 
