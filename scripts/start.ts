@@ -10,6 +10,7 @@ import { crmEnv, ensureEnvFile } from './lib/config.ts';
 import { directusCliOrThrow, node22, ROOT, startDirectus } from './lib/directus-process.ts';
 import { installCrm } from './lib/install-crm.ts';
 import { loadDemoData } from '../seed/load-demo.ts';
+import { refreshDerived } from '../seed/refresh-derived.ts';
 
 const started = Date.now();
 const say = (line: string) => console.log(`[crm] ${line}`);
@@ -71,6 +72,7 @@ try {
 	}
 	if (wantDemo && !state.demo) {
 		await loadDemoData(client, { now: new Date(), log: say });
+		await refreshDerived(client, say);
 		state.demo = new Date().toISOString();
 		saveState();
 	}

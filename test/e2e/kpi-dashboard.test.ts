@@ -1,6 +1,6 @@
 // The seeded "CRM" dashboard in the real Directus admin (Chromium, Korean user) over demo data: every panel renders
 // with data (eight KPI cards with value, change and sparkline, the KPI trend, the cohort heatmap in both modes, the
-// RFM grid, the stock list and metric). Needs Debian Chromium at /usr/bin/chromium. Screenshot: .tmp/e2e/kpi-dashboard.png
+// RFM grid, the stock list and metric), and every CRM panel reloads when the dashboard auto-refreshes. Needs Debian Chromium at /usr/bin/chromium. Screenshot: .tmp/e2e/kpi-dashboard.png
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { customEndpoint, readDashboards, readPanels, updateSingleton } from '@directus/sdk';
@@ -8,7 +8,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load-demo.ts';
 import { bootCrm, type CrmInstance } from '../harness/crm.ts';
-import { launchBrowser, logIn, prepareKoreanAdmin, SHOTS, withFailureScreenshot, type AdminBrowser } from '../harness/browser.ts';
+import { launchBrowser, logIn, pickOption, prepareKoreanAdmin, SHOTS, withFailureScreenshot, type AdminBrowser } from '../harness/browser.ts';
 import { DASHBOARD_NAME } from '../../scripts/lib/dashboard.ts';
 
 let crm: CrmInstance;
@@ -81,5 +81,37 @@ describe('the seeded CRM dashboard', () => {
 			expect(await heatmap.locator('tbody tr[data-cohort] td.cell').first().innerText()).toMatch(/^\d[\d,]*$/);
 			await heatmap.screenshot({ path: resolve(SHOTS, 'kpi-cohort-counts.png') });
 		});
+	});
+
+	it('reloads every CRM panel when the dashboard auto-refreshes', async () => {
+		// A fresh browser context, so this test logs in by itself whatever the first one did.
+		const fresh = await browserSession.browser.newContext({ locale: 'en-US', viewport: { width: 1600, height: 1000 } });
+		const page = await fresh.newPage();
+		const calls = new Map<string, number>();
+		page.on('request', (request) => {
+			const path = new URL(request.url()).pathname;
+			if (path.startsWith('/crm/')) calls.set(path, (calls.get(path) ?? 0) + 1);
+		});
+		await withFailureScreenshot(page, 'kpi-dashboard-refresh', async () => {
+			await logIn(page, crm.url);
+			await page.goto(`${crm.url}/admin/insights/${dashboardId}`);
+			const cards = page.locator('.kpi-card-panel');
+			await expect.poll(() => cards.locator('[data-state="value"]').count(), { timeout: 90_000 }).toBe(8);
+			await page.locator('.rfm-grid-panel [data-state="grid"]').waitFor({ timeout: 60_000 });
+			const endpoints = ['/crm/kpi', '/crm/kpi/trend', '/crm/kpi/cohorts', '/crm/rfm/grid'];
+			for (const path of endpoints) expect(calls.get(path), path).toBeGreaterThan(0);
+			const before = new Map(calls);
+
+			// Directus's own "자동 갱신" (auto refresh) sidebar detail, every 10 seconds.
+			const detail = page.locator('.accordion-item').filter({ hasText: '자동 갱신' });
+			await detail.locator('.accordion-trigger').click();
+			await pickOption(page, detail.locator('.v-select'), '10초');
+			for (const path of endpoints) {
+				await expect.poll(() => calls.get(path) ?? 0, { timeout: 45_000, message: `${path} is requested again` }).toBeGreaterThan(before.get(path)!);
+			}
+			// After the reload every card shows a value again (no error state).
+			await expect.poll(() => cards.locator('[data-state="value"]').count(), { timeout: 30_000 }).toBe(8);
+			expect(await page.locator('[data-state="error"]').count()).toBe(0);
+		}).finally(() => fresh.close());
 	});
 });

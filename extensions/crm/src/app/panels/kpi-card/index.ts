@@ -1,6 +1,7 @@
 // KPI card panel for Directus Insights: data from GET /crm/kpi and /crm/kpi/trend (not Directus's panel query system);
 // the pure shaping lives in card.ts and the component only renders.
 import { definePanel } from '@directus/extensions-sdk';
+import { refreshSignalQuery } from '../kpi-common/refresh';
 import { KPI_DEFINITIONS } from '../../../domain/kpi/definitions';
 import { PERIOD_UNITS } from '../../../domain/kpi/period';
 import { MESSAGES } from './i18n';
@@ -15,6 +16,7 @@ export default definePanel({
 	description: en.panel_description,
 	icon: 'speed',
 	component: PanelComponent,
+	query: refreshSignalQuery,
 	options: [
 		{
 			field: 'kpi',

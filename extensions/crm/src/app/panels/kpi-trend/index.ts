@@ -1,6 +1,7 @@
 // KPI trend panel for Directus Insights: one KPI over periods, one line per segment, from GET /crm/kpi/trend;
 // the chart geometry lives in trend.ts and the component only draws it.
 import { definePanel } from '@directus/extensions-sdk';
+import { refreshSignalQuery } from '../kpi-common/refresh';
 import { KPI_DEFINITIONS } from '../../../domain/kpi/definitions';
 import { PERIOD_UNITS } from '../../../domain/kpi/period';
 import { MESSAGES } from './i18n';
@@ -15,6 +16,7 @@ export default definePanel({
 	description: en.panel_description,
 	icon: 'show_chart',
 	component: PanelComponent,
+	query: refreshSignalQuery,
 	options: [
 		{
 			field: 'kpi',

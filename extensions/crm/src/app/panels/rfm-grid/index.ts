@@ -1,6 +1,7 @@
 // RFM grid panel for Directus Insights. Data comes from GET /crm/rfm/grid (not Directus's panel query system),
 // so there is no query(); the pure shaping lives in grid.ts and the component only renders.
 import { definePanel } from '@directus/extensions-sdk';
+import { refreshSignalQuery } from '../kpi-common/refresh';
 import { MESSAGES } from './i18n';
 import PanelComponent from './rfm-grid-panel.vue';
 
@@ -10,6 +11,7 @@ export default definePanel({
 	description: MESSAGES['en-US'].panel_description,
 	icon: 'grid_view',
 	component: PanelComponent,
+	query: refreshSignalQuery,
 	options: [
 		{
 			field: 'currency',
