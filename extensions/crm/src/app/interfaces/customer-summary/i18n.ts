@@ -1,4 +1,6 @@
 // Every label the customer summary card shows, in Korean and English.
+import { messageTranslator, toLanguage, type Language } from '../../shared/i18n';
+
 const ko = {
 	name: '고객 요약', stage: '관계 단계', stage_locked: '수동 지정', tier: '등급', no_tier: '등급 없음', owner: '담당자', no_owner: '담당자 없음',
 	total_spent: '누적 구매액', orders: '주문', orders_count: '{n}건', last_purchase: '최근 구매', never: '없음', last_nps: '최근 NPS', no_nps: '응답 없음',
@@ -18,17 +20,12 @@ const en: typeof ko = {
 	nps_promoter: 'promoter', nps_passive: 'passive', nps_detractor: 'detractor',
 };
 
-export type Language = 'ko-KR' | 'en-US';
 export type MessageKey = keyof typeof ko;
 export const MESSAGES: Record<Language, typeof ko> = { 'ko-KR': ko, 'en-US': en };
+export { toLanguage, type Language };
 
-export const toLanguage = (locale: unknown): Language => (typeof locale === 'string' && locale.toLowerCase().startsWith('ko') ? 'ko-KR' : 'en-US');
-
+const base = messageTranslator(MESSAGES);
 export function translator(language: Language) {
-	return {
-		language,
-		t: (key: MessageKey, vars: Record<string, string | number> = {}) => MESSAGES[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')),
-		has: (key: string): key is MessageKey => key in MESSAGES[language],
-	};
+	return { ...base(language), has: (key: string): key is MessageKey => key in MESSAGES[language] };
 }
 export type Translator = ReturnType<typeof translator>;

@@ -1,4 +1,6 @@
 // Every label the loyalty card shows, in Korean and English.
+import { messageTranslator, toLanguage, type Language } from '../../shared/i18n';
+
 const ko = {
 	balance: '포인트 잔액', points: 'P', tier: '등급', no_tier: '등급 없음', next_tier: '다음 등급', to_next: '{n}P 더 적립하면 {tier}', top_tier: '최고 등급입니다',
 	earned_window: '최근 {days}일 적립', review_at: '등급 심사일', expiring: '곧 소멸되는 포인트', none_expiring: '{days}일 안에 소멸되는 포인트가 없습니다.',
@@ -16,15 +18,7 @@ const en: typeof ko = {
 	kind_earn: 'Earned', kind_redeem: 'Redeemed', kind_expire: 'Expired', kind_adjust: 'Adjusted', kind_reverse: 'Reversed',
 };
 
-export type Language = 'ko-KR' | 'en-US';
 export type MessageKey = keyof typeof ko;
 const MESSAGES: Record<Language, typeof ko> = { 'ko-KR': ko, 'en-US': en };
-
-export const toLanguage = (locale: unknown): Language => (typeof locale === 'string' && locale.toLowerCase().startsWith('ko') ? 'ko-KR' : 'en-US');
-
-export function translator(language: Language) {
-	return {
-		language,
-		t: (key: MessageKey, vars: Record<string, string | number> = {}) => MESSAGES[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')),
-	};
-}
+export { toLanguage, type Language };
+export const translator = messageTranslator(MESSAGES);

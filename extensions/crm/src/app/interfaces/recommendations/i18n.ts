@@ -1,4 +1,6 @@
 // Every label the recommendations card shows, in Korean and English.
+import { messageTranslator, toLanguage, type Language } from '../../shared/i18n';
+
 const ko = {
 	title: '함께 구매한 상품',
 	subtitle: '이 고객이 구매한 상품을 산 다른 고객들이 함께 구매한 상품',
@@ -34,16 +36,8 @@ const en: typeof ko = {
 	save_first: 'Save the customer to see recommendations.',
 };
 
-export type Language = 'ko-KR' | 'en-US';
 export type MessageKey = keyof typeof ko;
 const MESSAGES: Record<Language, typeof ko> = { 'ko-KR': ko, 'en-US': en };
-
-export const toLanguage = (locale: unknown): Language => (typeof locale === 'string' && locale.toLowerCase().startsWith('ko') ? 'ko-KR' : 'en-US');
-
-export function translator(language: Language) {
-	return {
-		language,
-		t: (key: MessageKey, vars: Record<string, string | number> = {}) => MESSAGES[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')),
-	};
-}
+export { toLanguage, type Language };
+export const translator = messageTranslator(MESSAGES);
 export type Translator = ReturnType<typeof translator>;

@@ -1,5 +1,6 @@
 // Every label the segment builder shows, in Korean and English (field labels come from the domain summary).
 import { CUSTOMER_FIELD_LABELS, type SummaryLanguage } from '../../../domain/segments/summary';
+import { toLanguage } from '../../shared/i18n';
 
 const ko = {
 	group_all: '모두 만족 (AND)', group_any: '하나 이상 만족 (OR)', group_not: '모두 불만족 (NOT)',
@@ -51,15 +52,14 @@ const en: typeof ko = {
 
 export type MessageKey = keyof typeof ko;
 export const MESSAGES: Record<SummaryLanguage, typeof ko> = { 'ko-KR': ko, 'en-US': en };
-
-/** Korean for any ko* locale, English otherwise. */
-export const toLanguage = (locale: unknown): SummaryLanguage => (typeof locale === 'string' && locale.toLowerCase().startsWith('ko') ? 'ko-KR' : 'en-US');
+export { toLanguage };
 
 export function translator(language: SummaryLanguage) {
 	const messages = MESSAGES[language];
 	const fields = CUSTOMER_FIELD_LABELS[language];
 	return {
 		language,
+		/** The message as written: no {placeholder} filling here, member-upload.vue fills `more_rows` itself. */
 		t: (key: MessageKey) => messages[key],
 		/** Labels keyed dynamically (op_gte, metric_sum, type_orders), falling back to the raw key. */
 		tk: (prefix: string, key: string) => (messages as Record<string, string>)[`${prefix}_${key}`] ?? key,

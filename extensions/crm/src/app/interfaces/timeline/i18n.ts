@@ -1,5 +1,7 @@
 // Every label the customer timeline shows, in Korean and English. Codes (kinds, types, channels) map to
 // `<group>_<code>` keys; an unknown code falls back to the code itself.
+import { messageTranslator, toLanguage, type Language } from '../../shared/i18n';
+
 const ko = {
 	name: '고객 타임라인', save_first: '고객을 저장하면 타임라인이 표시됩니다.',
 	kind_order: '주문', kind_interaction: '상호작용', kind_feedback: '설문 응답', kind_points: '포인트', kind_history: '변경 이력', kind_message: '발송 메시지',
@@ -41,14 +43,13 @@ const en: typeof ko = {
 	save: 'Save', saving: 'Saving…', cancel: 'Cancel', saved: 'Logged.', saved_filtered: 'Logged. It is hidden by the current filters.', empty_text: 'Type something first.', save_failed: 'Could not save',
 };
 
-export type Language = 'ko-KR' | 'en-US';
 export type MessageKey = keyof typeof ko;
 export const MESSAGES: Record<Language, typeof ko> = { 'ko-KR': ko, 'en-US': en };
+export { toLanguage, type Language };
 
-export const toLanguage = (locale: unknown): Language => (typeof locale === 'string' && locale.toLowerCase().startsWith('ko') ? 'ko-KR' : 'en-US');
-
+const base = messageTranslator(MESSAGES);
 export function translator(language: Language) {
-	const t = (key: MessageKey, vars: Record<string, string | number> = {}) => MESSAGES[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+	const { t } = base(language);
 	/** The label of a code in a group (`kind`, `channel`, `type`, …), or the code itself when there is none. */
 	const label = (group: string, code: string | null | undefined) => {
 		if (code === null || code === undefined || code === '') return '';

@@ -1,4 +1,6 @@
 // Every label of the CSV import page, in Korean and English.
+import { messageTranslator, toLanguage, type Language } from '../../shared/i18n';
+
 const ko = {
 	title: 'CSV 가져오기', kind: '가져올 데이터', customers: '고객', orders: '주문', file: 'CSV 파일', choose_file: '파일 선택',
 	hint: '엑셀에서 "CSV"로 저장한 파일 (UTF-8 또는 EUC-KR). 주문은 한 줄에 상품 하나씩, 같은 주문번호로 묶습니다.',
@@ -18,8 +20,7 @@ const en: typeof ko = {
 	no_issues: 'No problems found.',
 };
 
-export type Language = 'ko-KR' | 'en-US';
 export type MessageKey = keyof typeof ko;
 const MESSAGES: Record<Language, typeof ko> = { 'ko-KR': ko, 'en-US': en };
-export const toLanguage = (locale: unknown): Language => (typeof locale === 'string' && locale.toLowerCase().startsWith('ko') ? 'ko-KR' : 'en-US');
-export const translator = (language: Language) => ({ language, t: (key: MessageKey) => MESSAGES[language][key] });
+export { toLanguage, type Language };
+export const translator = messageTranslator(MESSAGES);

@@ -1,4 +1,5 @@
 // Every label the cohort heatmap panel shows, in Korean and English.
+import { messageTranslate } from '../../shared/i18n';
 import type { PanelLanguage } from '../kpi-common/format';
 
 const ko = {
@@ -42,6 +43,5 @@ const en: typeof ko = {
 export type MessageKey = keyof typeof ko;
 export const MESSAGES: Record<PanelLanguage, typeof ko> = { 'ko-KR': ko, 'en-US': en };
 
-export function translate(language: PanelLanguage, key: MessageKey, values: Record<string, string | number> = {}): string {
-	return MESSAGES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+/** The label for `key` in `language`, with {name} placeholders filled in (one with no value is kept as written). */
+export const translate = messageTranslate(MESSAGES, 'keep');

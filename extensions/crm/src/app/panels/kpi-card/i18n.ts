@@ -1,4 +1,5 @@
 // Every label the KPI card panel shows, in Korean and English (KPI names come from domain/kpi/definitions).
+import { messageTranslate } from '../../shared/i18n';
 import type { PanelLanguage } from '../kpi-common/format';
 
 const ko = {
@@ -54,7 +55,5 @@ const en: typeof ko = {
 export type MessageKey = keyof typeof ko;
 export const MESSAGES: Record<PanelLanguage, typeof ko> = { 'ko-KR': ko, 'en-US': en };
 
-/** The label for `key` in `language`, with {name} placeholders filled in. */
-export function translate(language: PanelLanguage, key: MessageKey, values: Record<string, string | number> = {}): string {
-	return MESSAGES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+/** The label for `key` in `language`, with {name} placeholders filled in (one with no value is kept as written). */
+export const translate = messageTranslate(MESSAGES, 'keep');

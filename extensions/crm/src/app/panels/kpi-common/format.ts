@@ -1,10 +1,9 @@
 // Formatting shared by the KPI panels (card, trend, cohort heatmap): values by unit, changes, periods, language. Pure.
 import type { KpiUnit } from '../../../domain/kpi/definitions';
+import { toLanguage, type Language } from '../../shared/i18n';
 
-export type PanelLanguage = 'ko-KR' | 'en-US';
-
-/** Korean for any ko* locale, English otherwise. */
-export const toLanguage = (locale: unknown): PanelLanguage => (typeof locale === 'string' && locale.toLowerCase().startsWith('ko') ? 'ko-KR' : 'en-US');
+export type PanelLanguage = Language;
+export { toLanguage };
 
 const currencyCode = (currency: string | null | undefined) => (typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency.trim()) ? currency.trim().toUpperCase() : null);
 

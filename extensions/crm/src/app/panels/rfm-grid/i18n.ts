@@ -1,5 +1,7 @@
 // Every label the RFM grid panel shows, in Korean and English.
-export type PanelLanguage = 'ko-KR' | 'en-US';
+import { messageTranslate, toLanguage, type Language } from '../../shared/i18n';
+
+export type PanelLanguage = Language;
 
 const ko = {
 	panel_name: 'RFM 그리드',
@@ -51,11 +53,7 @@ const en: typeof ko = {
 
 export type MessageKey = keyof typeof ko;
 export const MESSAGES: Record<PanelLanguage, typeof ko> = { 'ko-KR': ko, 'en-US': en };
+export { toLanguage };
 
-/** Korean for any ko* locale, English otherwise. */
-export const toLanguage = (locale: unknown): PanelLanguage => (typeof locale === 'string' && locale.toLowerCase().startsWith('ko') ? 'ko-KR' : 'en-US');
-
-/** The label for `key` in `language`, with {name} placeholders filled in. */
-export function translate(language: PanelLanguage, key: MessageKey, values: Record<string, string | number> = {}): string {
-	return MESSAGES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+/** The label for `key` in `language`, with {name} placeholders filled in (one with no value is kept as written). */
+export const translate = messageTranslate(MESSAGES, 'keep');
