@@ -5,11 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { aggregate, createItem, readItems } from '@directus/sdk';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load-demo.ts';
 import { bootCrm, type CrmInstance } from '../harness/crm.ts';
-import { launchBrowser, logIn, prepareKoreanAdmin, SHOTS, withFailureScreenshot, type AdminBrowser } from '../harness/browser.ts';
+import { launchBrowser, logIn, pickOption, prepareKoreanAdmin, SHOTS, withFailureScreenshot, type AdminBrowser } from '../harness/browser.ts';
 
 const SEGMENT_NAME = '단골 고객 (e2e)';
 const EXPECTED_RULE = { all: [{ type: 'orders', metric: 'count', op: 'gte', value: 3 }] };
@@ -40,12 +40,6 @@ afterAll(async () => {
 	await crm?.stop();
 });
 
-/** Opens a Directus v-select and picks the option with this exact text. */
-async function pick(page: Page, select: ReturnType<Page['locator']>, option: string) {
-	await select.click();
-	await page.locator('.v-menu-content .v-list-item').filter({ hasText: new RegExp(`^\\s*${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first().click();
-}
-
 describe('segment builder interface', () => {
 	it('builds a rule by clicking, previews it live and saves it', async () => {
 		expect(expectedCount, 'demo data has customers with 3+ orders').toBeGreaterThan(0);
@@ -60,9 +54,9 @@ describe('segment builder interface', () => {
 			await builder.locator('.add-condition').first().click();
 			const condition = builder.locator('.rule-condition').first();
 			await condition.waitFor();
-			await pick(page, condition.locator('.condition-type'), '주문');
-			await pick(page, condition.locator('.condition-metric'), '주문 횟수');
-			await pick(page, condition.locator('.condition-op'), '이상');
+			await pickOption(page, condition.locator('.condition-type'), '주문');
+			await pickOption(page, condition.locator('.condition-metric'), '주문 횟수');
+			await pickOption(page, condition.locator('.condition-op'), '이상');
 			await condition.locator('.value-input input').fill('3');
 
 			await expect.poll(() => builder.locator('.summary-text').innerText(), { timeout: 10_000 }).toBe('3회 이상 구매한 고객');
@@ -94,18 +88,18 @@ describe('segment builder interface', () => {
 
 			await builder.locator('.add-condition').first().click();
 			const stage = builder.locator('.rule-condition').nth(0);
-			await pick(page, stage.locator('.condition-type'), '고객 정보');
+			await pickOption(page, stage.locator('.condition-type'), '고객 정보');
 			// The stage's choices come from the field's own options, labelled through the app's translations.
 			await stage.locator('.value-input .lookup-select').waitFor({ timeout: 20_000 });
-			await pick(page, stage.locator('.value-input .lookup-select'), '단골');
+			await pickOption(page, stage.locator('.value-input .lookup-select'), '단골');
 			await expect.poll(() => builder.locator('.summary-text').innerText(), { timeout: 10_000 }).toBe('관계 단계 regular인 고객');
 			await expect.poll(() => builder.locator('.count-value').getAttribute('data-count').catch(() => null), { timeout: 20_000 }).toBe(String(Number(row!.count)));
 
 			await builder.locator('.add-condition').first().click();
 			const bought = builder.locator('.rule-condition').nth(1);
-			await pick(page, bought.locator('.condition-type'), '상품 구매');
+			await pickOption(page, bought.locator('.condition-type'), '상품 구매');
 			await bought.locator('.condition-product.lookup-select').waitFor({ timeout: 20_000 });
-			await pick(page, bought.locator('.condition-product'), `${product!.name} (${product!.sku})`);
+			await pickOption(page, bought.locator('.condition-product'), `${product!.name} (${product!.sku})`);
 			await expect.poll(() => builder.locator('.summary-text').innerText(), { timeout: 10_000 }).toContain(`상품 #${product!.id} 구매`);
 
 			await page.locator('[data-field="name"] input').fill('단골 + 상품 (e2e)');

@@ -6,7 +6,7 @@ import { evaluationOrder, FALLBACK_STAGE, ruleFor, stageReason } from '../../dom
 import { compileSegmentQuery } from '../segments/segment-query';
 import { limitStatementTime } from '../segments/segment-membership';
 import type { StageRunOptions } from './evaluate-customer';
-import { stageConditions } from './stage-conditions';
+import { segmentConditions as stageConditions } from '../segments/builtin-condition-handlers';
 import { loadStageContext } from './stage-rules-repo';
 import { insertStageHistory, isPostgres, whereUnlocked, type StageChange } from './stage-history';
 

@@ -1,6 +1,5 @@
-// The `referrals` condition for segment rules: "referred at least N customers (who bought) [who joined in a window]".
-// Stage rules register their own variant (domain/stages/referrals.ts, without the window); this one accepts the same
-// keys with the same defaults plus `window`, so a stage rule's condition means the same in a segment.
+// The `referrals` condition: "referred at least N customers (who bought) [who joined in a window]". Segments and
+// stage rules share it (domain/stages/conditions.ts), so a rule means the same in both.
 import type { ConditionSpec } from './condition-registry';
 import { childPath, type Issue, type TimeWindow } from './rule-types';
 import { checkOptionalCount, checkWindow, requireValue, unknownKeys } from './value-checks';

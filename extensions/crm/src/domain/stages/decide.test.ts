@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateRule } from '../segments/validate-rule';
 import { DEFAULT_STAGE_OPTIONS, defaultStageRules } from './defaults';
 import { countsReferrals, customerFieldsRead, evaluationOrder, pickStage, ruleFor, stageReason, stageTablesRead } from './decide';
-import { stageConditionSpecs } from './referrals';
+import { stageConditionSpecs } from './conditions';
 import type { StageRule } from './types';
 
 const rules = defaultStageRules();

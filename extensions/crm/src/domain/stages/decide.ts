@@ -3,7 +3,7 @@
 import { summarizeRule } from '../segments/summary';
 import type { Rule } from '../segments/rule-types';
 import { forEachCondition, tablesRead } from '../segments/validate-rule';
-import { stageConditionSpecs } from './referrals';
+import { stageConditionSpecs } from './conditions';
 import { FALLBACK_STAGE, stageRank, type AutomaticStageRule, type Stage, type StageRule, type StageTrigger } from './types';
 
 /** The automatic rules, highest stage first (manual stages are never assigned by rules). */

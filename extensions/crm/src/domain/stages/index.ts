@@ -1,5 +1,5 @@
 export * from './types';
 export * from './defaults';
-export * from './referrals';
+export * from './conditions';
 export * from './validate';
 export * from './decide';

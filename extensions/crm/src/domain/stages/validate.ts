@@ -5,7 +5,7 @@ import { childPath, isObject, type Condition, type Issue, type Rule } from '../s
 import { forEachCondition, validateRule } from '../segments/validate-rule';
 import { unknownKeys } from '../segments/value-checks';
 import { defaultStageRules } from './defaults';
-import { stageConditionSpecs } from './referrals';
+import { stageConditionSpecs } from './conditions';
 import { FALLBACK_STAGE, isStage, STAGES, type StageRule } from './types';
 
 export type ParsedStageRules = { rules: StageRule[]; defaults: boolean } | { issues: Issue[] };
