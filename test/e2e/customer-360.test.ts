@@ -1,9 +1,10 @@
 // Customer 360 in the real admin (Chromium, Korean UI): a demo customer with orders and interactions shows the
 // summary card and the merged timeline (same order as the endpoint, more on scroll, kind filter), and a call logged
-// from the composer appears at the top of the feed and in crm_interactions. Needs Debian Chromium.
+// from the composer appears at the top of the feed and in crm_interactions; the recommendations card lists what the
+// endpoint recommends from purchase history. Needs Debian Chromium.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readItem, readItems, readMe } from '@directus/sdk';
+import { customEndpoint, readItem, readItems, readMe } from '@directus/sdk';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load-demo.ts';
@@ -107,5 +108,29 @@ describe('customer 360', () => {
 		expect(Date.now() - Date.parse(logged!.occurred_at)).toBeLessThan(5 * 60_000);
 		const after = (await crm.client.request(readItem('crm_customers' as never, customer.id, { fields: ['last_interaction_at'] } as never))) as Row;
 		expect(Date.parse(after.last_interaction_at)).toBe(Date.parse(logged!.occurred_at));
+	});
+
+	it('shows "customers who bought … also bought" from the mined rules, as the endpoint ranks them', async () => {
+		await crm.client.request(customEndpoint({ path: '/crm/recommendations/refresh', method: 'POST', body: JSON.stringify({}) }));
+		const candidates = (await crm.client.request(readItems('crm_customers' as never, { fields: ['id'], filter: { order_count: { _gt: 0 } }, sort: ['id'], limit: -1 } as never))) as Row[];
+		let chosen: { id: number; names: string[] } | undefined;
+		for (const { id } of candidates) {
+			const answer = (await crm.client.request(customEndpoint({ path: `/crm/customers/${id}/recommendations`, params: { limit: 5 } }))) as { name: string }[];
+			if (answer.length >= 2) {
+				chosen = { id, names: answer.map((row) => row.name) };
+				break;
+			}
+		}
+		expect(chosen, 'a demo customer with at least two recommendations').toBeTruthy();
+		const page = await context.newPage();
+		await withFailureScreenshot(page, 'customer-recommendations', async () => {
+			await page.goto(`${crm.url}/admin/content/crm_customers/${chosen!.id}`);
+			const card = page.locator('.crm-recommendations');
+			await card.locator('.recommendation').first().waitFor({ timeout: 60_000 });
+			expect(await card.locator('.recommendation .name').allInnerTexts()).toEqual(chosen!.names);
+			expect(await card.innerText()).toContain('신뢰도');
+			await card.scrollIntoViewIfNeeded();
+			await page.screenshot({ path: resolve(SHOTS, 'customer-recommendations.png') });
+		});
 	});
 });
