@@ -7,9 +7,10 @@ import { activeRules, followupSettings, type FollowupRule } from './rules-repo';
 export const EVENT_TRIGGERS = ['order_paid', 'order_fulfilled', 'inquiry_closed', 'low_score', 'segment_entered', 'segment_left', 'points_expiring'] as const;
 export type EventTrigger = (typeof EVENT_TRIGGERS)[number];
 
-export async function planTrigger(knex: Knex, trigger: EventTrigger, causes: Cause[], options: { segment?: number } = {}): Promise<number> {
+/** `options.rules`: the trigger's active rules when the caller has read them already. */
+export async function planTrigger(knex: Knex, trigger: EventTrigger, causes: Cause[], options: { segment?: number; rules?: FollowupRule[] } = {}): Promise<number> {
 	if (!causes.length) return 0;
-	const rules = (await activeRules(knex, trigger)).filter((rule) => options.segment === undefined || rule.segment === options.segment);
+	const rules = (options.rules?.filter((rule) => rule.trigger === trigger) ?? (await activeRules(knex, trigger))).filter((rule) => options.segment === undefined || rule.segment === options.segment);
 	if (!rules.length) return 0;
 	const settings = await followupSettings(knex);
 	let planned = 0;

@@ -38,12 +38,24 @@ export interface PostedMovement {
 
 const isPostgres = (knex: Knex) => String(knex.client.config.client).includes('pg');
 
+const lockedRow = async (trx: Knex, id: number | Knex.QueryBuilder): Promise<Record<string, unknown> | undefined> => {
+	const query = trx('crm_customers').first('id', 'points_balance', 'points_earned', 'tier', 'tier_review_at', 'birthday', 'order_count', 'first_order_at').where('id', id);
+	// NO KEY UPDATE serialises every writer of the customer's row as FOR UPDATE did, without also holding off rows
+	// that merely reference it (an order or membership insert's foreign-key check) until this transaction ends.
+	return await (isPostgres(trx) ? query.forNoKeyUpdate() : query);
+};
+
 /** Locks the customer's row for the rest of the transaction and returns its cached balance. */
 export async function lockCustomer(trx: Knex, customer: number): Promise<{ balance: number; row: Record<string, unknown> }> {
-	const query = trx('crm_customers').first('id', 'points_balance', 'points_earned', 'tier', 'tier_review_at', 'birthday', 'order_count', 'first_order_at').where('id', customer);
-	const row = await (isPostgres(trx) ? query.forUpdate() : query);
+	const row = await lockedRow(trx, customer);
 	if (!row) throw new LoyaltyError('UNKNOWN_CUSTOMER', 404, `Customer ${customer} not found.`, 'customer');
 	return { balance: Number(row.points_balance ?? 0), row };
+}
+
+/** lockCustomer for an order's customer in one statement; null when the order (or its customer) is not found. */
+export async function lockOrderCustomer(trx: Knex, orderId: number): Promise<{ balance: number; row: Record<string, unknown> } | null> {
+	const row = await lockedRow(trx, trx('crm_orders').select('customer').where('id', orderId));
+	return row ? { balance: Number(row.points_balance ?? 0), row } : null;
 }
 
 export async function spendableLots(trx: Knex, customer: number): Promise<Lot[]> {

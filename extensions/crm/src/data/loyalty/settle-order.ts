@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import { bonusAwards, earnForOrder, expiryFor, isBirthdayMonth, type Award, type EarningRule, type OrderForEarning, type Tier } from '../../domain/loyalty';
 import { isPurchase, orderFacts, parseTimestamp, PURCHASE_STATUSES } from '../../domain/customer-stats/order-stats';
-import { lockCustomer, postMovement } from './ledger';
+import { lockCustomer, lockOrderCustomer, postMovement } from './ledger';
 import { capUsage } from './rules-repo';
 import { loyaltyProgramme } from './programme-cache';
 import type { LoyaltySettings } from './settings';
@@ -22,12 +22,18 @@ export interface SettleResult {
 export async function settleOrderPoints(knex: Knex, orderId: number, settings: LoyaltySettings, now: Date): Promise<SettleResult | null> {
 	return knex.transaction(async (trx) => {
 		const readOrder = () => trx('crm_orders').first('id', 'customer', 'status', 'total', 'ordered_at', 'channel').where('id', orderId);
-		const seen = await readOrder();
-		if (!seen) return null;
-		const locked = await lockCustomer(trx, Number(seen.customer));
-		// Read again under the lock: a writer still holding it (e.g. an events-API transaction whose after-save hooks
+		// The order's customer, locked in one statement; when that finds nothing, tell a missing order (null, retried)
+		// from a missing customer (thrown), as a separate read would.
+		let locked = await lockOrderCustomer(trx, orderId);
+		if (!locked) {
+			const seen = await readOrder();
+			if (!seen) return null;
+			locked = await lockCustomer(trx, Number(seen.customer));
+		}
+		// Read under the lock: a writer still holding it (e.g. an events-API transaction whose after-save hooks
 		// fired before its commit) has committed by now, so this is the order's latest status.
-		const order = (await readOrder()) ?? seen;
+		const order = await readOrder();
+		if (!order) return null;
 		let balance = locked.balance;
 		const result: SettleResult = { order: orderId, earned: 0, reversed: 0, tierChange: null };
 		const programme = await loyaltyProgramme(trx, now.getTime());
@@ -92,13 +98,13 @@ async function awardsFor(trx: Knex, order: Record<string, unknown>, customer: Re
 	const tier = tiers.find((candidate) => String(candidate.id) === String(customer.tier)) ?? null;
 	const usage = await capUsage(trx, customerId, rules, orderedAt, settings.timeZone);
 	const context = { tierCode: tier?.code ?? null, tierMultiplier: tier?.multiplier ?? 1, timeZone: settings.timeZone, earnedTodayByRule: usage.today, earnedTotalByRule: usage.total };
-	const lines = await trx('crm_order_lines').select('kind', 'product', 'category', 'quantity', 'line_total').where('order', order.id as number);
-	const skus = await productSkus(trx, lines.map((line) => line.product).filter((id) => id !== null));
+	// Lines with their products' SKUs in one statement (rules name products by SKU).
+	const lines = await trx('crm_order_lines as l').leftJoin('crm_products as p', 'p.id', 'l.product').select('l.kind', 'l.product', 'p.sku', 'l.category', 'l.quantity', 'l.line_total').where('l.order', order.id as number);
 	const facts: OrderForEarning = {
 		orderedAt,
 		channel: (order.channel as string | null) ?? null,
 		total: Number(order.total ?? 0),
-		lines: lines.map((line) => ({ kind: line.kind, product: line.product === null ? null : (skus.get(String(line.product)) ?? String(line.product)), category: line.category ?? null, quantity: Number(line.quantity ?? 0), lineTotal: Number(line.line_total ?? 0) })),
+		lines: lines.map((line) => ({ kind: line.kind, product: line.product === null ? null : (line.sku ?? String(line.product)), category: line.category ?? null, quantity: Number(line.quantity ?? 0), lineTotal: Number(line.line_total ?? 0) })),
 	};
 	// The ledger shows the rule's own name (written by the business in its language) as the reason.
 	const named = (award: Award, sourceKey: string): KeyedAward => ({ ...award, detail: rules.find((rule) => String(rule.id) === String(award.ruleId))?.name ?? award.detail, sourceKey });
@@ -133,12 +139,6 @@ async function isFirstPurchase(trx: Knex, customer: number, order: { id: number;
 function upgradePossible(tiers: Tier[], currentTier: unknown, lifetimeEarned: number): boolean {
 	const current = tiers.find((tier) => String(tier.id) === String(currentTier));
 	return tiers.some((tier) => (current ? tier.rank > current.rank : true) && tier.threshold <= lifetimeEarned);
-}
-
-async function productSkus(trx: Knex, ids: unknown[]): Promise<Map<string, string>> {
-	if (!ids.length) return new Map();
-	const rows = await trx('crm_products').select('id', 'sku').whereIn('id', ids as number[]);
-	return new Map(rows.map((row) => [String(row.id), row.sku]));
 }
 
 function birthdayString(value: unknown): string | null {

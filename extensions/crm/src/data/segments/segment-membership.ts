@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import type { Rule } from '../../domain/segments/rule-types';
 import { toDbTimestamp } from '../timestamps';
+import { DEFAULT_TIME_ZONE } from '../settings';
 import { compileSegmentQuery } from './segment-query';
 
 export interface SegmentRow {
@@ -94,10 +95,29 @@ export interface CustomerChange {
 
 /**
  * Incremental refresh: re-evaluates ONE customer against one dynamic segment (the rule's query narrowed to that
- * customer's id) and records the change, if any. O(1) statements per segment.
+ * customer's id) and records the change, if any. O(1) statements per segment: when nothing changes (most events),
+ * one read that answers both "does the rule match" and "is the customer a member"; a change is then decided again
+ * and written inside a transaction, as before.
  */
 export async function reevaluateCustomer(knex: Knex, segment: SegmentRow, customer: number, options: { now: Date; timeZone?: string }): Promise<CustomerChange | null> {
 	if (segment.kind !== 'dynamic' || !segment.rule) return null;
+	const open = () => knex('crm_segment_members').where({ segment: segment.id, customer }).whereNull('left_at').limit(1);
+	const state = await knex
+		.select(
+			knex.raw('CASE WHEN EXISTS ? THEN 1 ELSE 0 END AS matches', [compileSegmentQuery(knex, segment.rule, { ...options, customer })]),
+			knex.raw('? AS member_id', [open().select('id')]),
+			knex.raw('? AS member_source', [open().select('source')]),
+		)
+		.first();
+	const matches = Number(state?.matches) === 1;
+	const member = state?.member_id != null;
+	const enters = matches && !member;
+	const leaves = !matches && member && state?.member_source === 'rule';
+	if (!enters && !leaves) return null;
+	return recordChange(knex, segment, customer, options);
+}
+
+async function recordChange(knex: Knex, segment: SegmentRow, customer: number, options: { now: Date; timeZone?: string }): Promise<CustomerChange | null> {
 	return knex.transaction(async (trx) => {
 		const matches = Boolean(await compileSegmentQuery(trx, segment.rule!, { ...options, customer }).first());
 		const current = await trx('crm_segment_members').first('id', 'source').where({ segment: segment.id, customer }).whereNull('left_at');
@@ -116,10 +136,16 @@ export async function reevaluateCustomer(knex: Knex, segment: SegmentRow, custom
 	});
 }
 
-/** Active dynamic segments whose rules read `table` (e.g. an order change only touches order-based segments). */
-export async function segmentsReading(knex: Knex, table: string, tablesRead: (rule: Rule) => Set<string>): Promise<SegmentRow[]> {
-	const rows = await knex('crm_segments').select('id', 'kind', 'rule').where({ kind: 'dynamic', status: 'active' });
-	return rows
+/**
+ * Active dynamic segments whose rules read `table` (e.g. an order change only touches order-based segments), and the
+ * CRM's time zone from the same statement (this runs after every order).
+ */
+export async function segmentsReading(knex: Knex, table: string, tablesRead: (rule: Rule) => Set<string>): Promise<{ segments: SegmentRow[]; timeZone: string }> {
+	const rows = await knex('crm_segments')
+		.select('id', 'kind', 'rule', knex('crm_settings').select('timezone').limit(1).as('timezone'))
+		.where({ kind: 'dynamic', status: 'active' });
+	const segments = rows
 		.map((row) => ({ id: Number(row.id), kind: row.kind, rule: parseRule(row.rule) }))
 		.filter((segment) => segment.rule && tablesRead(segment.rule).has(table));
+	return { segments, timeZone: rows[0]?.timezone ?? DEFAULT_TIME_ZONE };
 }

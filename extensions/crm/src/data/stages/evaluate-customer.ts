@@ -1,5 +1,5 @@
 // One customer's stage: the automatic rules run highest stage first, each as the segment query narrowed to this
-// customer (correlated form), stopping at the first match: at most one query per rule, whatever the data size.
+// customer (correlated form), stopping at the first match: one statement, whatever the number of rules or the data size.
 import type { Knex } from 'knex';
 import { evaluationOrder, FALLBACK_STAGE, stageReason, type AutomaticStageRule, type Stage, type StageTrigger } from '../../domain/stages';
 import { compileSegmentQuery } from '../segments/segment-query';
@@ -13,11 +13,15 @@ export interface StageRunOptions extends StageContext {
 }
 
 export async function matchStage(knex: Knex, customer: number, options: StageRunOptions): Promise<{ stage: Stage; rule: AutomaticStageRule | null }> {
-	for (const entry of evaluationOrder(options.rules)) {
-		const hit = await compileSegmentQuery(knex, entry.rule, { now: options.now, timeZone: options.timeZone, customer, registry: stageConditions }).first();
-		if (hit) return { stage: entry.stage, rule: entry };
-	}
-	return { stage: FALLBACK_STAGE, rule: null };
+	const entries = evaluationOrder(options.rules);
+	if (!entries.length) return { stage: FALLBACK_STAGE, rule: null };
+	// One statement: CASE takes the first rule whose query matches and evaluates no EXISTS after it, so this is the
+	// rule-by-rule loop without a round trip per rule.
+	const tests = entries.map((entry) => compileSegmentQuery(knex, entry.rule, { now: options.now, timeZone: options.timeZone, customer, registry: stageConditions }));
+	const cases = tests.map((_, index) => `WHEN EXISTS ? THEN ${index}`).join(' ');
+	const row = await knex.select(knex.raw(`CASE ${cases} ELSE -1 END AS hit`, tests)).first();
+	const entry = entries[Number(row?.hit ?? -1)];
+	return entry ? { stage: entry.stage, rule: entry } : { stage: FALLBACK_STAGE, rule: null };
 }
 
 /**
@@ -27,7 +31,7 @@ export async function matchStage(knex: Knex, customer: number, options: StageRun
 export async function reevaluateStage(knex: Knex, customer: number, options: StageRunOptions): Promise<StageChange | null> {
 	return knex.transaction(async (trx) => {
 		const query = trx('crm_customers').first('id', 'stage', 'stage_locked').where('id', customer);
-		const row = await (isPostgres(trx) ? query.forUpdate() : query);
+		const row = await (isPostgres(trx) ? query.forNoKeyUpdate() : query); // as lockCustomer: inserts referencing the customer go on
 		if (!row || isTrue(row.stage_locked)) return null;
 		const decided = await matchStage(trx, customer, options);
 		if (decided.stage === row.stage) return null;

@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import type { Issue } from '../../domain/segments/rule-types';
 import { parseStageRules, settingPath, type StageRule } from '../../domain/stages';
-import { crmTimeZone } from '../settings';
+import { DEFAULT_TIME_ZONE } from '../settings';
 
 export class InvalidStageRulesError extends Error {
 	constructor(readonly issues: Issue[]) {
@@ -13,7 +13,11 @@ export class InvalidStageRulesError extends Error {
 /** Throws InvalidStageRulesError when the stored rules are broken (saving checks them; SQL writes could not). */
 export async function loadStageRules(knex: Knex): Promise<StageRule[]> {
 	const row = await knex('crm_settings').first('stage_rules');
-	const parsed = parseStageRules(row?.stage_rules ?? null);
+	return rulesOf(row?.stage_rules ?? null);
+}
+
+function rulesOf(stored: unknown): StageRule[] {
+	const parsed = parseStageRules(stored);
 	if ('issues' in parsed) throw new InvalidStageRulesError(parsed.issues);
 	return parsed.rules;
 }
@@ -23,6 +27,8 @@ export interface StageContext {
 	timeZone: string;
 }
 
+/** Rules and time zone in one read (it runs after every order). */
 export async function loadStageContext(knex: Knex): Promise<StageContext> {
-	return { rules: await loadStageRules(knex), timeZone: await crmTimeZone(knex) };
+	const row = await knex('crm_settings').first('stage_rules', 'timezone');
+	return { rules: rulesOf(row?.stage_rules ?? null), timeZone: row?.timezone ?? DEFAULT_TIME_ZONE };
 }

@@ -7,7 +7,7 @@
 import { InvalidPayloadError } from '@directus/errors';
 import type { Knex } from 'knex';
 import { parseTimestamp } from '../../../domain/customer-stats/order-stats';
-import { followupSettings } from '../../../data/followups/rules-repo';
+import { activeRules, followupSettings } from '../../../data/followups/rules-repo';
 import { planDateTriggers } from '../../../data/followups/occasions';
 import { sweepUnplanned } from '../../../data/followups/sweeps';
 import { feedbackCause, interactionCause, isLowScore, memberCause, orderCause, planTrigger } from '../../../data/followups/triggers';
@@ -49,12 +49,15 @@ export function registerFollowupHooks(filter: Filter, action: Action, schedule: 
 	});
 	action('crm_orders.items.create', (meta) => planCreatedOrder(meta.key).catch(logged('order')));
 	const planCreatedOrder = async (key: unknown) => {
+		// The rules first, once for both triggers: with no order follow-up active (the common case) the order is not read.
+		const rules = await activeRules(database, ['order_paid', 'order_fulfilled']);
+		if (!rules.length) return;
 		const order = await database('crm_orders').first('id', 'customer', 'status', 'ordered_at').where('id', key as number);
 		const orderedAt = parseTimestamp(order?.ordered_at);
 		if (!order || !PAID.includes(order.status) || !orderedAt || Date.now() - orderedAt.getTime() > FRESH_ORDER_MS) return;
 		const now = new Date();
-		await planned(await planTrigger(database, 'order_paid', [orderCause(order, now)]));
-		if (order.status === 'fulfilled') await planned(await planTrigger(database, 'order_fulfilled', [orderCause(order, now)]));
+		await planned(await planTrigger(database, 'order_paid', [orderCause(order, now)], { rules }));
+		if (order.status === 'fulfilled') await planned(await planTrigger(database, 'order_fulfilled', [orderCause(order, now)], { rules }));
 	};
 
 	// Inquiries: closed (status → done) in the update's transaction; logged already closed: after the commit.

@@ -24,8 +24,9 @@ type Register = {
 };
 type Logger = { info(message: string): void; error(error: unknown, message: string): void };
 type Extension = { database: Knex; logger: Logger; emitter: { emitAction(event: string, payload: unknown, context: unknown): void }; services: unknown; getSchema: () => Promise<unknown>; env: Record<string, unknown> };
-/** The customers an event concerns, or 'unseen' while the write is not visible yet. */
-type Finder = (meta: Meta, context: StageContext, hook: Context) => Promise<number[] | 'unseen'>;
+/** The customers an event concerns (with their referrers when already read), or 'unseen' while the write is not visible yet. */
+type Found = number[] | { customers: number[]; referrers: number[] };
+type Finder = (meta: Meta, context: StageContext, hook: Context) => Promise<Found | 'unseen'>;
 
 const RETRIES = 3;
 const keysOf = (meta: Meta) => ((meta.keys ?? [meta.key]) as unknown[]).filter((key) => key != null) as (string | number)[];
@@ -52,9 +53,11 @@ export function registerStageHooks({ filter, action, schedule }: Register, { dat
 		await purgeCache().catch((error) => logger.error(error, 'crm: cache purge failed'));
 	};
 
-	const evaluate = async (customers: number[], context: StageContext, trigger: StageTrigger = 'rule') => {
+	const evaluate = async (found: Found, context: StageContext, trigger: StageTrigger = 'rule') => {
+		const customers = Array.isArray(found) ? found : found.customers;
 		const ids = new Set(customers);
-		if (customers.length && countsReferrals(context.rules)) {
+		if (!Array.isArray(found)) for (const referrer of found.referrers) ids.add(referrer);
+		else if (customers.length && countsReferrals(context.rules)) {
 			for (const row of await database('crm_customers').distinct('referred_by').whereIn('id', customers).whereNotNull('referred_by')) ids.add(Number(row.referred_by));
 		}
 		const changes: StageChange[] = [];
@@ -85,10 +88,15 @@ export function registerStageHooks({ filter, action, schedule }: Register, { dat
 	const linked = (collection: string, gate?: string): Finder => async (meta, context) => {
 		if (gate && !stageTablesRead(context.rules).has(gate)) return [];
 		const keys = keysOf(meta);
-		const rows = await database(collection).select('id', 'customer', ...(collection === 'crm_orders' ? ['status'] : [])).whereIn('id', keys);
+		// The referrers (when the rules count referrals) come with the same read: one statement fewer per event.
+		const referrals = countsReferrals(context.rules);
+		const query = database(`${collection} as x`).select('x.id', 'x.customer', ...(collection === 'crm_orders' ? ['x.status'] : [])).whereIn('x.id', keys);
+		if (referrals) query.leftJoin('crm_customers as c', 'c.id', 'x.customer').select('c.referred_by');
+		const rows = await query;
 		const payload = (meta.payload ?? {}) as Meta;
 		if (rows.length < keys.length || ('status' in payload && collection === 'crm_orders' && rows.some((row) => row.status !== payload.status))) return 'unseen';
-		return customerIds(rows);
+		if (!referrals) return customerIds(rows);
+		return { customers: customerIds(rows), referrers: [...new Set(rows.filter((row) => row.referred_by != null).map((row) => Number(row.referred_by)))] };
 	};
 	for (const [collection, gate] of [['crm_orders'], ['crm_feedback'], ['crm_interactions', 'crm_interactions']] as [string, string?][]) {
 		action(`${collection}.items.create`, after(linked(collection, gate)));
