@@ -90,3 +90,12 @@ export async function userWithRole(admin: AdminClient, url: string, roleName: st
 	await admin.request(createUser({ email: `${token}@example.com`, password: `${token}-password`, role: role.id, token } as never));
 	return adminClientWithToken(url, token);
 }
+
+/** A knex connection to the instance's own database (SQLite file or PostgreSQL), for reading it as the extension does. */
+export async function directDatabase(crm: CrmInstance) {
+	const { default: knexFactory } = await import('knex');
+	const env = crm.env;
+	return env.DB_CLIENT === 'pg'
+		? knexFactory({ client: 'pg', connection: { host: env.DB_HOST, port: Number(env.DB_PORT), database: env.DB_DATABASE, user: env.DB_USER, password: env.DB_PASSWORD }, pool: { min: 0, max: 2 } })
+		: knexFactory({ client: 'sqlite3', connection: { filename: String(env.DB_FILENAME) }, useNullAsDefault: true });
+}

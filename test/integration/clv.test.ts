@@ -5,17 +5,17 @@ import { customEndpoint, readItems } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load-demo.ts';
 import { summarizeTransactions } from '../../extensions/crm/src/domain/clv/summary.ts';
-import { bootCrm, type CrmInstance } from '../harness/crm.ts';
-import { clvSummaries } from '../../extensions/crm/src/data/clv/clv-refit.ts';
-import knexFactory from 'knex';
-import { resolve } from 'node:path';
+import { bootCrm, directDatabase, type CrmInstance } from '../harness/crm.ts';
+import { testDatabase } from '../harness/database.ts';
+import { expectedPurchases, probabilityAlive } from '../../extensions/crm/src/domain/clv/index.ts';
+import { CLV_OPTIONS, clvSummaries } from '../../extensions/crm/src/data/clv/clv-refit.ts';
 
 let crm: CrmInstance;
 const now = new Date();
 type Row = Record<string, any>;
 
 beforeAll(async () => {
-	crm = await bootCrm('clv');
+	crm = await bootCrm('clv', { db: testDatabase() });
 	await loadDemoData(crm.client, { now, customers: 150, seed: 23, log: () => {} });
 });
 afterAll(async () => {
@@ -54,13 +54,21 @@ describe('predictive CLV', () => {
 		expect(mean(loyal, 'expected_purchases_90d')).toBeGreaterThan(mean(lapsed, 'expected_purchases_90d'));
 		expect(mean(loyal, 'predicted_clv')).toBeGreaterThan(mean(lapsed, 'predicted_clv'));
 		for (const c of lapsed) expect(c.p_alive).toBe(1);
+
+		// Each customer's stored prediction is the fitted model applied to that customer's own summary (the write is
+		// batched, so a value landing on the wrong row would show here); 1e-4: PostgreSQL stores these as float4.
+		for (const c of scored) {
+			const summary = byId.get(c.id)!;
+			expect(c.p_alive, `customer ${c.id}`).toBeCloseTo(probabilityAlive(result.bgnbd, summary), 4);
+			expect(c.expected_purchases_90d, `customer ${c.id}`).toBeCloseTo(expectedPurchases(result.bgnbd, summary, CLV_OPTIONS.purchasesDays / 7), 3);
+		}
 	});
 
 	it('computes the same x, t_x, T and mean repeat value in SQL as the domain summary of the same orders', async () => {
 		const orders = (await crm.client.request(readItems('crm_orders' as never, { filter: { status: { _in: ['paid', 'fulfilled'] } }, fields: ['customer', 'ordered_at', 'total'], limit: -1 } as never))) as Row[];
 		const expected = summarizeTransactions(orders.map((o) => ({ customerId: String(o.customer), date: new Date(o.ordered_at), amount: Number(o.total) })), { calibrationEnd: now, timeUnit: 'weeks' });
-		// Read the same database file directly, as the extension does.
-		const db = knexFactory({ client: 'sqlite3', connection: { filename: resolve(crm.dir, 'db.sqlite') }, useNullAsDefault: true });
+		// Read the same database directly, as the extension does.
+		const db = await directDatabase(crm);
 		try {
 			const actual = new Map((await clvSummaries(db, now)).map((row) => [String(row.customer), row]));
 			expect(actual.size).toBe(expected.length);

@@ -82,19 +82,16 @@ export async function refitClv(knex: Knex, now: Date): Promise<ClvRefitResult> {
 	const spend = repeaters.length >= 10 ? fitGammaGamma(repeaters).params : null;
 	const fitted = performance.now();
 	const clvAt = toDbTimestamp(knex, now);
-	for (let start = 0; start < summaries.length; start += WRITE_BATCH) {
-		await knex.transaction(async (trx) => {
-			for (const summary of summaries.slice(start, start + WRITE_BATCH)) {
-				const pAlive = probabilityAlive(purchase.params, summary);
-				const expected = expectedPurchases(purchase.params, summary, CLV_OPTIONS.purchasesDays / WEEK_DAYS);
-				const clv = spend
-					? customerLifetimeValue(purchase.params, spend, summary, { periods: CLV_OPTIONS.periods, periodLength: CLV_OPTIONS.periodLength, discountRate: CLV_OPTIONS.monthlyDiscount })
-					: expectedPurchases(purchase.params, summary, (CLV_OPTIONS.periods * CLV_OPTIONS.periodLength)) * (summary.meanRepeatValue ?? 0);
-				await trx('crm_customers').where('id', summary.customer).update({
-					p_alive: round(pAlive, 6), expected_purchases_90d: round(expected, 6), predicted_clv: round(clv, 2), clv_at: clvAt,
-				});
-			}
-		});
+	const predictions = summaries.map((summary) => {
+		const pAlive = probabilityAlive(purchase.params, summary);
+		const expected = expectedPurchases(purchase.params, summary, CLV_OPTIONS.purchasesDays / WEEK_DAYS);
+		const clv = spend
+			? customerLifetimeValue(purchase.params, spend, summary, { periods: CLV_OPTIONS.periods, periodLength: CLV_OPTIONS.periodLength, discountRate: CLV_OPTIONS.monthlyDiscount })
+			: expectedPurchases(purchase.params, summary, (CLV_OPTIONS.periods * CLV_OPTIONS.periodLength)) * (summary.meanRepeatValue ?? 0);
+		return { id: summary.customer, p_alive: round(pAlive, 6), expected_purchases_90d: round(expected, 6), predicted_clv: round(clv, 2) };
+	});
+	for (let start = 0; start < predictions.length; start += WRITE_BATCH) {
+		await writePredictions(knex, predictions.slice(start, start + WRITE_BATCH), clvAt);
 	}
 	return {
 		customers: summaries.length,
@@ -104,6 +101,22 @@ export async function refitClv(knex: Knex, now: Date): Promise<ClvRefitResult> {
 		fitMs: fitted - summarised,
 		writeMs: performance.now() - fitted,
 	};
+}
+
+type Prediction = { id: number; p_alive: number | null; expected_purchases_90d: number | null; predicted_clv: number | null };
+const PREDICTED = ['p_alive', 'expected_purchases_90d', 'predicted_clv'] as const;
+
+/**
+ * One UPDATE for a batch of customers: each column is a CASE over the batch's ids, all values bound (portable to
+ * SQLite and PostgreSQL). One statement per customer made the refit's write 30 s of a 33 s refit at 100k customers.
+ */
+async function writePredictions(knex: Knex, batch: Prediction[], clvAt: unknown): Promise<void> {
+	if (!batch.length) return;
+	const whens = batch.map(() => 'WHEN ? THEN CAST(? AS DOUBLE PRECISION)').join(' ');
+	const column = (name: (typeof PREDICTED)[number]) => knex.raw(`CASE ?? ${whens} END`, ['id', ...batch.flatMap((row) => [row.id, row[name]])]);
+	await knex('crm_customers')
+		.whereIn('id', batch.map((row) => row.id))
+		.update({ ...Object.fromEntries(PREDICTED.map((name) => [name, column(name)])), clv_at: clvAt });
 }
 
 const round = (value: number, digits: number) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
