@@ -1,7 +1,7 @@
 // The benchmarked figures: each runs the extension's own SQL and a hand-written baseline on the same data.
 import type { Knex } from 'knex';
 import type { ExtensionCode } from './load-extension-code.ts';
-import { comparePair, median, timeMs, type Pair } from './timing.ts';
+import { compareAll, comparePair, median, timeMs, type Pair } from './timing.ts';
 
 const DAY_MS = 86_400_000;
 const PURCHASES = "('paid', 'fulfilled')";
@@ -61,29 +61,38 @@ export async function incrementalSegment(knex: Knex, code: ExtensionCode, now: D
 	return { candidateMs, baselineMs, ratio: candidateMs / baselineMs };
 }
 
+const NTILE_SCORES = `SELECT customer, ntile(5) OVER (ORDER BY recency_days DESC) AS r, ntile(5) OVER (ORDER BY frequency) AS f,
+		ntile(5) OVER (ORDER BY monetary) AS m
+	FROM (SELECT customer, floor(extract(epoch FROM (CAST(? AS timestamptz) - max(ordered_at))) / 86400) AS recency_days,
+			count(*) AS frequency, sum(total) AS monetary
+		FROM crm_orders WHERE status IN ${PURCHASES} AND ordered_at > ? AND ordered_at <= ? GROUP BY customer) g`;
+
 /** A single NTILE(5) per measure over the grouped window, written into crm_customers with UPDATE … FROM. */
 function ntileUpdate(knex: Knex, now: Date, windowDays: number): Knex.Raw {
 	const from = new Date(now.getTime() - windowDays * DAY_MS);
+	return knex.raw(`UPDATE crm_customers c SET rfm_r = s.r, rfm_f = s.f, rfm_m = s.m, rfm_at = ? FROM (${NTILE_SCORES}) s WHERE c.id = s.customer`, [now, now, from, now]);
+}
+
+/** The same, over every customer (LEFT JOIN): also clears and stamps those without a purchase, as the CRM does. */
+function ntileUpdateAll(knex: Knex, now: Date, windowDays: number): Knex.Raw {
+	const from = new Date(now.getTime() - windowDays * DAY_MS);
 	return knex.raw(
 		`UPDATE crm_customers c SET rfm_r = s.r, rfm_f = s.f, rfm_m = s.m, rfm_at = ?
-		FROM (
-			SELECT customer, ntile(5) OVER (ORDER BY recency_days DESC) AS r, ntile(5) OVER (ORDER BY frequency) AS f,
-				ntile(5) OVER (ORDER BY monetary) AS m
-			FROM (SELECT customer, floor(extract(epoch FROM (CAST(? AS timestamptz) - max(ordered_at))) / 86400) AS recency_days,
-					count(*) AS frequency, sum(total) AS monetary
-				FROM crm_orders WHERE status IN ${PURCHASES} AND ordered_at > ? AND ordered_at <= ? GROUP BY customer) g
-		) s
-		WHERE c.id = s.customer`,
+		FROM (SELECT c2.id AS customer, n.r, n.f, n.m FROM crm_customers c2 LEFT JOIN (${NTILE_SCORES}) n ON n.customer = c2.id) s WHERE c.id = s.customer`,
 		[now, now, from, now],
 	);
 }
 
-export async function rfmRescoring(knex: Knex, code: ExtensionCode, now: Date, runs: number): Promise<Pair & { scored: number }> {
+export async function rfmRescoring(knex: Knex, code: ExtensionCode, now: Date, runs: number): Promise<Pair & { scored: number; sameRowsMs: number }> {
 	const vacuum = () => knex.raw('VACUUM crm_customers');
-	const pair = await comparePair(runs, () => code.applyRfmScores(knex, { now, windowDays: 365 }), () => ntileUpdate(knex, now, 365), vacuum);
+	const t = await compareAll(
+		runs,
+		{ crm: () => code.applyRfmScores(knex, { now, windowDays: 365 }), ntile: () => ntileUpdate(knex, now, 365), ntileAll: () => ntileUpdateAll(knex, now, 365) },
+		vacuum,
+	);
 	await code.applyRfmScores(knex, { now, windowDays: 365 });
 	const row = await knex('crm_customers').whereNotNull('rfm_r').count({ n: '*' }).first();
-	return { ...pair, scored: Number(row?.n ?? 0) };
+	return { candidateMs: t.crm, baselineMs: t.ntile, ratio: t.crm / t.ntile, sameRowsMs: t.ntileAll, scored: Number(row?.n ?? 0) };
 }
 
 /**

@@ -1,6 +1,14 @@
-// Deterministic CRM data, generated inside PostgreSQL (generate_series + a hash of the row's key; no JS row loops).
-// Same --customers, same rows: every "random" value is bench_rand(key, salt), a hash, never random().
+// Deterministic CRM data, generated inside PostgreSQL (generate_series + a hash of the row's key; no JS row loops),
+// loaded into the tables Directus created. Same --customers and "now", same rows: every "random" value is
+// bench_rand(key, salt), a hash, never random(); timestamps are offsets from "now".
 import type { Knex } from 'knex';
+import { withoutSecondaryIndexes } from './bulk-load.ts';
+import { SEGMENT_RULE } from './figures.ts';
+
+/** The tables the generator fills (they must be empty). */
+export const GENERATED_TABLES = ['crm_products', 'crm_customers', 'crm_orders', 'crm_order_lines', 'crm_interactions', 'crm_feedback', 'crm_segments', 'crm_segment_members'];
+/** The dynamic segment with the benchmarked rule (refreshed on demand only, so no schedule runs it mid-bench). */
+export const BENCH_SEGMENT_ID = 2;
 
 export const CATEGORIES = ['coffee', 'tea', 'bakery', 'snacks', 'dairy', 'produce', 'household', 'gifts'];
 export const PRODUCT_COUNT = 400;
@@ -26,10 +34,36 @@ export interface GeneratedCounts {
 	[table: string]: number;
 }
 
-/** Fills the tables for `customers` customers; timestamps fall in the two years before `now`. */
-export async function generateCrmData(knex: Knex, customers: number, now: Date): Promise<GeneratedCounts> {
-	const at = now.toISOString();
+export interface Generation {
+	counts: GeneratedCounts;
+	loadMs: number;
+	indexMs: number;
+	indexes: number;
+	foreignKeys: number;
+}
+
+/** Fills the tables for `customers` customers (timestamps in the two years before `now`), then re-creates the indexes. */
+export async function generateCrmData(knex: Knex, customers: number, now: Date): Promise<Generation> {
+	for (const table of GENERATED_TABLES) {
+		const row = await knex(table).count({ n: '*' }).first();
+		if (Number(row?.n) > 0) throw new Error(`${table} is not empty: the generator loads into a fresh CRM`);
+	}
 	await knex.raw(RAND_FUNCTION);
+	const timing = await withoutSecondaryIndexes(knex, GENERATED_TABLES, () => load(knex, customers, now));
+	const counts: GeneratedCounts = {};
+	for (const table of GENERATED_TABLES) {
+		const row = await knex(table).count({ n: '*' }).first();
+		counts[table] = Number(row?.n ?? 0);
+	}
+	return { counts, ...timing };
+}
+
+async function load(knex: Knex, customers: number, now: Date): Promise<void> {
+	const at = now.toISOString();
+	await knex('crm_segments').insert([
+		{ id: 1, name: 'Bench: hand-picked', kind: 'static', refresh: 'manual', date_created: now },
+		{ id: BENCH_SEGMENT_ID, name: 'Bench: 3+ orders, 300,000+ in 180 days, bought coffee', kind: 'dynamic', refresh: 'manual', rule: JSON.stringify(SEGMENT_RULE), date_created: now },
+	]);
 	const categories = `(ARRAY[${CATEGORIES.map((c) => `'${c}'`).join(', ')}])`;
 
 	await knex.raw(`
@@ -50,18 +84,23 @@ export async function generateCrmData(knex: Knex, customers: number, now: Date):
 			TIMESTAMPTZ '${at}' - floor(bench_rand(g, 26) * 1000) * interval '1 day'
 		FROM generate_series(1, ${customers}) g`);
 
-	// Orders: per-customer counts from ORDER_COUNT; status mostly paid; totals skewed towards small baskets (KRW).
+	// Orders: per-customer counts from ORDER_COUNT; status mostly paid. Each customer buys from a first day (up to two
+	// years ago) until a last active day: 40% are still active, the others stopped part-way (the dropout BG/NBD models);
+	// each has a basket size of their own (10,000-250,000 KRW, skewed small) that their orders vary around.
 	await knex.raw(`
 		INSERT INTO crm_orders (customer, status, channel, ordered_at, total, discount_total, currency, date_created)
 		SELECT c.id, s.status, (ARRAY['web', 'store', 'app'])[1 + floor(bench_rand(c.id * 100 + n, 32) * 3)::int],
-			s.ordered_at, round((5000 + power(bench_rand(c.id * 100 + n, 33), 2) * 245000)::numeric, -2), 0, 'KRW', s.ordered_at
+			s.ordered_at, round((k.basket * (0.5 + bench_rand(c.id * 100 + n, 33)))::numeric, -2), 0, 'KRW', s.ordered_at
 		FROM crm_customers c
+		CROSS JOIN LATERAL (SELECT 730 * bench_rand(c.id, 3) AS age_days,
+			CASE WHEN bench_rand(c.id, 4) < 0.4 THEN 1 ELSE bench_rand(c.id, 5) END AS active_share,
+			10000 + power(bench_rand(c.id, 6), 2) * 240000 AS basket) k
 		CROSS JOIN LATERAL generate_series(1, ${ORDER_COUNT('c.id')}) n
 		CROSS JOIN LATERAL (SELECT
 			CASE WHEN bench_rand(c.id * 100 + n, 30) < 0.85 THEN 'paid' WHEN bench_rand(c.id * 100 + n, 30) < 0.93 THEN 'fulfilled'
 				WHEN bench_rand(c.id * 100 + n, 30) < 0.96 THEN 'pending' WHEN bench_rand(c.id * 100 + n, 30) < 0.98 THEN 'refunded'
 				ELSE 'cancelled' END AS status,
-			TIMESTAMPTZ '${at}' - bench_rand(c.id * 100 + n, 31) * interval '730 days' AS ordered_at) s
+			TIMESTAMPTZ '${at}' - k.age_days * (1 - k.active_share * bench_rand(c.id * 100 + n, 31)) * interval '1 day' AS ordered_at) s
 		ORDER BY s.ordered_at`);
 
 	// 1-3 lines per order (mean 2); 10% of lines have no category of their own (the product's is used).
@@ -105,13 +144,7 @@ export async function generateCrmData(knex: Knex, customers: number, now: Date):
 			FROM crm_orders WHERE status IN ('paid', 'fulfilled') GROUP BY customer) s
 		WHERE c.id = s.customer`);
 
-	for (const table of ['crm_products', 'crm_customers', 'crm_orders', 'crm_order_lines', 'crm_interactions', 'crm_feedback', 'crm_segment_members']) {
+	for (const table of GENERATED_TABLES) {
 		await knex.raw(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), coalesce((SELECT max(id) FROM ${table}), 1))`);
 	}
-	const counts: GeneratedCounts = {};
-	for (const table of ['crm_customers', 'crm_orders', 'crm_order_lines', 'crm_products', 'crm_interactions', 'crm_feedback', 'crm_segment_members']) {
-		const row = await knex(table).count({ n: '*' }).first();
-		counts[table] = Number(row?.n ?? 0);
-	}
-	return counts;
 }

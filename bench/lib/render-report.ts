@@ -1,75 +1,74 @@
-// Renders the benchmark results as markdown: a header with how to run it, then one table of figures.
-import type { Pair } from './timing.ts';
+// Renders the benchmark as markdown: how it ran, one table with every figure (CRM, baseline, ratio, goal, peak
+// memory), the notes, and the rows as JSON in a trailing comment so growth.ts can compare sizes.
 
-export interface BenchResults {
-	customers: number;
-	runs: number;
-	now: Date;
-	postgresVersion: string;
-	nodeVersion: string;
-	counts: Record<string, number>;
-	generation: { loadMs: number; indexMs: number; analyzeMs: number; indexes: number; foreignKeys: number };
-	dbBytes: number;
-	segment: Pair & { members: number };
-	rfm: Pair & { scored: number };
-	incremental: Pair;
-	hook: { calls: number; plainUs: number; gainedUs: number; lostUs: number };
-	peakRssBytes: number;
+export interface Measure {
+	value: number;
+	unit: 'ms' | 'µs' | '/s';
 }
 
-const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
-const s = (msValue: number) => `${(msValue / 1000).toFixed(1)} s`;
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const int = (n: number) => n.toLocaleString('en-US');
-const verdict = (ratio: number, goal: number) => `${ratio.toFixed(2)}x ${ratio <= goal ? '✅' : '❌'} (goal ≤ ${goal}x)`;
+export interface Row {
+	id: string;
+	figure: string;
+	crm: Measure;
+	baseline?: Measure & { label: string };
+	/** CRM ÷ baseline (for rates too: below 1 is slower). */
+	ratio?: number;
+	/** What the goal constrains: the ratio, or the CRM value itself. */
+	goal?: { of: 'ratio' | 'crm'; op: '≤' | '<' | '≥'; value: number; text?: string };
+	peak?: { bytes: number; of: string };
+	/** How the CRM value should grow with the data: with it (time over all rows) or not at all (per call, cached, rates). */
+	scaling: 'data' | 'constant';
+}
 
-export function renderReport(r: BenchResults): string {
-	const { generation: g, segment, rfm, incremental, hook } = r;
-	const hookRatio = (us: number) => `${(us / hook.plainUs).toFixed(2)}x`;
-	const rows = [
-		['1. Segment refresh, 3-condition rule (count members)', `${ms(segment.candidateMs)} ms`, `${ms(segment.baselineMs)} ms`, verdict(segment.ratio, 1.2)],
-		['2. Full RFM rescoring, `applyRfmScores` (365 days)', `${ms(rfm.candidateMs)} ms`, `${ms(rfm.baselineMs)} ms`, verdict(rfm.ratio, 1.3)],
-		['3. Incremental re-evaluation, one customer', `${ms(incremental.candidateMs)} ms`, `${ms(incremental.baselineMs)} ms`, `${incremental.ratio.toFixed(2)}x`],
-		['4a. Stats hook, purchase gained (µs/call)', `${hook.gainedUs.toFixed(0)} µs`, `${hook.plainUs.toFixed(0)} µs`, hookRatio(hook.gainedUs)],
-		['4b. Stats hook, purchase lost: re-reads first/last (µs/call)', `${hook.lostUs.toFixed(0)} µs`, `${hook.plainUs.toFixed(0)} µs`, hookRatio(hook.lostUs)],
-	];
+export interface ReportInput {
+	title: string;
+	header: string[];
+	rows: Row[];
+	notes: string[];
+	/** Growth input: customers, orders. */
+	size: { customers: number; orders: number };
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+export const mb = (bytes: number) => `${int(bytes / 1024 / 1024)} MB`;
+export const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function formatMeasure(m: Measure): string {
+	if (m.unit === '/s') return `${int(m.value)}/s`;
+	const digits = m.value >= 100 ? 0 : m.value >= 10 ? 1 : 2;
+	return `${m.value.toFixed(digits)} ${m.unit}`;
+}
+
+export function met(row: Row): boolean | null {
+	if (!row.goal) return null;
+	const actual = row.goal.of === 'ratio' ? row.ratio : row.crm.value;
+	if (actual === undefined) return null;
+	return row.goal.op === '≥' ? actual >= row.goal.value : row.goal.op === '<' ? actual < row.goal.value : actual <= row.goal.value;
+}
+
+function goalText(row: Row): string {
+	if (!row.goal) return '';
+	const mark = met(row) ? '✅' : '❌';
+	const target = row.goal.text ?? (row.goal.of === 'ratio' ? `${row.goal.op} ${row.goal.value}x` : `${row.goal.op} ${formatMeasure({ value: row.goal.value, unit: row.crm.unit })}`);
+	return `${mark} ${target}`;
+}
+
+const order = (id: string) => Number.parseInt(id, 10) * 100 + (id.charCodeAt(id.length - 1) >= 97 ? id.charCodeAt(id.length - 1) - 96 : 0);
+
+export function renderReport(input: ReportInput): string {
+	input.rows.sort((a, b) => order(a.id) - order(b.id));
 	const table = [
-		'| Figure | CRM extension (median) | Hand-written baseline (median) | Ratio |',
-		'|---|---:|---:|---:|',
-		...rows.map((cells) => `| ${cells.join(' | ')} |`),
+		'| # | Figure | CRM | Baseline (same run) | Ratio | Goal | Peak memory |',
+		'|---|---|---:|---:|---:|---|---|',
+		...input.rows.map((r) =>
+			`| ${r.id} | ${r.figure} | ${formatMeasure(r.crm)} | ${r.baseline ? `${formatMeasure(r.baseline)} (${r.baseline.label})` : '—'} | ${r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}x`} | ${goalText(r)} | ${r.peak ? `${mb(r.peak.bytes)} (${r.peak.of})` : '—'} |`,
+		),
 	];
-	return [
-		`# CRM SQL benchmark: ${int(r.customers)} customers`,
-		'',
-		`PostgreSQL ${r.postgresVersion} (throw-away cluster, fsync=off), Node ${r.nodeVersion}; "now" = ${r.now.toISOString()}; ` +
-			`median of ${r.runs} interleaved runs after one warm-up (figure 3: 200 customers; figure 4: ${hook.calls} calls).`,
-		'',
-		'How to run: `npm run bench` (100,000 customers), `npm run bench -- --customers 10000` for a smaller size, ' +
-			'`npm run bench -- --customers 1000000` for the 1M case (about 10M orders / 20M lines; expect several GB of disk ' +
-			'in the temp dir and tens of minutes). Options: `--runs N` (default 5), `--hook-calls N` (default 1000). ' +
-			'Each run also writes `bench/report-<customers>.md`, so sizes can be compared side by side.',
-		'',
-		'## Data',
-		'',
-		`Rows: ${Object.entries(r.counts).map(([t, n]) => `${t} ${int(n)}`).join(', ')}.`,
-		'',
-		`Generation (in SQL, deterministic): load ${s(g.loadMs)}, ${g.indexes} indexes/unique constraints + ${g.foreignKeys} foreign keys ${s(g.indexMs)}, ` +
-			`VACUUM ANALYZE ${s(g.analyzeMs)}. Database size (pg_database_size): ${mb(r.dbBytes)}. Peak RSS of the bench process: ${mb(r.peakRssBytes)}.`,
-		'',
-		'## Figures',
-		'',
-		...table,
-		'',
-		`Segment members: ${int(segment.members)} (compiled and hand-written counts checked equal; figure 3 also checks each customer agrees). ` +
-			`Customers scored by RFM: ${int(rfm.scored)}.`,
-		'',
-		'Baselines:',
-		'1. `count(*)` over a windowed `GROUP BY customer HAVING count(*) >= 3 AND sum(total) >= 300000` plus an `EXISTS` semi-join for the coffee line (line category, else the product\'s).',
-		'2. One `UPDATE crm_customers … FROM (SELECT ntile(5) OVER (ORDER BY …) ×3 FROM (orders grouped by customer))`. ' +
-			'The extension does more in the same time budget: it also clears scores of customers without a purchase in the window (a second UPDATE), ' +
-			'applies the exact tie rule (ties share a score, unlike NTILE) and assigns the RFM cell; both run after an untimed `VACUUM crm_customers`.',
-		'3. The same hand-written query restricted to `o.customer = ?`; the extension\'s is `compileSegmentQuery(...).where(\'crm_customers.id\', id)`.',
-		'4. A plain `UPDATE crm_orders SET date_updated = ? WHERE id = ?`; the hook\'s `applyStatsDelta` updates one crm_customers row (4b adds correlated min/max subqueries over that customer\'s orders).',
-		'',
-	].join('\n');
+	const data = JSON.stringify({ size: input.size, rows: input.rows });
+	return [`# ${input.title}`, '', ...input.header, '', '## Figures', '', ...table, '', ...input.notes, '', `<!-- bench-results ${data} -->`, ''].join('\n');
+}
+
+export function parseResults(markdown: string): { size: ReportInput['size']; rows: Row[] } | null {
+	const match = /<!-- bench-results (.*) -->/.exec(markdown);
+	return match ? JSON.parse(match[1]) : null;
 }

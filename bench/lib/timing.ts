@@ -24,18 +24,21 @@ export async function comparePair(
 	baseline: () => Promise<unknown>,
 	between: () => Promise<unknown> = async () => {},
 ): Promise<Pair> {
-	await baseline();
-	await candidate();
-	const c: number[] = [];
-	const b: number[] = [];
+	const { candidate: candidateMs, baseline: baselineMs } = await compareAll(runs, { candidate, baseline }, between);
+	return { candidateMs, baselineMs, ratio: candidateMs / baselineMs };
+}
+
+/** Medians of several contenders: one warm-up each, then `runs` rounds in rotating order (drift hits all alike). */
+export async function compareAll<K extends string>(runs: number, contenders: Record<K, () => Promise<unknown>>, between: () => Promise<unknown> = async () => {}): Promise<Record<K, number>> {
+	const names = Object.keys(contenders) as K[];
+	for (const name of [...names].reverse()) await contenders[name]();
+	const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as unknown as Record<K, number[]>;
 	for (let i = 0; i < runs; i++) {
-		const order = i % 2 ? [['c', candidate], ['b', baseline]] as const : [['b', baseline], ['c', candidate]] as const;
-		for (const [which, fn] of order) {
+		const order = i % 2 ? [...names].reverse() : names;
+		for (const name of order) {
 			await between();
-			(which === 'c' ? c : b).push(await timeMs(fn));
+			times[name].push(await timeMs(contenders[name]));
 		}
 	}
-	const candidateMs = median(c);
-	const baselineMs = median(b);
-	return { candidateMs, baselineMs, ratio: candidateMs / baselineMs };
+	return Object.fromEntries(names.map((name) => [name, median(times[name])])) as Record<K, number>;
 }
