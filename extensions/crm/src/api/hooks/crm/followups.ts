@@ -14,6 +14,7 @@ import { feedbackCause, interactionCause, isLowScore, memberCause, orderCause, p
 import { dispatchDue } from '../../followups/dispatcher';
 import { dispatchDeps, leaseMs, type DirectusContext } from '../../followups/context';
 import { describeIssues, ruleIssues, templateIssues } from '../../followups/validation';
+import { boundedRunner, cachedFor } from '../../bounded';
 
 type Meta = Record<string, any>;
 type Filter = (event: string, handler: (payload: unknown, meta: Meta, context: { database: unknown }) => unknown) => void;
@@ -84,13 +85,23 @@ export function registerFollowupHooks(filter: Filter, action: Action, schedule: 
 		await planTrigger(database, 'low_score', [feedbackCause({ id: meta.key, customer: row.customer }, new Date())]).then(planned, logged('low score'));
 	});
 
-	// Segment entries and exits, and points about to expire (CRM events on the extensions' emitter).
+	// Segment entries and exits, and points about to expire (CRM events on the extensions' emitter). A first refresh of
+	// a big segment emits 100,000s of these at once: each listener first asks a short-lived cache whether an active
+	// rule listens on that segment (most often none), and the member lookups run a few at a time instead of all racing
+	// for the connection pool. Saving a rule clears the cache here; another replica may miss an event for up to 10 s,
+	// and the sweeper plans it.
+	const segmentRules = cachedFor(10_000, (trigger: 'segment_entered' | 'segment_left') => activeRules(database, trigger));
+	const fewAtATime = boundedRunner(4);
+	for (const event of ['create', 'update', 'delete']) action(`crm_followup_rules.items.${event}`, () => segmentRules.clear());
 	for (const change of ['entered', 'left'] as const) {
-		emitter.onAction(`crm.segment.${change}`, async ({ segment, customer }) => {
+		const trigger = `segment_${change}` as const;
+		emitter.onAction(`crm.segment.${change}`, ({ segment, customer }) => fewAtATime(async () => {
+			const rules = (await segmentRules(trigger)).filter((rule) => rule.segment === Number(segment));
+			if (!rules.length) return;
 			const query = database('crm_segment_members').first('id', 'customer', 'segment').where({ segment, customer }).orderBy('id', 'desc');
 			const member = await (change === 'entered' ? query.whereNull('left_at') : query.whereNotNull('left_at'));
-			if (member) await planTrigger(database, `segment_${change}`, [memberCause(member, change, new Date())], { segment: Number(segment) }).then(planned, logged(`segment ${change}`));
-		});
+			if (member) await planTrigger(database, trigger, [memberCause(member, change, new Date())], { segment: Number(segment), rules }).then(planned);
+		}).catch(logged(`segment ${change}`)));
 	}
 	emitter.onAction('crm.points.expiring', async (notice) => {
 		const day = String(notice.expiresAt ?? '').slice(0, 10);
