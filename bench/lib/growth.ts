@@ -20,13 +20,19 @@ function verdict(row: Row, growth: number, dataGrowth: number): string {
 }
 
 export function writeGrowthReport(dir: string): string | null {
-	const sizes: SizeResult[] = [];
-	for (const file of readdirSync(dir)) {
-		if (!/^report-\d+\.md$/.test(file)) continue;
+	// Full reports (report-<N>.md) first; partial ones (report-<groups>-<N>.md, from --only) add the rows they lack.
+	const files = readdirSync(dir).filter((f) => /^report-([a-z]+-)*\d+\.md$/.test(f)).sort((a, b) => Number(/^report-\d/.test(b)) - Number(/^report-\d/.test(a)));
+	const bySize = new Map<number, SizeResult & { files: string[] }>();
+	for (const file of files) {
 		const parsed = parseResults(readFileSync(resolve(dir, file), 'utf8'));
-		if (parsed) sizes.push({ ...parsed.size, rows: new Map(parsed.rows.map((r) => [r.id, r])) });
+		if (!parsed) continue;
+		const size = bySize.get(parsed.size.customers) ?? { ...parsed.size, rows: new Map<string, Row>(), files: [] };
+		const added = parsed.rows.filter((r) => !size.rows.has(r.id));
+		for (const r of added) size.rows.set(r.id, r);
+		if (added.length) size.files.push(file);
+		bySize.set(size.customers, size);
 	}
-	sizes.sort((a, b) => a.customers - b.customers);
+	const sizes = [...bySize.values()].sort((a, b) => a.customers - b.customers);
 	if (sizes.length < 2) return null;
 	const pairs = sizes.slice(1).map((big, i) => [sizes[i], big] as const);
 	const name = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
@@ -35,7 +41,8 @@ export function writeGrowthReport(dir: string): string | null {
 			pairs.map(([a, b]) => `${name(b.customers)}/${name(a.customers)}: CRM growth (data ${(b.orders / a.orders).toFixed(1)}x) · ratio then → now · verdict`).join(' | ') + ' |',
 		'|---|---|' + sizes.map(() => '---:|').join('') + pairs.map(() => '---|').join(''),
 	];
-	const rows = [...sizes[sizes.length - 1].rows.values()].map((row) => {
+	const ids = [...new Set(sizes.flatMap((s) => [...s.rows.keys()]))].sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10) || a.localeCompare(b));
+	const rows = ids.map((id) => sizes.map((s) => s.rows.get(id)).find(Boolean)!).map((row) => {
 		const values = sizes.map((s) => {
 			const r = s.rows.get(row.id);
 			return r ? formatMeasure(r.crm) : '—';
@@ -48,12 +55,13 @@ export function writeGrowthReport(dir: string): string | null {
 			const ratios = ra.ratio !== undefined && rb.ratio !== undefined ? ` · ${ra.ratio.toFixed(2)}x → ${rb.ratio.toFixed(2)}x` : '';
 			return `${growth.toFixed(2)}x${ratios} · ${verdict(row, growth, b.orders / a.orders)}`;
 		});
-		return `| ${row.id} | ${row.figure} | ${values.join(' | ')} | ${growths.join(' | ')} |`;
+		const figure = row.figure.replace(/;.*$/, '').replace(/: summary .*$/, ''); // without this run's details
+		return `| ${row.id} | ${figure} | ${values.join(' | ')} | ${growths.join(' | ')} |`;
 	});
 	const text = [
 		'# CRM benchmark: growth between sizes',
 		'',
-		`From the per-size reports in bench/ (${sizes.map((s) => `report-${s.customers}.md`).join(', ')}), each written by \`npm run bench -- --customers N\`. ` +
+		`From the per-size reports in bench/ (${sizes.flatMap((s) => s.files).join(', ')}), each written by \`npm run bench -- --customers N\` (with \`--only\` for a partial one). ` +
 			'CRM growth is the CRM figure at the larger size ÷ at the smaller (for rates: time per item, so > 1 is slower). ' +
 			'The verdict compares it with the data growth (orders): n^1 is linear; per-call, cached and throughput figures should stay flat. ' +
 			'Sizes may come from different runs (different machine load); the ratios against baselines are the load-independent part.',

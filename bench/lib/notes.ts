@@ -25,6 +25,8 @@ export function notes(n: NoteInput): string[] {
 			'Baselines run in the same process, on the same data and connection, interleaved with the CRM runs, so machine load hits both; ' +
 			'absolute times vary with the load of this shared 2-core machine, the ratios much less.',
 		'',
+		'Hygiene: the Directus processes run with `TZ` set so that it is about 11:00 for them, so the CRM\'s nightly jobs (RFM, stages, loyalty, KPI snapshots, CLV: 00:20-04:20 local) cannot fire during a figure; every group starts once Directus and PostgreSQL are idle.',
+		'',
 		'**Peak memory.** *bench process*: peak RSS (VmHWM) of the bench\'s own Node process while that figure ran (the SQL itself runs in PostgreSQL, ' +
 			'which is not counted). *Directus*: VmHWM of the Directus process while it served the figure; the mark is reset before each figure ' +
 			'(`/proc/<pid>/clear_refs`), so it is that figure\'s peak, on top of what Directus already held; for an endpoint it is read once the work the call left behind is done, for ingestion over the measured rounds (after the warm-up) of each of the three processes.',

@@ -24,9 +24,19 @@ export interface SideDirectus extends RunningDirectus {
 	pid: number;
 }
 
+/**
+ * A time zone in which it is now about 11:00, for the Directus processes: the CRM's nightly jobs (00:20-04:20 local:
+ * KPI snapshots, RFM, stages, segments, loyalty, CLV) are then hours away and cannot run in the middle of a figure.
+ * Only the process clock's zone changes; the CRM's own time zone comes from its settings.
+ */
+export function midMorningZone(now = new Date()): string {
+	const offset = ((11 - now.getUTCHours() + 36) % 24) - 12; // -12..11 hours from UTC
+	return offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`; // POSIX sign: GMT-9 is UTC+9
+}
+
 export async function startStack(): Promise<BenchStack> {
 	// LOG_LEVEL warn: per-request logging would be part of every HTTP figure otherwise.
-	const crm = await bootCrm('bench', { db: 'postgres', env: { LOG_LEVEL: 'warn' } });
+	const crm = await bootCrm('bench', { db: 'postgres', env: { LOG_LEVEL: 'warn', TZ: midMorningZone() } });
 	await crm.client.request(updateMe({ token: BENCH_TOKEN } as never));
 	const { DB_HOST, DB_PORT, DB_DATABASE, DB_USER } = crm.env;
 	const knex = knexFactory({ client: 'pg', connection: { host: DB_HOST, port: Number(DB_PORT), database: DB_DATABASE, user: DB_USER }, pool: { min: 1, max: 4 } });
