@@ -8,6 +8,8 @@ import { median } from './timing.ts';
 
 export interface ClvRun {
 	customers: number;
+	/** Buyers the fit used: all of them, or a systematic sample beyond FIT_SAMPLE_LIMIT. */
+	fittedOn: number;
 	repeaters: number;
 	summaryMs: number;
 	fitMs: number;
@@ -27,13 +29,12 @@ export async function clvFit(knex: Knex, code: ExtensionCode, end: Date, runs: n
 		const started = performance.now();
 		const rows = await code.clv.clvSummaries(knex, end);
 		const summarised = performance.now();
-		// The same calls, in the same order, as refitClv.
-		const purchase = code.clv.fitBgnbd(rows);
-		const repeaters = rows.filter((s) => s.frequency > 0 && (s.meanRepeatValue ?? 0) > 0);
-		const spend = repeaters.length >= 10 ? code.clv.fitGammaGamma(repeaters) : null;
+		// The same call as refitClv (a systematic sample beyond FIT_SAMPLE_LIMIT buyers).
+		const { purchase, spend, fittedOn } = code.clv.fitClvModels(rows);
 		const fitted = performance.now();
 		parts.push({ summaryMs: summarised - started, fitMs: fitted - summarised });
-		last = { customers: rows.length, repeaters: repeaters.length, bgnbd: { ...purchase.params, logLikelihood: purchase.logLikelihood }, gammaGamma: spend?.params ?? null, converged: { bgnbd: purchase.converged, gammaGamma: spend ? spend.converged : null } };
+		const repeaters = rows.filter((s) => s.frequency > 0 && (s.meanRepeatValue ?? 0) > 0).length;
+		last = { customers: rows.length, fittedOn, repeaters, bgnbd: { ...purchase.params, logLikelihood: purchase.logLikelihood }, gammaGamma: spend?.params ?? null, converged: { bgnbd: purchase.converged, gammaGamma: spend ? spend.converged : null } };
 	}
 	return {
 		...last!, runs,

@@ -33,8 +33,11 @@ export async function loadExtensionCode() {
 		},
 		clv: {
 			clvSummaries: clvRefit.clvSummaries as (knex: unknown, end: Date) => Promise<ClvSummary[]>,
-			fitBgnbd: clv.fitBgnbd as (rows: ClvSummary[]) => { params: Record<string, number>; logLikelihood: number; converged: boolean },
-			fitGammaGamma: clv.fitGammaGamma as (rows: ClvSummary[]) => { params: Record<string, number>; converged: boolean },
+			fitClvModels: clvRefit.fitClvModels as (rows: ClvSummary[]) => {
+				purchase: { params: Record<string, number>; logLikelihood: number; converged: boolean };
+				spend: { params: Record<string, number>; converged: boolean; customerCount: number } | null;
+				fittedOn: number;
+			},
 			parseCdnowTransactions: clv.parseCdnowTransactions as (text: string) => { customerId: string; date: string; amount: number }[],
 		},
 		templates,

@@ -30,6 +30,7 @@ describe('predictive CLV', () => {
 		const orders = (await crm.client.request(readItems('crm_orders' as never, { filter: { status: { _in: ['paid', 'fulfilled'] } }, fields: ['customer', 'ordered_at', 'total'], limit: -1 } as never))) as Row[];
 		const buyers = new Set(orders.map((o) => o.customer));
 		expect(result.customers).toBe(buyers.size);
+		expect(result.fittedOn).toBe(buyers.size); // under FIT_SAMPLE_LIMIT: the fit used every buyer
 		for (const value of [result.bgnbd.r, result.bgnbd.alpha, result.bgnbd.a, result.bgnbd.b]) expect(value).toBeGreaterThan(0);
 
 		// The SQL summary (UTC days, weeks) against the domain's summary of the same orders.

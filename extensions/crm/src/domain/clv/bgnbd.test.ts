@@ -4,6 +4,7 @@ import {
   expectedPurchases,
   expectedPurchasesNewCustomer,
   fitBgnbd,
+  groupObservations,
   probabilityAlive,
   type BgNbdParams,
 } from './bgnbd';
@@ -183,6 +184,28 @@ describe('fitBgnbd', () => {
         expect(bgnbdLogLikelihood(moved, customers)).toBeLessThan(fit.logLikelihood);
       }
     }
+  });
+
+  it('gets the same answer from customers grouped by (x, t_x, T) as from the customers one by one', () => {
+    // Whole days, as the CRM's summaries are: many customers then share a triple.
+    const inDays = customers.map(({ frequency, recency, age }) => ({ frequency, recency: Math.round(recency * 7) / 7, age: Math.round(age * 7) / 7 }));
+    const groups = groupObservations(inDays);
+    expect(groups.length).toBeLessThan(inDays.length * 0.8); // every one-time buyer of the same age is one group
+    expect(groups.reduce((sum, g) => sum + g.weight, 0)).toBe(inDays.length);
+    expect(bgnbdLogLikelihood(fit.params, groups)).toBeCloseTo(bgnbdLogLikelihood(fit.params, inDays), 6);
+  });
+
+  it('stops at the same maximum whatever the number of customers: 2,000 or the same 2,000 a million times over', () => {
+    // The stopping rule is on the mean log-likelihood per customer; on the sum, a fixed tolerance sinks below the
+    // rounding error of a million terms and the search never stops (a 1M-customer refit ran for half an hour).
+    const few = customers.slice(0, 2000).map(({ frequency, recency, age }) => ({ frequency, recency: Math.round(recency * 7) / 7, age: Math.round(age * 7) / 7 }));
+    const many = Array.from({ length: 500 }, () => few).flat();
+    const small = fitBgnbd(few);
+    const large = fitBgnbd(many);
+    expect(large.converged).toBe(true);
+    expect(large.iterations).toBeLessThan(small.iterations * 1.5);
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) expect(large.params[key] / small.params[key]).toBeCloseTo(1, 5);
+    expect(large.logLikelihood / small.logLikelihood).toBeCloseTo(500, 6);
   });
 
   it('rejects empty or invalid data', () => {

@@ -40,20 +40,49 @@ export interface GammaGammaFit {
  * Density of m_x: Γ(px+q) / (Γ(px)Γ(q)) · γ^q · m^(px−1) · x^(px) / (γ + m·x)^(px+q).
  */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: readonly SpendObservation[]): number {
-  const { p, q, gamma } = params;
+  return preparedLogLikelihood(params, prepare(customers.filter((customer) => customer.frequency > 0)));
+}
+
+/** Repeat customers as columns, with log m_x and m_x·x worked out once rather than on every step of a fit. */
+interface PreparedSpend {
+  frequency: Int32Array;
+  logMean: Float64Array;
+  meanTimesFrequency: Float64Array;
+}
+
+function prepare(repeatCustomers: readonly SpendObservation[]): PreparedSpend {
+  const count = repeatCustomers.length;
+  const prepared = { frequency: new Int32Array(count), logMean: new Float64Array(count), meanTimesFrequency: new Float64Array(count) };
+  repeatCustomers.forEach((customer, i) => {
+    const m = assertPositiveMean(customer.frequency, customer.meanRepeatValue);
+    prepared.frequency[i] = customer.frequency;
+    prepared.logMean[i] = Math.log(m);
+    prepared.meanTimesFrequency[i] = m * customer.frequency;
+  });
+  return prepared;
+}
+
+function preparedLogLikelihood({ p, q, gamma }: GammaGammaParams, spend: PreparedSpend): number {
   if (!(p > 0 && q > 0 && gamma > 0)) return Number.NaN;
-  const logGammaQ = logGamma(q);
-  const qLogGamma = q * Math.log(gamma);
+  const perCustomer = q * Math.log(gamma) - logGamma(q);
+  // The gamma-function terms depend on x alone, which takes few distinct values.
+  const termsByFrequency = new Map<number, number>();
   let total = 0;
-  for (const { frequency: x, meanRepeatValue } of customers) {
-    if (x === 0) continue;
-    const m = assertPositiveMean(x, meanRepeatValue);
+  let compensation = 0; // Neumaier summation, as in the BG/NBD likelihood
+  for (let i = 0; i < spend.frequency.length; i++) {
+    const x = spend.frequency[i]!;
     const px = p * x;
-    total +=
-      logGamma(px + q) - logGamma(px) - logGammaQ + qLogGamma +
-      (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(gamma + m * x);
+    let frequencyTerms = termsByFrequency.get(x);
+    if (frequencyTerms === undefined) {
+      frequencyTerms = logGamma(px + q) - logGamma(px) + px * Math.log(x);
+      termsByFrequency.set(x, frequencyTerms);
+    }
+    const term = perCustomer + frequencyTerms + (px - 1) * spend.logMean[i]! - (px + q) * Math.log(gamma + spend.meanTimesFrequency[i]!);
+    const sum = total + term;
+    compensation += Math.abs(total) >= Math.abs(term) ? total - sum + term : term - sum + total;
+    total = sum;
   }
-  return total;
+  return total + compensation;
 }
 
 export interface GammaGammaFitOptions extends MinimizeOptions {
@@ -61,26 +90,30 @@ export interface GammaGammaFitOptions extends MinimizeOptions {
   start?: GammaGammaParams;
 }
 
-/** Maximum-likelihood fit on the customers with x > 0, optimising log-parameters. */
+/**
+ * Maximum-likelihood fit on the customers with x > 0, optimising log-parameters and the mean log-likelihood per
+ * customer (tolerances independent of the number of customers; see fitBgnbd).
+ */
 export function fitGammaGamma(customers: readonly SpendObservation[], options: GammaGammaFitOptions = {}): GammaGammaFit {
   const repeatCustomers = customers.filter((customer) => customer.frequency > 0);
   if (repeatCustomers.length === 0) throw new RangeError('fitGammaGamma: no repeat customers (x > 0)');
-  repeatCustomers.forEach((customer) => assertPositiveMean(customer.frequency, customer.meanRepeatValue));
+  const spend = prepare(repeatCustomers);
   const start = options.start ?? { p: 1, q: 1, gamma: 1 };
   const toParams = ([logP, logQ, logGammaScale]: readonly number[]): GammaGammaParams => ({
     p: Math.exp(logP!),
     q: Math.exp(logQ!),
     gamma: Math.exp(logGammaScale!),
   });
+  const count = repeatCustomers.length;
   const result = minimize(
-    (logParams) => -gammaGammaLogLikelihood(toParams(logParams), repeatCustomers),
+    (logParams) => -preparedLogLikelihood(toParams(logParams), spend) / count,
     [start.p, start.q, start.gamma].map(Math.log),
-    { valueTolerance: 1e-9, pointTolerance: 1e-8, ...options },
+    { valueTolerance: 1e-11, pointTolerance: 1e-8, ...options },
   );
   return {
     params: toParams(result.point),
-    logLikelihood: -result.value,
-    customerCount: repeatCustomers.length,
+    logLikelihood: -result.value * count,
+    customerCount: count,
     iterations: result.iterations,
     converged: result.converged,
   };
@@ -125,20 +158,26 @@ export function customerLifetimeValue(
   customer: RfmObservation & SpendObservation,
   options: ClvOptions,
 ): number {
+  return discountedExpectedPurchases(purchaseModel, customer, options).discounted * expectedAverageOrderValue(spendModel, customer);
+}
+
+/**
+ * The purchase side of CLV: Σ (E[Y(i·L)] − E[Y((i−1)·L)]) / (1 + d)^i, and E[Y(periods·L)] undiscounted. It depends
+ * on (x, t_x, T) alone, so customers who share them can share it.
+ */
+export function discountedExpectedPurchases(purchaseModel: BgNbdParams, customer: RfmObservation, options: ClvOptions): { discounted: number; total: number } {
   const { periods, periodLength, discountRate } = options;
   if (!(Number.isInteger(periods) && periods >= 0)) throw new RangeError(`periods must be a non-negative integer (got ${periods})`);
   if (!(periodLength > 0)) throw new RangeError(`periodLength must be > 0 (got ${periodLength})`);
   if (!(discountRate > -1)) throw new RangeError(`discountRate must be > -1 (got ${discountRate})`);
-
-  const orderValue = expectedAverageOrderValue(spendModel, customer);
-  let value = 0;
+  let discounted = 0;
   let purchasesSoFar = 0;
   for (let period = 1; period <= periods; period++) {
     const purchasesByEnd = expectedPurchases(purchaseModel, customer, period * periodLength);
-    value += ((purchasesByEnd - purchasesSoFar) * orderValue) / Math.pow(1 + discountRate, period);
+    discounted += (purchasesByEnd - purchasesSoFar) / Math.pow(1 + discountRate, period);
     purchasesSoFar = purchasesByEnd;
   }
-  return value;
+  return { discounted, total: purchasesSoFar };
 }
 
 function assertPositiveMean(frequency: number, meanRepeatValue: number | null): number {
