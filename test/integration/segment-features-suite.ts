@@ -153,5 +153,18 @@ export function segmentFeaturesSuite(crm: () => CrmInstance) {
 		const segment = await h.create('crm_segments', { name: `Referrers ${run}`, kind: 'dynamic', refresh: 'manual', rule: ours({ type: 'referrals', minCount: 1 }) });
 		expect(await h.call(`/crm/segments/${segment.id}/refresh`)).toMatchObject({ members: 1, entered: 1 });
 		expect(await openMembers(segment.id)).toEqual([r1.id]);
+
+		// The first purchase of someone r2 referred takes r2 in at once, without a refresh (the order event
+		// re-evaluates the buyer's referrer against the segments that count referrals).
+		const [referredByR2] = await h.rows('crm_customers', { referred_by: { _eq: r2.id } });
+		await h.paidOrder(referredByR2.id);
+		const members = await h.eventually(async () => {
+			const open = await openMembers(segment.id);
+			return open.includes(r2.id) && open;
+		});
+		expect(members).toEqual([r1.id, r2.id]);
+		const [entry] = await h.rows('crm_segment_members', { segment: { _eq: segment.id }, customer: { _eq: r2.id } });
+		expect(entry).toMatchObject({ source: 'rule', left_at: null });
+		expect(await h.call(`/crm/segments/${segment.id}/refresh`)).toMatchObject({ members: 2, entered: 0, left: 0 });
 	});
 }

@@ -137,15 +137,15 @@ async function recordChange(knex: Knex, segment: SegmentRow, customer: number, o
 }
 
 /**
- * Active dynamic segments whose rules read `table` (e.g. an order change only touches order-based segments), and the
- * CRM's time zone from the same statement (this runs after every order).
+ * Active dynamic segments with their parsed rules, and the CRM's time zone from the same statement (this runs after
+ * every order; the caller keeps the segments an event can affect).
  */
-export async function segmentsReading(knex: Knex, table: string, tablesRead: (rule: Rule) => Set<string>): Promise<{ segments: SegmentRow[]; timeZone: string }> {
+export async function activeDynamicSegments(knex: Knex): Promise<{ segments: (SegmentRow & { rule: Rule })[]; timeZone: string }> {
 	const rows = await knex('crm_segments')
 		.select('id', 'kind', 'rule', knex('crm_settings').select('timezone').limit(1).as('timezone'))
 		.where({ kind: 'dynamic', status: 'active' });
 	const segments = rows
 		.map((row) => ({ id: Number(row.id), kind: row.kind, rule: parseRule(row.rule) }))
-		.filter((segment) => segment.rule && tablesRead(segment.rule).has(table));
+		.filter((segment): segment is SegmentRow & { rule: Rule } => Boolean(segment.rule));
 	return { segments, timeZone: rows[0]?.timezone ?? DEFAULT_TIME_ZONE };
 }

@@ -91,6 +91,13 @@ function findCycles(rule: Rule, resolve: (id: SegmentId) => Rule | null, ownId?:
 	return issues;
 }
 
+/** The condition types a rule uses anywhere (under all/any/not too). */
+export function conditionTypes(rule: Rule): Set<string> {
+	const types = new Set<string>();
+	forEachCondition(rule, (cond) => types.add(cond.type));
+	return types;
+}
+
 /** Tables whose changes can change who matches `rule` (unknown condition types contribute nothing). */
 export function tablesRead(rule: Rule, registry: ConditionRegistry<ConditionSpec> = builtinConditionSpecs): Set<string> {
 	const tables = new Set<string>();

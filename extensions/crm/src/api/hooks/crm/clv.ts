@@ -10,7 +10,7 @@ export function registerClvHooks(schedule: Schedule, database: Knex, purgeCache:
 		try {
 			const result = await refitClv(database, new Date());
 			await purgeCache();
-			log.info(`crm: CLV refitted for ${result.customers} customers (fit ${Math.round(result.fitMs)} ms)`);
+			log.info(`crm: CLV refitted for ${result.customers} customers (models fitted on ${result.fittedOn} in ${Math.round(result.fitMs)} ms)`);
 		} catch (error) {
 			log.warn(`crm: CLV refit skipped: ${(error as Error).message}`);
 		}

@@ -1,14 +1,19 @@
 // Incremental segment membership: when an order, interaction, feedback or customer changes, only that customer is
 // re-evaluated, and only against the segments whose rules read the changed table. Action hooks are fire-and-forget,
 // so this is the fast path; the scheduled full refresh (hourly/nightly) is the safety net that catches anything lost.
+// A customer's purchase or arrival also changes what their referrer's `referrals` condition counts, so the referrer
+// is re-evaluated against the segments that count referrals. (A referred_by moved away from someone is left to the
+// scheduled refresh: the old value is gone by the time the action runs.)
 import type { Knex } from 'knex';
-import { tablesRead } from '../../../domain/segments/validate-rule';
-import { reevaluateCustomer, segmentsReading } from '../../../data/segments/segment-membership';
+import { conditionTypes, tablesRead } from '../../../domain/segments/validate-rule';
+import { activeDynamicSegments, reevaluateCustomer, type SegmentRow } from '../../../data/segments/segment-membership';
 import type { ActionEmitter } from '../../segment-events';
 
 type Action = (event: string, handler: (meta: Record<string, unknown>) => Promise<void> | void) => void;
 
 const CUSTOMER_LINKED = ['crm_orders', 'crm_interactions', 'crm_feedback'];
+/** Events that can change a referred customer's standing in their referrer's `referrals` count (order_count, arrival). */
+const REFERRAL_EVENTS = new Set(['crm_orders', 'crm_customers']);
 
 async function customersOf(knex: Knex, collection: string, meta: Record<string, unknown>): Promise<number[]> {
 	if (collection === 'crm_customers') return ((meta.keys ?? [meta.key]) as (number | string)[]).filter((k) => k != null).map(Number);
@@ -24,15 +29,22 @@ async function customersOf(knex: Knex, collection: string, meta: Record<string, 
 export function registerIncrementalSegments(action: Action, database: Knex, emitter: ActionEmitter, logError: (error: unknown) => void) {
 	const handle = (collection: string) => async (meta: Record<string, unknown>) => {
 		try {
-			const { segments, timeZone } = await segmentsReading(database, collection, (rule) => tablesRead(rule));
-			if (!segments.length) return;
+			const { segments: active, timeZone } = await activeDynamicSegments(database);
+			const direct = active.filter((segment) => tablesRead(segment.rule).has(collection));
+			const countingReferrals = REFERRAL_EVENTS.has(collection) ? active.filter((segment) => conditionTypes(segment.rule).has('referrals')) : [];
+			if (!direct.length && !countingReferrals.length) return;
 			const customers = await customersOf(database, collection, meta);
 			const options = { now: new Date(), timeZone };
-			for (const customer of customers) {
+			const evaluate = async (customer: number, segments: SegmentRow[]) => {
 				for (const segment of segments) {
 					const change = await reevaluateCustomer(database, segment, customer, options);
 					if (change) emitter.emitAction(`crm.segment.${change.change}`, { segment: change.segment, customer }, null);
 				}
+			};
+			for (const customer of customers) await evaluate(customer, direct);
+			if (countingReferrals.length && customers.length) {
+				const referrers = await database('crm_customers').distinct('referred_by').whereIn('id', customers).whereNotNull('referred_by');
+				for (const row of referrers) await evaluate(Number(row.referred_by), countingReferrals);
 			}
 		} catch (error) {
 			logError(error);
