@@ -55,7 +55,7 @@ export function writeGrowthReport(dir: string): string | null {
 			const ratios = ra.ratio !== undefined && rb.ratio !== undefined ? ` · ${ra.ratio.toFixed(2)}x → ${rb.ratio.toFixed(2)}x` : '';
 			return `${growth.toFixed(2)}x${ratios} · ${verdict(row, growth, b.orders / a.orders)}`;
 		});
-		const figure = row.figure.replace(/;.*$/, '').replace(/: summary .*$/, ''); // without this run's details
+		const figure = row.figure.replace(/;.*$/, '').replace(/: summary .*$/, '').replace(/ \(\d[\d,]* buying customers[^)]*\)/, ''); // without this run's details
 		return `| ${row.id} | ${figure} | ${values.join(' | ')} | ${growths.join(' | ')} |`;
 	});
 	const text = [
