@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { conditionTypes, tablesRead } from '../../../domain/segments/validate-rule';
 import { activeDynamicSegments, reevaluateCustomer, type SegmentRow } from '../../../data/segments/segment-membership';
 import type { ActionEmitter } from '../../segment-events';
+import { cachedFor } from '../../bounded';
 
 type Action = (event: string, handler: (meta: Record<string, unknown>) => Promise<void> | void) => void;
 
@@ -27,9 +28,16 @@ async function customersOf(knex: Knex, collection: string, meta: Record<string, 
 }
 
 export function registerIncrementalSegments(action: Action, database: Knex, emitter: ActionEmitter, logError: (error: unknown) => void) {
+	// The active rules are asked after every order, interaction and answer: a 10-second cache, cleared when a segment
+	// or the settings (time zone) change in this process; another replica sees a change within 10 s, and the scheduled
+	// refresh covers what it missed meanwhile.
+	const activeSegments = cachedFor(10_000, () => activeDynamicSegments(database));
+	for (const collection of ['crm_segments', 'crm_settings']) {
+		for (const event of ['create', 'update', 'delete']) action(`${collection}.items.${event}`, () => activeSegments.clear());
+	}
 	const handle = (collection: string) => async (meta: Record<string, unknown>) => {
 		try {
-			const { segments: active, timeZone } = await activeDynamicSegments(database);
+			const { segments: active, timeZone } = await activeSegments(undefined);
 			const direct = active.filter((segment) => tablesRead(segment.rule).has(collection));
 			const countingReferrals = REFERRAL_EVENTS.has(collection) ? active.filter((segment) => conditionTypes(segment.rule).has('referrals')) : [];
 			if (!direct.length && !countingReferrals.length) return;
