@@ -72,7 +72,7 @@ export function notes(n: NoteInput): string[] {
 		'',
 		'**How to run.** `npm run bench` (100,000 customers) or `npm run bench -- --customers 10000`; every size writes `bench/report-<customers>.md` and, ' +
 			'once two sizes exist, `bench/report-growth.md` (how each figure grows with the data). ' +
-			'1M customers: `npm run bench -- --customers 1000000` (≈10M orders, 20M lines; about 9 GB of disk under the system temp dir and 1–2 hours on 2 cores). ' +
+			'1M customers: `npm run bench -- --customers 1000000` (≈10M orders, 20M lines; about 9 GB of disk under the system temp dir and about 35 minutes on 2 cores). ' +
 			'Options: `--runs N` (5), `--hook-calls N`, `--now YYYY-MM-DD` (default: today), `--cdnow <file>` (default `../shared/datasets/cdnow/CDNOW_master.txt` from the repository root, or `CRM_BENCH_CDNOW`), ' +
 			'`--orders/--rounds/--concurrency` for ingestion, `--messages` for follow-ups, `--only sql,kpi,clv,endpoints,followups,ingestion`, `--skip-build`. ' +
 			'`npm run bench:orders` and `npm run bench:followups` are `--only ingestion` / `--only followups` at 10,000 customers.',
