@@ -39,13 +39,16 @@ export interface WeightedObservation extends RfmObservation {
 export function groupObservations(customers: readonly RfmObservation[]): WeightedObservation[] {
   const byKey = new Map<string, WeightedObservation>();
   for (const { frequency, recency, age } of customers) {
-    const key = `${frequency}|${recency}|${age}`;
+    const key = observationKey({ frequency, recency, age });
     const group = byKey.get(key);
     if (group) group.weight++;
     else byKey.set(key, { frequency, recency, age, weight: 1 });
   }
   return [...byKey.values()];
 }
+
+/** Equal for customers with the same (x, t_x, T): everything BG/NBD says about them is the same. */
+export const observationKey = ({ frequency, recency, age }: RfmObservation): string => `${frequency}|${recency}|${age}`;
 
 /** Sum of the per-customer log-likelihoods (eq. 6, in log form); a weighted observation counts `weight` times. */
 export function bgnbdLogLikelihood(params: BgNbdParams, customers: readonly (RfmObservation & { weight?: number })[]): number {

@@ -3,7 +3,7 @@
  * The purchase side depends on (x, t_x, T) alone and costs a dozen hypergeometric series, so it is worked out
  * once per distinct triple; only the expected order value is per customer.
  */
-import { expectedPurchases, probabilityAlive, type BgNbdParams } from './bgnbd';
+import { expectedPurchases, observationKey, probabilityAlive, type BgNbdParams } from './bgnbd';
 import { discountedExpectedPurchases, expectedAverageOrderValue, type ClvOptions, type GammaGammaParams, type SpendObservation } from './gamma-gamma';
 import type { RfmObservation } from './summary';
 
@@ -31,7 +31,7 @@ export function predictCustomers(
 ): CustomerPrediction[] {
   const byTriple = new Map<string, { pAlive: number; expected: number; discounted: number; total: number }>();
   return customers.map((customer) => {
-    const key = `${customer.frequency}|${customer.recency}|${customer.age}`;
+    const key = observationKey(customer);
     let purchase = byTriple.get(key);
     if (!purchase) {
       purchase = {

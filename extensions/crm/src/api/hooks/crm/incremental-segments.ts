@@ -9,6 +9,7 @@ import { conditionTypes, tablesRead } from '../../../domain/segments/validate-ru
 import { activeDynamicSegments, reevaluateCustomer, type SegmentRow } from '../../../data/segments/segment-membership';
 import type { ActionEmitter } from '../../segment-events';
 import { cachedFor } from '../../bounded';
+import { referrersOf } from '../../../data/referrers';
 
 type Action = (event: string, handler: (meta: Record<string, unknown>) => Promise<void> | void) => void;
 
@@ -30,16 +31,19 @@ async function customersOf(knex: Knex, collection: string, meta: Record<string, 
 export function registerIncrementalSegments(action: Action, database: Knex, emitter: ActionEmitter, logError: (error: unknown) => void) {
 	// The active rules are asked after every order, interaction and answer: a 10-second cache, cleared when a segment
 	// or the settings (time zone) change in this process; another replica sees a change within 10 s, and the scheduled
-	// refresh covers what it missed meanwhile.
-	const activeSegments = cachedFor(10_000, () => activeDynamicSegments(database));
+	// refresh covers what it missed meanwhile. What each rule reads is worked out once per load, not on every event.
+	const activeSegments = cachedFor(10_000, async () => {
+		const { segments, timeZone } = await activeDynamicSegments(database);
+		return { timeZone, segments: segments.map((segment) => ({ segment, tables: tablesRead(segment.rule), countsReferrals: conditionTypes(segment.rule).has('referrals') })) };
+	});
 	for (const collection of ['crm_segments', 'crm_settings']) {
 		for (const event of ['create', 'update', 'delete']) action(`${collection}.items.${event}`, () => activeSegments.clear());
 	}
 	const handle = (collection: string) => async (meta: Record<string, unknown>) => {
 		try {
 			const { segments: active, timeZone } = await activeSegments(undefined);
-			const direct = active.filter((segment) => tablesRead(segment.rule).has(collection));
-			const countingReferrals = REFERRAL_EVENTS.has(collection) ? active.filter((segment) => conditionTypes(segment.rule).has('referrals')) : [];
+			const direct = active.filter((entry) => entry.tables.has(collection)).map((entry) => entry.segment);
+			const countingReferrals = REFERRAL_EVENTS.has(collection) ? active.filter((entry) => entry.countsReferrals).map((entry) => entry.segment) : [];
 			if (!direct.length && !countingReferrals.length) return;
 			const customers = await customersOf(database, collection, meta);
 			const options = { now: new Date(), timeZone };
@@ -50,10 +54,7 @@ export function registerIncrementalSegments(action: Action, database: Knex, emit
 				}
 			};
 			for (const customer of customers) await evaluate(customer, direct);
-			if (countingReferrals.length && customers.length) {
-				const referrers = await database('crm_customers').distinct('referred_by').whereIn('id', customers).whereNotNull('referred_by');
-				for (const row of referrers) await evaluate(Number(row.referred_by), countingReferrals);
-			}
+			if (countingReferrals.length) for (const referrer of await referrersOf(database, customers)) await evaluate(referrer, countingReferrals);
 		} catch (error) {
 			logError(error);
 		}

@@ -14,6 +14,7 @@ import { runStageRefresh } from '../../../data/stages/refresh-stages';
 import { insertStageHistory, isTrue, recordManualStage, type StageChange } from '../../../data/stages/stage-history';
 import { loadStageContext, type StageContext } from '../../../data/stages/stage-rules-repo';
 import { cachePurger } from '../../cache';
+import { referrersOf } from '../../../data/referrers';
 
 type Meta = Record<string, unknown>;
 type Context = { database: unknown; accountability?: { user?: string | null } | null };
@@ -57,9 +58,7 @@ export function registerStageHooks({ filter, action, schedule }: Register, { dat
 		const customers = Array.isArray(found) ? found : found.customers;
 		const ids = new Set(customers);
 		if (!Array.isArray(found)) for (const referrer of found.referrers) ids.add(referrer);
-		else if (customers.length && countsReferrals(context.rules)) {
-			for (const row of await database('crm_customers').distinct('referred_by').whereIn('id', customers).whereNotNull('referred_by')) ids.add(Number(row.referred_by));
-		}
+		else if (countsReferrals(context.rules)) for (const referrer of await referrersOf(database, customers)) ids.add(referrer);
 		const changes: StageChange[] = [];
 		for (const id of ids) {
 			const change = await reevaluateStage(database, id, { ...context, now: new Date(), trigger });
