@@ -6,7 +6,12 @@ export default defineConfig({
 			{
 				test: {
 					name: 'unit',
-					include: ['extensions/crm/src/**/*.test.ts', 'seed/**/*.test.ts', 'scripts/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+					include: [
+						'extensions/crm/src/**/*.test.ts',
+						'seed/**/*.test.ts',
+						'scripts/**/*.test.ts',
+						'test/fuzz/**/*.test.ts',
+					],
 				},
 			},
 			{

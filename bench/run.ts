@@ -31,7 +31,10 @@ const { values } = parseArgs({
 		'hook-calls': { type: 'string', default: '1000' },
 		only: { type: 'string' },
 		now: { type: 'string' },
-		cdnow: { type: 'string', default: process.env.CRM_BENCH_CDNOW ?? resolve(ROOT, '../shared/datasets/cdnow/CDNOW_master.txt') },
+		cdnow: {
+			type: 'string',
+			default: process.env.CRM_BENCH_CDNOW ?? resolve(ROOT, '../shared/datasets/cdnow/CDNOW_master.txt'),
+		},
 		orders: { type: 'string', default: '400' },
 		rounds: { type: 'string', default: '3' },
 		concurrency: { type: 'string', default: '8' },
@@ -48,7 +51,9 @@ if (unknown.length) throw new Error(`--only: unknown group ${unknown.join(', ')}
 const want = (group: (typeof GROUPS)[number]) => only.includes(group);
 // "now" is today 00:00 UTC unless given: the data is generated back from it, and the endpoints (which use Directus's
 // own clock) then see the same windows give or take hours. The same --now and --customers give the same rows.
-const NOW = values.now ? new Date(`${values.now}T00:00:00Z`) : new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+const NOW = values.now
+	? new Date(`${values.now}T00:00:00Z`)
+	: new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
 if (Number.isNaN(NOW.getTime())) throw new Error('--now must be a date as YYYY-MM-DD');
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -60,7 +65,10 @@ const measured = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
 
 if (!values['skip-build']) {
 	log('building the extension (the Directus processes run extensions/crm/dist)…');
-	execFileSync(node22(), [resolve(ROOT, 'node_modules/@directus/extensions-sdk/cli.js'), 'build'], { cwd: resolve(ROOT, 'extensions/crm'), stdio: 'ignore' });
+	execFileSync(node22(), [resolve(ROOT, 'node_modules/@directus/extensions-sdk/cli.js'), 'build'], {
+		cwd: resolve(ROOT, 'extensions/crm'),
+		stdio: 'ignore',
+	});
 }
 const code = await loadExtensionCode();
 const started = Date.now();
@@ -102,7 +110,18 @@ try {
 		log('4/4 customer-stats hook…');
 		const [hook, hookPeak] = await measured(() => statsHookCost(knex, code, Number(values['hook-calls'])));
 		Object.assign(details, { segmentMembers: segment.members, rfmScored: rfm.scored });
-		rows.push(...sqlRows({ segment, rfm, incremental, hook, peaks: { segment: segmentPeak, rfm: rfmPeak, incremental: incrementalPeak, hook: hookPeak } }, endpoints));
+		rows.push(
+			...sqlRows(
+				{
+					segment,
+					rfm,
+					incremental,
+					hook,
+					peaks: { segment: segmentPeak, rfm: rfmPeak, incremental: incrementalPeak, hook: hookPeak },
+				},
+				endpoints,
+			),
+		);
 	} else rows.push(...endpointRows(endpoints));
 	if (want('kpi')) {
 		await quiet();
@@ -117,10 +136,22 @@ try {
 		log('CLV: CDNOW and the generated customers…');
 		const [cdnow, cdnowPeak] = await measured(() => cdnowFit(knex, code, values.cdnow!, Math.min(runs, 3)));
 		if (!cdnow) log(`CLV: ${values.cdnow} not found, the CDNOW figure is skipped`);
-		const [generated, generatedPeak] = await measured(() => clvFit(knex, code, NOW, customers >= 1_000_000 ? 1 : Math.min(runs, 3)));
-		rows.push(...clvRows(cdnow && { ...cdnow, peak: cdnowPeak }, { ...generated, peak: generatedPeak }, customers, endpoints.clv));
+		const [generated, generatedPeak] = await measured(() =>
+			clvFit(knex, code, NOW, customers >= 1_000_000 ? 1 : Math.min(runs, 3)),
+		);
+		rows.push(
+			...clvRows(
+				cdnow && { ...cdnow, peak: cdnowPeak },
+				{ ...generated, peak: generatedPeak },
+				customers,
+				endpoints.clv,
+			),
+		);
 		details.cdnow = cdnow;
-		if (cdnow) log(`CLV: CDNOW ${cdnow.customers} customers, ${cdnow.transactions} transactions, BG/NBD ${JSON.stringify(cdnow.bgnbd)}`);
+		if (cdnow)
+			log(
+				`CLV: CDNOW ${cdnow.customers} customers, ${cdnow.transactions} transactions, BG/NBD ${JSON.stringify(cdnow.bgnbd)}`,
+			);
 	}
 	if (want('followups')) {
 		await quiet();
@@ -129,7 +160,16 @@ try {
 		rows.push(...followupRows(followups, followupsPeak));
 	}
 	if (want('ingestion')) {
-		const ingestion = await ingestionFigure(stackNow, { orders: Number(values.orders), rounds: Number(values.rounds), concurrency: Number(values.concurrency), customers }, log);
+		const ingestion = await ingestionFigure(
+			stackNow,
+			{
+				orders: Number(values.orders),
+				rounds: Number(values.rounds),
+				concurrency: Number(values.concurrency),
+				customers,
+			},
+			log,
+		);
 		details.ingestion = ingestion;
 		rows.push(...ingestionRows(ingestion));
 	}
@@ -141,9 +181,13 @@ try {
 			`PostgreSQL ${version} (throw-away cluster, fsync=off) with Directus 12.4 and the CRM installed; Node ${process.version}; ` +
 				`${customers.toLocaleString('en-US')} customers, ${orders.toLocaleString('en-US')} orders; "now" = ${NOW.toISOString().slice(0, 10)}; ` +
 				`median of ${runs} interleaved runs after one warm-up unless the figure says otherwise; ran ${new Date().toISOString().slice(0, 16)}Z, ${secs(Date.now() - started)} in all. ` +
-				`Machine: ${cpus().length} cores shared with other work, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} at the start and ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end (1/5/15 min).`,
+				`Machine: ${cpus().length} cores shared with other work, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} at the start and ${loadavg()
+					.map((l) => l.toFixed(1))
+					.join(' / ')} at the end (1/5/15 min).`,
 			'',
-			`Data: ${Object.entries(generation.counts).map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`).join(', ')}. ` +
+			`Data: ${Object.entries(generation.counts)
+				.map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`)
+				.join(', ')}. ` +
 				`Boot + install ${secs(bootMs)}; load ${secs(generation.loadMs)} (indexes dropped), ${generation.indexes} indexes/unique constraints + ${generation.foreignKeys} foreign keys re-created ${secs(generation.indexMs)}, VACUUM ANALYZE ${secs(analyzeMs)}; database ${mb(dbBytes)}.`,
 		],
 		rows,
@@ -151,7 +195,10 @@ try {
 		size: { customers, orders },
 	});
 	const name = values.only ? `report-${only.join('-')}-${customers}.md` : `report-${customers}.md`;
-	const files = [resolve(import.meta.dirname, name), ...(values.only ? [] : [resolve(import.meta.dirname, 'report.md')])];
+	const files = [
+		resolve(import.meta.dirname, name),
+		...(values.only ? [] : [resolve(import.meta.dirname, 'report.md')]),
+	];
 	for (const file of files) writeFileSync(file, report);
 	console.log(report);
 	log(`written to ${files.join(' and ')}`);

@@ -32,4 +32,7 @@ for (const name of addons) {
 		process.exit(1);
 	}
 }
-console.log('[check-native] native addons load under', spawnSync(node22, ['--version'], { encoding: 'utf8' }).stdout.trim());
+console.log(
+	'[check-native] native addons load under',
+	spawnSync(node22, ['--version'], { encoding: 'utf8' }).stdout.trim(),
+);

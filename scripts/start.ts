@@ -33,7 +33,10 @@ function buildExtensionIfStale() {
 	const dist = resolve(ext, 'dist/api.js');
 	if (existsSync(dist) && statSync(dist).mtimeMs >= newestMtime(resolve(ext, 'src'))) return;
 	say('building the CRM extension ...');
-	const result = spawnSync(node22(), [resolve(ROOT, 'node_modules/@directus/extensions-sdk/cli.js'), 'build'], { cwd: ext, stdio: 'inherit' });
+	const result = spawnSync(node22(), [resolve(ROOT, 'node_modules/@directus/extensions-sdk/cli.js'), 'build'], {
+		cwd: ext,
+		stdio: 'inherit',
+	});
 	if (result.status !== 0) throw new Error('extension build failed');
 }
 
@@ -43,7 +46,8 @@ const env = crmEnv(values);
 mkdirSync(env.STORAGE_LOCAL_ROOT, { recursive: true });
 buildExtensionIfStale();
 
-const databaseId = env.DB_CLIENT === 'sqlite3' ? env.DB_FILENAME : `${env.DB_CLIENT}://${env.DB_HOST}:${env.DB_PORT}/${env.DB_DATABASE}`;
+const databaseId =
+	env.DB_CLIENT === 'sqlite3' ? env.DB_FILENAME : `${env.DB_CLIENT}://${env.DB_HOST}:${env.DB_PORT}/${env.DB_DATABASE}`;
 if (state.bootstrapped !== databaseId || (env.DB_CLIENT === 'sqlite3' && !existsSync(env.DB_FILENAME))) {
 	say('bootstrapping Directus (first run) ...');
 	await directusCliOrThrow(['bootstrap'], env, { quiet: true });
@@ -66,7 +70,14 @@ try {
 	const health = await installCrm(client, directus.url, say);
 	if (state.installed !== health.schema.applied) {
 		// The admin's first-login dialogs (project owner, licence) would otherwise block the CRM.
-		await client.request(updateSettings({ project_owner: env.ADMIN_EMAIL, project_usage: 'personal', product_updates: false, default_language: 'ko-KR' } as never));
+		await client.request(
+			updateSettings({
+				project_owner: env.ADMIN_EMAIL,
+				project_usage: 'personal',
+				product_updates: false,
+				default_language: 'ko-KR',
+			} as never),
+		);
 		state.installed = health.schema.applied;
 		saveState();
 	}
@@ -76,7 +87,9 @@ try {
 		state.demo = new Date().toISOString();
 		saveState();
 	}
-	say(`CRM ready in ${((Date.now() - started) / 1000).toFixed(1)} s (schema v${health.schema.applied}, extension ${health.extension.version})`);
+	say(
+		`CRM ready in ${((Date.now() - started) / 1000).toFixed(1)} s (schema v${health.schema.applied}, extension ${health.extension.version})`,
+	);
 	say(`admin:  ${env.PUBLIC_URL}/admin`);
 	say(`login:  ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}   (from .env)`);
 	say('logs:   data/directus.log   · stop with Ctrl+C');

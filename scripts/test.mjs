@@ -17,7 +17,13 @@ if (!existsSync(resolve(root, 'node_modules/.bin/node')) || !existsSync(resolve(
 const node22 = resolve(root, 'node_modules/.bin/node');
 const env = { ...process.env, PATH: `${resolve(root, 'node_modules/.bin')}:${process.env.PATH}` };
 console.log('[test] building the CRM extension ...');
-run(node22, [resolve(root, 'node_modules/@directus/extensions-sdk/cli.js'), 'build'], { cwd: resolve(root, 'extensions/crm'), env });
-console.log('[test] type-checking ...');
-run(node22, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { env });
+run(node22, [resolve(root, 'node_modules/@directus/extensions-sdk/cli.js'), 'build'], {
+	cwd: resolve(root, 'extensions/crm'),
+	env,
+});
+console.log('[test] formatting (prettier --check), lint (eslint), type-checking (vue-tsc) ...');
+const bin = (name) => resolve(root, 'node_modules/.bin', name);
+run(bin('prettier'), ['--check', '--log-level', 'warn', '.'], { env });
+run(bin('eslint'), ['--max-warnings', '0', '.'], { env });
+run(bin('vue-tsc'), ['-p', 'tsconfig.json'], { env });
 run(node22, [resolve(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(2)], { env });

@@ -27,18 +27,29 @@ async function definitions(knex: Knex, tables: string[]) {
 			[tables],
 		)
 	).rows as Definition[];
-	return { foreignKeys: constraints.filter((c) => c.type === 'f'), uniques: constraints.filter((c) => c.type === 'u'), indexes };
+	return {
+		foreignKeys: constraints.filter((c) => c.type === 'f'),
+		uniques: constraints.filter((c) => c.type === 'u'),
+		indexes,
+	};
 }
 
 /** Runs `load` without the tables' secondary indexes and constraints; returns the load's and the re-indexing's time. */
 export async function withoutSecondaryIndexes(knex: Knex, tables: string[], load: () => Promise<void>) {
 	const { foreignKeys, uniques, indexes } = await definitions(knex, tables);
-	for (const c of [...foreignKeys, ...uniques]) await knex.raw(`ALTER TABLE ${quote(c.table)} DROP CONSTRAINT ${quote(c.name)}`);
+	for (const c of [...foreignKeys, ...uniques])
+		await knex.raw(`ALTER TABLE ${quote(c.table)} DROP CONSTRAINT ${quote(c.name)}`);
 	for (const i of indexes) await knex.raw(`DROP INDEX ${quote(i.name)}`);
 	const started = performance.now();
 	await load();
 	const loaded = performance.now();
 	for (const i of indexes) await knex.raw(i.sql);
-	for (const c of [...uniques, ...foreignKeys]) await knex.raw(`ALTER TABLE ${quote(c.table)} ADD CONSTRAINT ${quote(c.name)} ${c.sql}`);
-	return { loadMs: loaded - started, indexMs: performance.now() - loaded, indexes: indexes.length + uniques.length, foreignKeys: foreignKeys.length };
+	for (const c of [...uniques, ...foreignKeys])
+		await knex.raw(`ALTER TABLE ${quote(c.table)} ADD CONSTRAINT ${quote(c.name)} ${c.sql}`);
+	return {
+		loadMs: loaded - started,
+		indexMs: performance.now() - loaded,
+		indexes: indexes.length + uniques.length,
+		foreignKeys: foreignKeys.length,
+	};
 }

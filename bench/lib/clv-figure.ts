@@ -34,10 +34,18 @@ export async function clvFit(knex: Knex, code: ExtensionCode, end: Date, runs: n
 		const fitted = performance.now();
 		parts.push({ summaryMs: summarised - started, fitMs: fitted - summarised });
 		const repeaters = rows.filter((s) => s.frequency > 0 && (s.meanRepeatValue ?? 0) > 0).length;
-		last = { customers: rows.length, fittedOn, repeaters, bgnbd: { ...purchase.params, logLikelihood: purchase.logLikelihood }, gammaGamma: spend?.params ?? null, converged: { bgnbd: purchase.converged, gammaGamma: spend ? spend.converged : null } };
+		last = {
+			customers: rows.length,
+			fittedOn,
+			repeaters,
+			bgnbd: { ...purchase.params, logLikelihood: purchase.logLikelihood },
+			gammaGamma: spend?.params ?? null,
+			converged: { bgnbd: purchase.converged, gammaGamma: spend ? spend.converged : null },
+		};
 	}
 	return {
-		...last!, runs,
+		...last!,
+		runs,
 		summaryMs: median(parts.map((p) => p.summaryMs)),
 		fitMs: median(parts.map((p) => p.fitMs)),
 		totalMs: median(parts.map((p) => p.summaryMs + p.fitMs)),
@@ -51,14 +59,26 @@ export const CDNOW_END = new Date(Date.UTC(1997, 8, 30));
  * Loads CDNOW_master.txt as paid orders into schema `cdnow` (a crm_orders table of its own, so the extension's SQL
  * runs unchanged through the search path) and fits on it. Returns null when the file is absent.
  */
-export async function cdnowFit(knex: Knex, code: ExtensionCode, file: string, runs: number): Promise<(ClvRun & { transactions: number; loadMs: number }) | null> {
+export async function cdnowFit(
+	knex: Knex,
+	code: ExtensionCode,
+	file: string,
+	runs: number,
+): Promise<(ClvRun & { transactions: number; loadMs: number }) | null> {
 	if (!existsSync(file)) return null;
 	const started = performance.now();
 	const transactions = code.clv.parseCdnowTransactions(readFileSync(file, 'utf8'));
 	await knex.raw('DROP SCHEMA IF EXISTS cdnow CASCADE');
 	await knex.raw('CREATE SCHEMA cdnow');
-	await knex.raw('CREATE TABLE cdnow.crm_orders (id serial PRIMARY KEY, customer integer NOT NULL, status varchar(255) NOT NULL, ordered_at timestamptz NOT NULL, total numeric(14, 2) NOT NULL)');
-	const rows = transactions.map((t) => ({ customer: Number(t.customerId), status: 'paid', ordered_at: `${t.date}T00:00:00Z`, total: t.amount }));
+	await knex.raw(
+		'CREATE TABLE cdnow.crm_orders (id serial PRIMARY KEY, customer integer NOT NULL, status varchar(255) NOT NULL, ordered_at timestamptz NOT NULL, total numeric(14, 2) NOT NULL)',
+	);
+	const rows = transactions.map((t) => ({
+		customer: Number(t.customerId),
+		status: 'paid',
+		ordered_at: `${t.date}T00:00:00Z`,
+		total: t.amount,
+	}));
 	for (let i = 0; i < rows.length; i += 5000) await knex('cdnow.crm_orders').insert(rows.slice(i, i + 5000));
 	await knex.raw('ANALYZE cdnow.crm_orders');
 	const loadMs = performance.now() - started;

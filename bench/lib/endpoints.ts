@@ -32,7 +32,13 @@ export async function quietFrom(pid: number, knex: Knex, quietMs = 1500): Promis
 	for (;;) {
 		await new Promise((r) => setTimeout(r, 250));
 		const used = cpuMs(pid);
-		const active = Number((await knex.raw("SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'")).rows[0].n);
+		const active = Number(
+			(
+				await knex.raw(
+					"SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
+				)
+			).rows[0].n,
+		);
 		if (used - last > 25 || active > 0) since = performance.now();
 		last = used;
 		if (performance.now() - since >= quietMs) return since;

@@ -31,30 +31,57 @@ function handWrittenSegment(knex: Knex, now: Date, customer?: number): Knex.Raw 
 }
 
 async function countRows(knex: Knex, query: Knex.QueryBuilder | Knex.Raw): Promise<number> {
-	const row = await knex.count({ n: '*' }).from(knex.raw('(?) AS q', [query])).first();
+	const row = await knex
+		.count({ n: '*' })
+		.from(knex.raw('(?) AS q', [query]))
+		.first();
 	return Number(row?.n ?? 0);
 }
 
-export async function segmentRefresh(knex: Knex, code: ExtensionCode, now: Date, runs: number): Promise<Pair & { members: number }> {
+export async function segmentRefresh(
+	knex: Knex,
+	code: ExtensionCode,
+	now: Date,
+	runs: number,
+): Promise<Pair & { members: number }> {
 	const compiled = () => code.compileSegmentQuery(knex, SEGMENT_RULE, { now });
 	const members = await countRows(knex, compiled());
 	const expected = await countRows(knex, handWrittenSegment(knex, now));
 	if (members !== expected) throw new Error(`segment: compiled query counts ${members}, hand-written ${expected}`);
-	const pair = await comparePair(runs, () => countRows(knex, compiled()), () => countRows(knex, handWrittenSegment(knex, now)));
+	const pair = await comparePair(
+		runs,
+		() => countRows(knex, compiled()),
+		() => countRows(knex, handWrittenSegment(knex, now)),
+	);
 	return { ...pair, members };
 }
 
-export async function incrementalSegment(knex: Knex, code: ExtensionCode, now: Date, customers: number, calls: number): Promise<Pair> {
+export async function incrementalSegment(
+	knex: Knex,
+	code: ExtensionCode,
+	now: Date,
+	customers: number,
+	calls: number,
+): Promise<Pair> {
 	const ids = Array.from({ length: calls }, (_, i) => 1 + Math.floor(((i + 0.5) * customers) / calls));
 	const compiled: number[] = [];
 	const baseline: number[] = [];
-	for (const id of ids.slice(0, 10)) await code.compileSegmentQuery(knex, SEGMENT_RULE, { now }).where('crm_customers.id', id); // warm-up
+	for (const id of ids.slice(0, 10))
+		await code.compileSegmentQuery(knex, SEGMENT_RULE, { now }).where('crm_customers.id', id); // warm-up
 	for (const id of ids) {
 		let a = 0;
 		let b = 0;
-		compiled.push(await timeMs(async () => (a = (await code.compileSegmentQuery(knex, SEGMENT_RULE, { now }).where('crm_customers.id', id)).length)));
+		compiled.push(
+			await timeMs(
+				async () =>
+					(a = (await code.compileSegmentQuery(knex, SEGMENT_RULE, { now }).where('crm_customers.id', id)).length),
+			),
+		);
 		baseline.push(await timeMs(async () => (b = (await handWrittenSegment(knex, now, id)).rows.length)));
-		if (a !== b) throw new Error(`incremental: customer ${id} is ${a ? '' : 'not '}matched by the compiled query but the hand-written one disagrees`);
+		if (a !== b)
+			throw new Error(
+				`incremental: customer ${id} is ${a ? '' : 'not '}matched by the compiled query but the hand-written one disagrees`,
+			);
 	}
 	const candidateMs = median(compiled);
 	const baselineMs = median(baseline);
@@ -70,7 +97,10 @@ const NTILE_SCORES = `SELECT customer, ntile(5) OVER (ORDER BY recency_days DESC
 /** A single NTILE(5) per measure over the grouped window, written into crm_customers with UPDATE … FROM. */
 function ntileUpdate(knex: Knex, now: Date, windowDays: number): Knex.Raw {
 	const from = new Date(now.getTime() - windowDays * DAY_MS);
-	return knex.raw(`UPDATE crm_customers c SET rfm_r = s.r, rfm_f = s.f, rfm_m = s.m, rfm_at = ? FROM (${NTILE_SCORES}) s WHERE c.id = s.customer`, [now, now, from, now]);
+	return knex.raw(
+		`UPDATE crm_customers c SET rfm_r = s.r, rfm_f = s.f, rfm_m = s.m, rfm_at = ? FROM (${NTILE_SCORES}) s WHERE c.id = s.customer`,
+		[now, now, from, now],
+	);
 }
 
 /** The same, over every customer (LEFT JOIN): also clears and stamps those without a purchase, as the CRM does. */
@@ -83,16 +113,31 @@ function ntileUpdateAll(knex: Knex, now: Date, windowDays: number): Knex.Raw {
 	);
 }
 
-export async function rfmRescoring(knex: Knex, code: ExtensionCode, now: Date, runs: number): Promise<Pair & { scored: number; sameRowsMs: number }> {
+export async function rfmRescoring(
+	knex: Knex,
+	code: ExtensionCode,
+	now: Date,
+	runs: number,
+): Promise<Pair & { scored: number; sameRowsMs: number }> {
 	const vacuum = () => knex.raw('VACUUM crm_customers');
 	const t = await compareAll(
 		runs,
-		{ crm: () => code.applyRfmScores(knex, { now, windowDays: 365 }), ntile: () => ntileUpdate(knex, now, 365), ntileAll: () => ntileUpdateAll(knex, now, 365) },
+		{
+			crm: () => code.applyRfmScores(knex, { now, windowDays: 365 }),
+			ntile: () => ntileUpdate(knex, now, 365),
+			ntileAll: () => ntileUpdateAll(knex, now, 365),
+		},
 		vacuum,
 	);
 	await code.applyRfmScores(knex, { now, windowDays: 365 });
 	const row = await knex('crm_customers').whereNotNull('rfm_r').count({ n: '*' }).first();
-	return { candidateMs: t.crm, baselineMs: t.ntile, ratio: t.crm / t.ntile, sameRowsMs: t.ntileAll, scored: Number(row?.n ?? 0) };
+	return {
+		candidateMs: t.crm,
+		baselineMs: t.ntile,
+		ratio: t.crm / t.ntile,
+		sameRowsMs: t.ntileAll,
+		scored: Number(row?.n ?? 0),
+	};
 }
 
 /**
@@ -115,8 +160,26 @@ export async function statsHookCost(knex: Knex, code: ExtensionCode, calls: numb
 		const us = async (fn: () => Promise<unknown>) => (await timeMs(fn)) * 1000;
 		const run = async () => {
 			plain.push(await us(() => knex('crm_orders').where('id', o.id).update({ date_updated: stamp })));
-			gained.push(await us(() => code.applyStatsDelta(knex, { customer: o.customer, orders: 1, spent: 1000, gainedPurchaseAt: o.ordered_at, lostPurchaseAt: null })));
-			lost.push(await us(() => code.applyStatsDelta(knex, { customer: o.customer, orders: -1, spent: -1000, gainedPurchaseAt: null, lostPurchaseAt: o.ordered_at }, [-1])));
+			gained.push(
+				await us(() =>
+					code.applyStatsDelta(knex, {
+						customer: o.customer,
+						orders: 1,
+						spent: 1000,
+						gainedPurchaseAt: o.ordered_at,
+						lostPurchaseAt: null,
+					}),
+				),
+			);
+			lost.push(
+				await us(() =>
+					code.applyStatsDelta(
+						knex,
+						{ customer: o.customer, orders: -1, spent: -1000, gainedPurchaseAt: null, lostPurchaseAt: o.ordered_at },
+						[-1],
+					),
+				),
+			);
 		};
 		await run();
 		if (i < 20) [plain, gained, lost].forEach((list) => list.pop()); // first 20 are warm-up

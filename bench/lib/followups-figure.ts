@@ -9,7 +9,8 @@ import type { ExtensionCode } from './load-extension-code.ts';
 import { comparePair, type Pair } from './timing.ts';
 
 const SUBJECT = '{{first_name}}님, 주문해 주셔서 감사합니다';
-const BODY = '<p>{{first_name}}님, {{last_order.products}} 주문이 잘 도착했나요?</p><p>누적 포인트: {{points.balance}}</p>';
+const BODY =
+	'<p>{{first_name}}님, {{last_order.products}} 주문이 잘 도착했나요?</p><p>누적 포인트: {{points.balance}}</p>';
 const OUTBOX = 'bench_outbox';
 
 export interface FollowupsFigure {
@@ -19,21 +20,54 @@ export interface FollowupsFigure {
 	queued: Pair;
 }
 
-export async function followupsFigure(knex: Knex, code: ExtensionCode, messages: number, runs: number): Promise<FollowupsFigure> {
+export async function followupsFigure(
+	knex: Knex,
+	code: ExtensionCode,
+	messages: number,
+	runs: number,
+): Promise<FollowupsFigure> {
 	const templates = code.templates;
-	const customers = Array.from({ length: 1000 }, (_, i) => ({ id: i + 1, full_name: `김민준${i}`, first_name: `민준${i}`, language: 'ko-KR', points_balance: i * 10, tags: [] }));
-	const order = { id: 1, total: 45000, currency: 'KRW', ordered_at: '2026-03-01T01:00:00Z', status: 'paid', lines: [{ product_name: '아메리카노', quantity: 2, line_total: 9000 }, { product_name: '베이글', quantity: 1, line_total: 3500 }] };
+	const customers = Array.from({ length: 1000 }, (_, i) => ({
+		id: i + 1,
+		full_name: `김민준${i}`,
+		first_name: `민준${i}`,
+		language: 'ko-KR',
+		points_balance: i * 10,
+		tags: [],
+	}));
+	const order = {
+		id: 1,
+		total: 45000,
+		currency: 'KRW',
+		ordered_at: '2026-03-01T01:00:00Z',
+		status: 'paid',
+		lines: [
+			{ product_name: '아메리카노', quantity: 2, line_total: 9000 },
+			{ product_name: '베이글', quantity: 1, line_total: 3500 },
+		],
+	};
 	const sender = { name: '카페 모카', email: 'hello@example.com', phone: '02-123-4567', address: '서울시 중구' };
 	const cache = new templates.TemplateCache();
 	const template = { id: 1, date_updated: '2026-01-01', subject: SUBJECT, body: BODY, language: 'ko-KR' };
 	const compose = (i: number) =>
 		templates.composeMessage({
-			template, channel: 'email', marketing: true, sender, unsubscribeUrl: `https://crm.example.com/crm/unsubscribe?token=t${i}`, timeZone: 'Asia/Seoul', currency: 'KRW', cache,
+			template,
+			channel: 'email',
+			marketing: true,
+			sender,
+			unsubscribeUrl: `https://crm.example.com/crm/unsubscribe?token=t${i}`,
+			timeZone: 'Asia/Seoul',
+			currency: 'KRW',
+			cache,
 			context: { customer: customers[i % customers.length], lastOrder: order, today: '2026-03-02' },
 		});
 	const variables = (i: number) => {
 		const c = customers[i % customers.length];
-		return { first_name: c.first_name, last_order: { products: '아메리카노 외 1건' }, points: { balance: c.points_balance } };
+		return {
+			first_name: c.first_name,
+			last_order: { products: '아메리카노 외 1건' },
+			points: { balance: c.points_balance },
+		};
 	};
 	const bareSubject = Handlebars.compile(SUBJECT, { noEscape: true });
 	const bareBody = Handlebars.compile(BODY);
@@ -63,9 +97,20 @@ export async function followupsFigure(knex: Knex, code: ExtensionCode, messages:
 		let round = 0;
 		const due = new Date('2026-03-05T00:00:00Z');
 		const insertAll = async (rows: Record<string, unknown>[]) => {
-			for (let start = 0; start < rows.length; start += 500) await knex(OUTBOX).insert(rows.slice(start, start + 500)).onConflict('dedupe_key').ignore();
+			for (let start = 0; start < rows.length; start += 500)
+				await knex(OUTBOX)
+					.insert(rows.slice(start, start + 500))
+					.onConflict('dedupe_key')
+					.ignore();
 		};
-		const row = (key: string, i: number, subject: string, body: string) => ({ dedupe_key: key, customer: (i % 1000) + 1, status: 'scheduled', due_at: due, subject, body });
+		const row = (key: string, i: number, subject: string, body: string) => ({
+			dedupe_key: key,
+			customer: (i % 1000) + 1,
+			status: 'scheduled',
+			due_at: due,
+			subject,
+			body,
+		});
 		const queued = await comparePair(
 			runs,
 			async () => {

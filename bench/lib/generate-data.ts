@@ -6,7 +6,16 @@ import { withoutSecondaryIndexes } from './bulk-load.ts';
 import { SEGMENT_RULE } from './figures.ts';
 
 /** The tables the generator fills (they must be empty). */
-export const GENERATED_TABLES = ['crm_products', 'crm_customers', 'crm_orders', 'crm_order_lines', 'crm_interactions', 'crm_feedback', 'crm_segments', 'crm_segment_members'];
+export const GENERATED_TABLES = [
+	'crm_products',
+	'crm_customers',
+	'crm_orders',
+	'crm_order_lines',
+	'crm_interactions',
+	'crm_feedback',
+	'crm_segments',
+	'crm_segment_members',
+];
 /** The dynamic segment with the benchmarked rule (refreshed on demand only, so no schedule runs it mid-bench). */
 export const BENCH_SEGMENT_ID = 2;
 
@@ -62,7 +71,14 @@ async function load(knex: Knex, customers: number, now: Date): Promise<void> {
 	const at = now.toISOString();
 	await knex('crm_segments').insert([
 		{ id: 1, name: 'Bench: hand-picked', kind: 'static', refresh: 'manual', date_created: now },
-		{ id: BENCH_SEGMENT_ID, name: 'Bench: 3+ orders, 300,000+ in 180 days, bought coffee', kind: 'dynamic', refresh: 'manual', rule: JSON.stringify(SEGMENT_RULE), date_created: now },
+		{
+			id: BENCH_SEGMENT_ID,
+			name: 'Bench: 3+ orders, 300,000+ in 180 days, bought coffee',
+			kind: 'dynamic',
+			refresh: 'manual',
+			rule: JSON.stringify(SEGMENT_RULE),
+			date_created: now,
+		},
 	]);
 	const categories = `(ARRAY[${CATEGORIES.map((c) => `'${c}'`).join(', ')}])`;
 
@@ -145,6 +161,8 @@ async function load(knex: Knex, customers: number, now: Date): Promise<void> {
 		WHERE c.id = s.customer`);
 
 	for (const table of GENERATED_TABLES) {
-		await knex.raw(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), coalesce((SELECT max(id) FROM ${table}), 1))`);
+		await knex.raw(
+			`SELECT setval(pg_get_serial_sequence('${table}', 'id'), coalesce((SELECT max(id) FROM ${table}), 1))`,
+		);
 	}
 }

@@ -37,11 +37,16 @@ async function post(url: string, body: unknown): Promise<void> {
 		headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' },
 		body: JSON.stringify(body),
 	});
-	if (!response.ok) throw new Error(`POST /items/crm_orders answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+	if (!response.ok)
+		throw new Error(`POST /items/crm_orders answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
 	await response.arrayBuffer();
 }
 
-export async function ingestionFigure(stack: BenchStack, options: IngestionOptions, log: (m: string) => void): Promise<IngestionFigure> {
+export async function ingestionFigure(
+	stack: BenchStack,
+	options: IngestionOptions,
+	log: (m: string) => void,
+): Promise<IngestionFigure> {
 	const { knex } = stack;
 	log('ingestion: starting stock Directus and the CRM with loyalty off on the same database…');
 	const stock = await startSideDirectus(stack.crm, 'stock');
@@ -52,22 +57,48 @@ export async function ingestionFigure(stack: BenchStack, options: IngestionOptio
 		const order = () => {
 			serial += 1;
 			const customer = 1 + ((serial * 7919) % options.customers);
-			return { customer, status: 'paid', channel: 'web', currency: 'KRW', ordered_at: new Date(Date.now() - serial * 1000).toISOString(), total: 33_000, lines: [
-				{ kind: 'product', product: 1 + (serial % 400), product_name: 'A', category: 'coffee', quantity: 2, unit_price: 12_000, line_total: 24_000 },
-				{ kind: 'product', product: 1 + ((serial * 31) % 400), product_name: 'B', category: 'bakery', quantity: 1, unit_price: 9_000, line_total: 9_000 },
-			] };
+			return {
+				customer,
+				status: 'paid',
+				channel: 'web',
+				currency: 'KRW',
+				ordered_at: new Date(Date.now() - serial * 1000).toISOString(),
+				total: 33_000,
+				lines: [
+					{
+						kind: 'product',
+						product: 1 + (serial % 400),
+						product_name: 'A',
+						category: 'coffee',
+						quantity: 2,
+						unit_price: 12_000,
+						line_total: 24_000,
+					},
+					{
+						kind: 'product',
+						product: 1 + ((serial * 31) % 400),
+						product_name: 'B',
+						category: 'bakery',
+						quantity: 1,
+						unit_price: 9_000,
+						line_total: 9_000,
+					},
+				],
+			};
 		};
 		const crmPid = stack.pid();
 		const round = async (url: string, waitSettled: boolean) => {
 			await quietFrom(crmPid, knex); // the CRM's work left from its last round must not land in another's
 			const start = performance.now();
 			let next = 0;
-			await Promise.all(Array.from({ length: options.concurrency }, async () => {
-				while (next < options.orders) {
-					next += 1;
-					await post(url, order());
-				}
-			}));
+			await Promise.all(
+				Array.from({ length: options.concurrency }, async () => {
+					while (next < options.orders) {
+						next += 1;
+						await post(url, order());
+					}
+				}),
+			);
 			const answered = performance.now() - start;
 			if (!waitSettled) return { answered, settled: answered };
 			await settled(knex);
@@ -91,10 +122,20 @@ export async function ingestionFigure(stack: BenchStack, options: IngestionOptio
 		const perSecond = (ms: number) => (options.orders / ms) * 1000;
 		const target = (t: (typeof targets)[number]): IngestionTarget => {
 			const runs = results.get(t.name)!;
-			return { answeredPerS: perSecond(median(runs.map((x) => x.answered))), settledPerS: t.settle ? perSecond(median(runs.map((x) => x.settled))) : null, peakBytes: peakBytes(t.pid) };
+			return {
+				answeredPerS: perSecond(median(runs.map((x) => x.answered))),
+				settledPerS: t.settle ? perSecond(median(runs.map((x) => x.settled))) : null,
+				peakBytes: peakBytes(t.pid),
+			};
 		};
 		const ledger = await knex('crm_points_ledger').count({ n: '*' }).first();
-		return { options, stock: target(targets[0]), crm: target(targets[1]), loyaltyOff: target(targets[2]), ledgerRows: Number(ledger?.n ?? 0) };
+		return {
+			options,
+			stock: target(targets[0]),
+			crm: target(targets[1]),
+			loyaltyOff: target(targets[2]),
+			ledgerRows: Number(ledger?.n ?? 0),
+		};
 	} finally {
 		await off.stop();
 		await stock.stop();

@@ -16,7 +16,12 @@ const feedbackCounts = (x: string, when: string) =>
 	count(*) FILTER (WHERE kind = 'csat' AND score >= 4 AND ${when}) AS satisfied_${x}`;
 
 /** Order, LTV and feedback KPIs of P and of Q (the month before P) in three statements run side by side. */
-async function handWritten(knex: Knex, p: Period, q: Period, r: Period): Promise<{ current: Values; previous: Values }> {
+async function handWritten(
+	knex: Knex,
+	p: Period,
+	q: Period,
+	r: Period,
+): Promise<{ current: Values; previous: Values }> {
 	const [orders, ltv, feedback] = await Promise.all([
 		knex.raw(
 			`WITH pc AS (SELECT o.customer,
@@ -50,14 +55,28 @@ async function handWritten(knex: Knex, p: Period, q: Period, r: Period): Promise
 	const l = ltv.rows[0];
 	const f = feedback.rows[0];
 	const values = (x: 'p' | 'q', previousActive: number): Values => {
-		const [active, orderCount, revenue, newRevenue] = [n(o[`active_${x}`]), n(o[`orders_${x}`]), n(o[`revenue_${x}`]), n(o[`new_revenue_${x}`])];
+		const [active, orderCount, revenue, newRevenue] = [
+			n(o[`active_${x}`]),
+			n(o[`orders_${x}`]),
+			n(o[`revenue_${x}`]),
+			n(o[`new_revenue_${x}`]),
+		];
 		const retention = ratio(n(o[`retained_${x}`]), previousActive);
 		const nps = ratio(n(f[`promoters_${x}`]) - n(f[`detractors_${x}`]), n(f[`nps_${x}`]));
 		return {
-			revenue, active_customers: active, new_customers: n(o[`new_${x}`]), retention_rate: retention, churn_rate: retention === null ? null : 1 - retention,
-			repurchase_rate: ratio(n(o[`repeaters_${x}`]), active), aov: ratio(revenue, orderCount), purchase_frequency: ratio(orderCount, active),
-			new_customer_revenue: newRevenue, returning_customer_revenue: revenue - newRevenue, historical_ltv: ratio(n(l[`revenue_${x}`]), n(l[`customers_${x}`])),
-			nps: nps === null ? null : nps * 100, csat: ratio(n(f[`satisfied_${x}`]), n(f[`csat_${x}`])),
+			revenue,
+			active_customers: active,
+			new_customers: n(o[`new_${x}`]),
+			retention_rate: retention,
+			churn_rate: retention === null ? null : 1 - retention,
+			repurchase_rate: ratio(n(o[`repeaters_${x}`]), active),
+			aov: ratio(revenue, orderCount),
+			purchase_frequency: ratio(orderCount, active),
+			new_customer_revenue: newRevenue,
+			returning_customer_revenue: revenue - newRevenue,
+			historical_ltv: ratio(n(l[`revenue_${x}`]), n(l[`customers_${x}`])),
+			nps: nps === null ? null : nps * 100,
+			csat: ratio(n(f[`satisfied_${x}`]), n(f[`csat_${x}`])),
 		};
 	};
 	return { current: values('p', n(o.active_q)), previous: values('q', n(o.active_r)) };
@@ -70,10 +89,20 @@ export interface KpiFigure {
 	http: { coldMs: number; sqlMs: number; ratio: number; months: string[]; cachedMs: number; cachedRuns: number };
 }
 
-const civilOf = (date: Date): Civil => ({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+const civilOf = (date: Date): Civil => ({
+	year: date.getUTCFullYear(),
+	month: date.getUTCMonth() + 1,
+	day: date.getUTCDate(),
+});
 const iso = (c: Civil) => `${c.year}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`;
 
-export async function kpiFigure(knex: Knex, code: ExtensionCode, now: Date, runs: number, url: string): Promise<KpiFigure> {
+export async function kpiFigure(
+	knex: Knex,
+	code: ExtensionCode,
+	now: Date,
+	runs: number,
+	url: string,
+): Promise<KpiFigure> {
 	const { kpi } = code;
 	// Follow-up ROI and lift are left out: the generated data has no outbox (their SQL reads crm_outbox).
 	const ids = kpi.definitions.filter((d) => d.group !== 'followups').map((d) => d.id);
@@ -85,7 +114,9 @@ export async function kpiFigure(knex: Knex, code: ExtensionCode, now: Date, runs
 	};
 	const viaCode = async (back: number) => {
 		const settings = await kpi.readKpiSettings(knex); // the endpoint reads settings on every request too
-		return kpi.kpiReport(knex, { ids, unit: 'month', at, offset: -back, filters: {} }, settings, { cache: new kpi.KpiCache() });
+		return kpi.kpiReport(knex, { ids, unit: 'month', at, offset: -back, filters: {} }, settings, {
+			cache: new kpi.KpiCache(),
+		});
 	};
 	const { timeZone } = await kpi.readKpiSettings(knex);
 	const byHand = (back: number) => {
@@ -97,13 +128,23 @@ export async function kpiFigure(knex: Knex, code: ExtensionCode, now: Date, runs
 	const report = await viaCode(1);
 	const expected = await byHand(1);
 	for (const k of report.kpis) {
-		for (const [which, value] of [['current', k.value], ['previous', k.previous]] as const) {
+		for (const [which, value] of [
+			['current', k.value],
+			['previous', k.previous],
+		] as const) {
 			const other = expected[which][k.id];
-			const same = value === null || other === null ? value === other : Math.abs(Number(value) - other) <= 1e-6 * Math.max(1, Math.abs(other));
+			const same =
+				value === null || other === null
+					? value === other
+					: Math.abs(Number(value) - other) <= 1e-6 * Math.max(1, Math.abs(other));
 			if (!same) throw new Error(`KPI ${k.id} (${which}): the CRM says ${value}, the hand-written SQL ${other}`);
 		}
 	}
-	const cold = await comparePair(runs, () => viaCode(1), () => byHand(1));
+	const cold = await comparePair(
+		runs,
+		() => viaCode(1),
+		() => byHand(1),
+	);
 
 	// HTTP cold: months nobody asked for yet (each needs its month and the one before, so every third month). The
 	// hand-written SQL for the month runs once untimed first, so both find its pages in PostgreSQL's buffer cache
@@ -125,7 +166,16 @@ export async function kpiFigure(knex: Knex, code: ExtensionCode, now: Date, runs
 	const coldMs = median(httpCold);
 	const sqlMs = median(sqlCold);
 	return {
-		ids, month: report.period.key, cold,
-		http: { coldMs, sqlMs, ratio: coldMs / sqlMs, months: backs.map((b) => periods(b, timeZone).p.key), cachedMs: median(cached), cachedRuns: cached.length },
+		ids,
+		month: report.period.key,
+		cold,
+		http: {
+			coldMs,
+			sqlMs,
+			ratio: coldMs / sqlMs,
+			months: backs.map((b) => periods(b, timeZone).p.key),
+			cachedMs: median(cached),
+			cachedRuns: cached.length,
+		},
 	};
 }

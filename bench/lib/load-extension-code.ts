@@ -21,9 +21,18 @@ export async function loadExtensionCode() {
 	return {
 		compileSegmentQuery: segments.compileSegmentQuery as (knex: unknown, rule: unknown, options: { now: Date }) => any,
 		applyRfmScores: rfm.applyRfmScores as (knex: unknown, options: { now: Date; windowDays: number }) => Promise<void>,
-		applyStatsDelta: stats.applyStatsDelta as (knex: unknown, delta: unknown, excluded?: (string | number)[]) => Promise<void>,
+		applyStatsDelta: stats.applyStatsDelta as (
+			knex: unknown,
+			delta: unknown,
+			excluded?: (string | number)[],
+		) => Promise<void>,
 		kpi: {
-			kpiReport: kpiReport.kpiReport as (knex: unknown, request: unknown, settings: unknown, options?: { cache?: unknown }) => Promise<KpiReport>,
+			kpiReport: kpiReport.kpiReport as (
+				knex: unknown,
+				request: unknown,
+				settings: unknown,
+				options?: { cache?: unknown },
+			) => Promise<KpiReport>,
 			readKpiSettings: kpiReport.readKpiSettings as (knex: unknown) => Promise<{ timeZone: string }>,
 			KpiCache: kpiCache.KpiCache as new () => unknown,
 			definitions: kpiDefinitions.KPI_DEFINITIONS as { id: string; group: string }[],
@@ -38,7 +47,9 @@ export async function loadExtensionCode() {
 				spend: { params: Record<string, number>; converged: boolean; customerCount: number } | null;
 				fittedOn: number;
 			},
-			parseCdnowTransactions: clv.parseCdnowTransactions as (text: string) => { customerId: string; date: string; amount: number }[],
+			parseCdnowTransactions: clv.parseCdnowTransactions as (
+				text: string,
+			) => { customerId: string; date: string; amount: number }[],
 		},
 		templates,
 	};

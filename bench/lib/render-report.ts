@@ -43,29 +43,52 @@ export function met(row: Row): boolean | null {
 	if (!row.goal) return null;
 	const actual = row.goal.of === 'ratio' ? row.ratio : row.crm.value;
 	if (actual === undefined) return null;
-	return row.goal.op === '≥' ? actual >= row.goal.value : row.goal.op === '<' ? actual < row.goal.value : actual <= row.goal.value;
+	return row.goal.op === '≥'
+		? actual >= row.goal.value
+		: row.goal.op === '<'
+			? actual < row.goal.value
+			: actual <= row.goal.value;
 }
 
 function goalText(row: Row): string {
 	if (!row.goal) return '';
 	const mark = met(row) ? '✅' : '❌';
-	const target = row.goal.text ?? (row.goal.of === 'ratio' ? `${row.goal.op} ${row.goal.value}x` : `${row.goal.op} ${formatMeasure({ value: row.goal.value, unit: row.crm.unit })}`);
+	const target =
+		row.goal.text ??
+		(row.goal.of === 'ratio'
+			? `${row.goal.op} ${row.goal.value}x`
+			: `${row.goal.op} ${formatMeasure({ value: row.goal.value, unit: row.crm.unit })}`);
 	return `${mark} ${target}`;
 }
 
-const order = (id: string) => Number.parseInt(id, 10) * 100 + (id.charCodeAt(id.length - 1) >= 97 ? id.charCodeAt(id.length - 1) - 96 : 0);
+const order = (id: string) =>
+	Number.parseInt(id, 10) * 100 + (id.charCodeAt(id.length - 1) >= 97 ? id.charCodeAt(id.length - 1) - 96 : 0);
 
 export function renderReport(input: ReportInput): string {
 	input.rows.sort((a, b) => order(a.id) - order(b.id));
 	const table = [
 		'| # | Figure | CRM | Baseline (same run) | Ratio | Goal | Peak memory |',
 		'|---|---|---:|---:|---:|---|---|',
-		...input.rows.map((r) =>
-			`| ${r.id} | ${r.figure} | ${formatMeasure(r.crm)} | ${r.baseline ? `${formatMeasure(r.baseline)} (${r.baseline.label})` : '—'} | ${r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}x`} | ${goalText(r)} | ${r.peak ? `${mb(r.peak.bytes)} (${r.peak.of})` : '—'} |`,
+		...input.rows.map(
+			(r) =>
+				`| ${r.id} | ${r.figure} | ${formatMeasure(r.crm)} | ${r.baseline ? `${formatMeasure(r.baseline)} (${r.baseline.label})` : '—'} | ${r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}x`} | ${goalText(r)} | ${r.peak ? `${mb(r.peak.bytes)} (${r.peak.of})` : '—'} |`,
 		),
 	];
 	const data = JSON.stringify({ size: input.size, rows: input.rows });
-	return [`# ${input.title}`, '', ...input.header, '', '## Figures', '', ...table, '', ...input.notes, '', `<!-- bench-results ${data} -->`, ''].join('\n');
+	return [
+		`# ${input.title}`,
+		'',
+		...input.header,
+		'',
+		'## Figures',
+		'',
+		...table,
+		'',
+		...input.notes,
+		'',
+		`<!-- bench-results ${data} -->`,
+		'',
+	].join('\n');
 }
 
 export function parseResults(markdown: string): { size: ReportInput['size']; rows: Row[] } | null {

@@ -39,9 +39,15 @@ export async function startStack(): Promise<BenchStack> {
 	const crm = await bootCrm('bench', { db: 'postgres', env: { LOG_LEVEL: 'warn', TZ: midMorningZone() } });
 	await crm.client.request(updateMe({ token: BENCH_TOKEN } as never));
 	const { DB_HOST, DB_PORT, DB_DATABASE, DB_USER } = crm.env;
-	const knex = knexFactory({ client: 'pg', connection: { host: DB_HOST, port: Number(DB_PORT), database: DB_DATABASE, user: DB_USER }, pool: { min: 1, max: 4 } });
+	const knex = knexFactory({
+		client: 'pg',
+		connection: { host: DB_HOST, port: Number(DB_PORT), database: DB_DATABASE, user: DB_USER },
+		pool: { min: 1, max: 4 },
+	});
 	return {
-		crm, knex, url: crm.url,
+		crm,
+		knex,
+		url: crm.url,
 		pid: () => Number(crm.directus.child.pid),
 		stop: async () => {
 			await knex.destroy();
@@ -65,14 +71,22 @@ export async function startSideDirectus(crm: CrmInstance, kind: 'stock' | 'loyal
 }
 
 /** GET/POST with the bench token; throws on a non-2xx answer. */
-export async function call(url: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<unknown> {
+export async function call(
+	url: string,
+	path: string,
+	init: { method?: string; body?: unknown } = {},
+): Promise<unknown> {
 	const response = await fetch(`${url}${path}`, {
 		method: init.method ?? 'GET',
-		headers: { authorization: `Bearer ${BENCH_TOKEN}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+		headers: {
+			authorization: `Bearer ${BENCH_TOKEN}`,
+			...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+		},
 		body: init.body === undefined ? undefined : JSON.stringify(init.body),
 	});
 	const text = await response.text();
-	if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+	if (!response.ok)
+		throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
 	return text ? JSON.parse(text) : null;
 }
 

@@ -29,7 +29,11 @@ export async function comparePair(
 }
 
 /** Medians of several contenders: one warm-up each, then `runs` rounds in rotating order (drift hits all alike). */
-export async function compareAll<K extends string>(runs: number, contenders: Record<K, () => Promise<unknown>>, between: () => Promise<unknown> = async () => {}): Promise<Record<K, number>> {
+export async function compareAll<K extends string>(
+	runs: number,
+	contenders: Record<K, () => Promise<unknown>>,
+	between: () => Promise<unknown> = async () => {},
+): Promise<Record<K, number>> {
 	const names = Object.keys(contenders) as K[];
 	for (const name of [...names].reverse()) await contenders[name]();
 	const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as unknown as Record<K, number[]>;

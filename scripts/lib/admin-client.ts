@@ -8,7 +8,9 @@ export function adminClientWithToken(url: string, token: string) {
 }
 
 export async function adminClientWithLogin(url: string, email: string, password: string) {
-	const client = createDirectus(url).with(authentication('json', { autoRefresh: false })).with(rest());
+	const client = createDirectus(url)
+		.with(authentication('json', { autoRefresh: false }))
+		.with(rest());
 	await client.login({ email, password });
 	const token = await client.getToken();
 	if (!token) throw new Error(`Login as ${email} at ${url} returned no token`);

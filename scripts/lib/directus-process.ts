@@ -41,7 +41,8 @@ export function directusCli(args: string[], env: Env, options: { quiet?: boolean
 
 export async function directusCliOrThrow(args: string[], env: Env, options: { quiet?: boolean } = {}): Promise<string> {
 	const result = await directusCli(args, env, options);
-	if (result.code !== 0) throw new Error(`directus ${args.join(' ')} failed (${result.code}):\n${result.output.slice(-4000)}`);
+	if (result.code !== 0)
+		throw new Error(`directus ${args.join(' ')} failed (${result.code}):\n${result.output.slice(-4000)}`);
 	return result.output;
 }
 
@@ -57,7 +58,8 @@ export interface RunningDirectus {
 export async function waitForPing(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child && child.exitCode !== null) throw new Error(`Directus exited with code ${child.exitCode} before answering`);
+		if (child && child.exitCode !== null)
+			throw new Error(`Directus exited with code ${child.exitCode} before answering`);
 		try {
 			const response = await fetch(`${url}/server/ping`);
 			if (response.ok) return;
@@ -70,7 +72,10 @@ export async function waitForPing(url: string, timeoutMs: number, child?: ChildP
 }
 
 /** Starts `directus start` and waits until it answers. Output goes to `logFile` (or is inherited). */
-export async function startDirectus(env: Env, options: { logFile?: string; timeoutMs?: number } = {}): Promise<RunningDirectus> {
+export async function startDirectus(
+	env: Env,
+	options: { logFile?: string; timeoutMs?: number } = {},
+): Promise<RunningDirectus> {
 	const host = env.HOST ?? '127.0.0.1';
 	const url = `http://${host}:${env.PORT ?? '8055'}`;
 	let stdio: 'inherit' | 'pipe' = 'inherit';
@@ -78,7 +83,11 @@ export async function startDirectus(env: Env, options: { logFile?: string; timeo
 		mkdirSync(dirname(options.logFile), { recursive: true });
 		stdio = 'pipe';
 	}
-	const child = spawn(node22(), [DIRECTUS_CLI, 'start'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', stdio, stdio] });
+	const child = spawn(node22(), [DIRECTUS_CLI, 'start'], {
+		cwd: ROOT,
+		env: { ...process.env, ...env },
+		stdio: ['ignore', stdio, stdio],
+	});
 	if (options.logFile) {
 		const log = createWriteStream(options.logFile, { flags: 'a' });
 		child.stdout?.pipe(log);

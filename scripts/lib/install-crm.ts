@@ -1,8 +1,21 @@
 // Puts the CRM into a running Directus through the API, idempotently: the schema (a partial snapshot that touches
 // only crm_ collections), label translations, roles and policies, the CRM dashboard and the settings singleton.
 import {
-	createDashboard, createPanels, createPermissions, createPolicy, createRole, createTranslations, readDashboards,
-	readPermissions, readPolicies, readRoles, readSingleton, readTranslations, schemaApply, schemaDiff, updateSingleton,
+	createDashboard,
+	createPanels,
+	createPermissions,
+	createPolicy,
+	createRole,
+	createTranslations,
+	readDashboards,
+	readPermissions,
+	readPolicies,
+	readRoles,
+	readSingleton,
+	readTranslations,
+	schemaApply,
+	schemaDiff,
+	updateSingleton,
 } from '@directus/sdk';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -20,12 +33,22 @@ type Log = (line: string) => void;
 export async function crmHealth(url: string) {
 	const response = await fetch(`${url}/crm/health`);
 	if (!response.ok) throw new Error(`GET /crm/health answered ${response.status}: is the CRM extension installed?`);
-	return (await response.json()) as { status: string; database: string; schema: { expected: string; applied: string | null }; extension: { version: string } };
+	return (await response.json()) as {
+		status: string;
+		database: string;
+		schema: { expected: string; applied: string | null };
+		extension: { version: string };
+	};
 }
 
 export function snapshotFor(databaseClient: string) {
-	const vendor = databaseClient.includes('sqlite') ? 'sqlite' : databaseClient === 'pg' || databaseClient === 'postgres' ? 'postgres' : null;
-	if (!vendor) throw new Error(`The CRM ships snapshots for SQLite and PostgreSQL; this instance uses ${databaseClient}.`);
+	const vendor = databaseClient.includes('sqlite')
+		? 'sqlite'
+		: databaseClient === 'pg' || databaseClient === 'postgres'
+			? 'postgres'
+			: null;
+	if (!vendor)
+		throw new Error(`The CRM ships snapshots for SQLite and PostgreSQL; this instance uses ${databaseClient}.`);
 	return JSON.parse(readFileSync(resolve(ROOT, 'snapshots', `crm.${vendor}.json`), 'utf8'));
 }
 
@@ -40,12 +63,14 @@ export async function applySchema(client: AdminClient, databaseClient: string, l
 
 export function translationEntries(): { key: string; language: string; value: string }[] {
 	const entries: { key: string; language: string; value: string }[] = [];
-	const add = (key: string, en: string, ko: string) => entries.push({ key, language: 'en-US', value: en }, { key, language: 'ko-KR', value: ko });
+	const add = (key: string, en: string, ko: string) =>
+		entries.push({ key, language: 'en-US', value: en }, { key, language: 'ko-KR', value: ko });
 	for (const def of COLLECTIONS) {
 		add(`crm_collection_note_${def.collection}`, def.note.en, def.note.ko);
 		for (const field of def.fields) {
 			if (field.note) add(noteKey(def.collection, field.field), field.note.en, field.note.ko);
-			if (field.meta?.interface === 'presentation-divider') add(`crm_field_${field.field}`, field.label.en, field.label.ko);
+			if (field.meta?.interface === 'presentation-divider')
+				add(`crm_field_${field.field}`, field.label.en, field.label.ko);
 		}
 	}
 	const seen = new Set<string>();
@@ -58,7 +83,9 @@ export function translationEntries(): { key: string; language: string; value: st
 }
 
 async function installTranslations(client: AdminClient, log: Log) {
-	const existing = await client.request(readTranslations({ filter: { key: { _starts_with: 'crm_' } }, fields: ['key', 'language'], limit: -1 }));
+	const existing = await client.request(
+		readTranslations({ filter: { key: { _starts_with: 'crm_' } }, fields: ['key', 'language'], limit: -1 }),
+	);
 	const have = new Set(existing.map((t) => `${t.key}|${t.language}`));
 	const missing = translationEntries().filter((t) => !have.has(`${t.key}|${t.language}`));
 	if (missing.length) {
@@ -69,37 +96,70 @@ async function installTranslations(client: AdminClient, log: Log) {
 
 async function installRoles(client: AdminClient, log: Log) {
 	for (const spec of ROLES) {
-		let [policy] = await client.request(readPolicies({ filter: { name: { _eq: spec.name } }, fields: ['id'], limit: 1 }));
+		let [policy] = await client.request(
+			readPolicies({ filter: { name: { _eq: spec.name } }, fields: ['id'], limit: 1 }),
+		);
 		if (!policy) {
-			policy = await client.request(createPolicy({ name: spec.name, icon: spec.icon, description: spec.description, app_access: spec.appAccess, admin_access: false, enforce_tfa: false }));
+			policy = await client.request(
+				createPolicy({
+					name: spec.name,
+					icon: spec.icon,
+					description: spec.description,
+					app_access: spec.appAccess,
+					admin_access: false,
+					enforce_tfa: false,
+				}),
+			);
 			log(`policy: created ${spec.name}`);
 		}
 		const wanted = [
-			...Object.entries(spec.permissions).flatMap(([collection, actions]) => actions.map((action) => ({ collection, action, fields: ['*'] }))),
+			...Object.entries(spec.permissions).flatMap(([collection, actions]) =>
+				actions.map((action) => ({ collection, action, fields: ['*'] })),
+			),
 			...(spec.appAccess ? [{ collection: 'directus_users', action: 'read' as const, fields: ['*'] }] : []),
 		];
-		const current = await client.request(readPermissions({ filter: { policy: { _eq: policy.id } }, fields: ['collection', 'action'], limit: -1 }));
+		const current = await client.request(
+			readPermissions({ filter: { policy: { _eq: policy.id } }, fields: ['collection', 'action'], limit: -1 }),
+		);
 		const have = new Set(current.map((p) => `${p.collection}|${p.action}`));
 		const missing = wanted.filter((p) => !have.has(`${p.collection}|${p.action}`));
-		if (missing.length) await client.request(createPermissions(missing.map((p) => ({ ...p, policy: policy.id, permissions: {}, validation: null, presets: null }))));
+		if (missing.length)
+			await client.request(
+				createPermissions(
+					missing.map((p) => ({ ...p, policy: policy.id, permissions: {}, validation: null, presets: null })),
+				),
+			);
 		const [role] = await client.request(readRoles({ filter: { name: { _eq: spec.name } }, fields: ['id'], limit: 1 }));
 		if (!role) {
-			await client.request(createRole({ name: spec.name, icon: spec.icon, description: spec.description, policies: [{ policy: policy.id }] } as never));
+			await client.request(
+				createRole({
+					name: spec.name,
+					icon: spec.icon,
+					description: spec.description,
+					policies: [{ policy: policy.id }],
+				} as never),
+			);
 			log(`role: created ${spec.name}`);
 		}
 	}
 }
 
 async function installDashboard(client: AdminClient, log: Log) {
-	const [existing] = await client.request(readDashboards({ filter: { name: { _eq: DASHBOARD_NAME } }, fields: ['id'], limit: 1 }));
+	const [existing] = await client.request(
+		readDashboards({ filter: { name: { _eq: DASHBOARD_NAME } }, fields: ['id'], limit: 1 }),
+	);
 	if (existing) return;
-	const dashboard = await client.request(createDashboard({ name: DASHBOARD_NAME, icon: 'monitoring', color: '#3399FF', note: 'CRM KPIs / CRM 핵심 지표' }));
+	const dashboard = await client.request(
+		createDashboard({ name: DASHBOARD_NAME, icon: 'monitoring', color: '#3399FF', note: 'CRM KPIs / CRM 핵심 지표' }),
+	);
 	await client.request(createPanels(dashboardPanels(dashboard.id)));
 	log(`dashboard: created ${DASHBOARD_NAME}`);
 }
 
 async function installSettings(client: AdminClient) {
-	const settings = await client.request(readSingleton('crm_settings' as never, { fields: ['id'] } as never)) as { id?: number } | null;
+	const settings = (await client.request(readSingleton('crm_settings' as never, { fields: ['id'] } as never))) as {
+		id?: number;
+	} | null;
 	if (!settings?.id) await client.request(updateSingleton('crm_settings' as never, { currency: 'KRW' } as never));
 }
 

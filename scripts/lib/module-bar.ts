@@ -28,7 +28,9 @@ export function withModule(bar: ModuleBarEntry[] | null, id: string): ModuleBarE
 }
 
 export async function installModuleBar(client: AdminClient, id: string, log: (line: string) => void) {
-	const settings = (await client.request(readSettings({ fields: ['module_bar'] } as never))) as { module_bar: ModuleBarEntry[] | null };
+	const settings = (await client.request(readSettings({ fields: ['module_bar'] } as never))) as {
+		module_bar: ModuleBarEntry[] | null;
+	};
 	const next = withModule(settings.module_bar, id);
 	if (!next) return;
 	await client.request(updateSettings({ module_bar: next } as never));

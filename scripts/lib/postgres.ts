@@ -10,7 +10,9 @@ import type { Env } from './directus-process.ts';
 export function postgresBinDir(): string | null {
 	const base = '/usr/lib/postgresql';
 	if (!existsSync(base)) return null;
-	const versions = readdirSync(base).filter((v) => existsSync(resolve(base, v, 'bin/initdb'))).sort((a, b) => Number(b) - Number(a));
+	const versions = readdirSync(base)
+		.filter((v) => existsSync(resolve(base, v, 'bin/initdb')))
+		.sort((a, b) => Number(b) - Number(a));
 	return versions.length ? resolve(base, versions[0], 'bin') : null;
 }
 
@@ -49,8 +51,19 @@ export async function startPostgres(dir: string, port: number, database = 'direc
 	chmodSync(dir, 0o777);
 	chmodSync(socket, 0o777);
 	if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
-	if (!existsSync(resolve(data, 'PG_VERSION'))) run([resolve(bin, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
-	const ctlArgs = (action: string[]) => [resolve(bin, 'pg_ctl'), '-D', data, '-l', resolve(dir, 'postgres.log'), '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${socket} -c fsync=off`, '-w', ...action];
+	if (!existsSync(resolve(data, 'PG_VERSION')))
+		run([resolve(bin, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
+	const ctlArgs = (action: string[]) => [
+		resolve(bin, 'pg_ctl'),
+		'-D',
+		data,
+		'-l',
+		resolve(dir, 'postgres.log'),
+		'-o',
+		`-c listen_addresses=127.0.0.1 -p ${port} -k ${socket} -c fsync=off`,
+		'-w',
+		...action,
+	];
 	const ctl = (action: string[]) => run(ctlArgs(action));
 	ctl(['start']);
 	try {
@@ -60,7 +73,14 @@ export async function startPostgres(dir: string, port: number, database = 'direc
 	}
 	return {
 		port,
-		env: { DB_CLIENT: 'pg', DB_HOST: '127.0.0.1', DB_PORT: String(port), DB_DATABASE: database, DB_USER: 'postgres', DB_PASSWORD: '' },
+		env: {
+			DB_CLIENT: 'pg',
+			DB_HOST: '127.0.0.1',
+			DB_PORT: String(port),
+			DB_DATABASE: database,
+			DB_USER: 'postgres',
+			DB_PASSWORD: '',
+		},
 		stop: async () => ctl(['stop', '-m', 'fast']),
 		restart: async () => ctl(['restart', '-m', 'fast']),
 		halt: () => runAsync(ctlArgs(['stop', '-m', 'fast'])),

@@ -12,14 +12,39 @@ export interface RoleSpec {
 const CRUD: Action[] = ['create', 'read', 'update', 'delete'];
 const READ: Action[] = ['read'];
 const CRM_COLLECTIONS = [
-	'crm_settings', 'crm_customers', 'crm_products', 'crm_orders', 'crm_order_lines', 'crm_interactions', 'crm_feedback', 'crm_segments', 'crm_segment_members',
-	'crm_loyalty_rules', 'crm_tiers', 'crm_rewards', 'crm_coupons', 'crm_templates', 'crm_followup_rules',
+	'crm_settings',
+	'crm_customers',
+	'crm_products',
+	'crm_orders',
+	'crm_order_lines',
+	'crm_interactions',
+	'crm_feedback',
+	'crm_segments',
+	'crm_segment_members',
+	'crm_loyalty_rules',
+	'crm_tiers',
+	'crm_rewards',
+	'crm_coupons',
+	'crm_templates',
+	'crm_followup_rules',
 ];
 // The ledger, event journal and history are written only by the CRM itself: people read them. "create" on the ledger
 // is what allows a manual points adjustment (through /crm/loyalty/adjust, never a direct insert).
 // The outbox is planned by the CRM; staff read it and may cancel (update) a scheduled message. KPI snapshots are computed.
-const APPEND_ONLY = { crm_points_ledger: ['create', 'read'] as Action[], crm_events: READ, crm_history: READ, crm_outbox: ['read', 'update'] as Action[], crm_kpi_snapshots: READ };
-const LOYALTY_READ = { crm_loyalty_rules: READ, crm_tiers: READ, crm_rewards: READ, crm_points_ledger: READ, crm_history: READ };
+const APPEND_ONLY = {
+	crm_points_ledger: ['create', 'read'] as Action[],
+	crm_events: READ,
+	crm_history: READ,
+	crm_outbox: ['read', 'update'] as Action[],
+	crm_kpi_snapshots: READ,
+};
+const LOYALTY_READ = {
+	crm_loyalty_rules: READ,
+	crm_tiers: READ,
+	crm_rewards: READ,
+	crm_points_ledger: READ,
+	crm_history: READ,
+};
 const DASHBOARDS = { directus_dashboards: READ, directus_panels: READ };
 
 export const ROLES: RoleSpec[] = [
@@ -28,7 +53,12 @@ export const ROLES: RoleSpec[] = [
 		icon: 'admin_panel_settings',
 		description: 'All CRM data and settings / 모든 CRM 데이터와 설정',
 		appAccess: true,
-		permissions: { ...Object.fromEntries(CRM_COLLECTIONS.map((c) => [c, CRUD])), ...APPEND_ONLY, directus_dashboards: CRUD, directus_panels: CRUD },
+		permissions: {
+			...Object.fromEntries(CRM_COLLECTIONS.map((c) => [c, CRUD])),
+			...APPEND_ONLY,
+			directus_dashboards: CRUD,
+			directus_panels: CRUD,
+		},
 	},
 	{
 		name: 'CRM Sales',
@@ -99,7 +129,8 @@ export const ROLES: RoleSpec[] = [
 	{
 		name: 'CRM Events API',
 		icon: 'api',
-		description: 'For external apps (shop, POS, mobile) with a static token; no admin app / 외부 앱 연동용 (관리 화면 접근 불가)',
+		description:
+			'For external apps (shop, POS, mobile) with a static token; no admin app / 외부 앱 연동용 (관리 화면 접근 불가)',
 		appAccess: false,
 		permissions: {
 			crm_customers: ['create', 'read', 'update'],

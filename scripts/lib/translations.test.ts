@@ -18,7 +18,11 @@ describe('snapshot translations', () => {
 		it(`covers every $t: key in crm.${vendor}.json in ko-KR and en-US`, () => {
 			const keys = translationKeys(JSON.parse(readFileSync(resolve(ROOT, 'snapshots', `crm.${vendor}.json`), 'utf8')));
 			expect(keys.size).toBeGreaterThan(50);
-			const missing = [...keys].flatMap((key) => ['ko-KR', 'en-US'].filter((language) => !entries.some((e) => e.key === key && e.language === language)).map((language) => `${key} (${language})`));
+			const missing = [...keys].flatMap((key) =>
+				['ko-KR', 'en-US']
+					.filter((language) => !entries.some((e) => e.key === key && e.language === language))
+					.map((language) => `${key} (${language})`),
+			);
 			expect(missing).toEqual([]);
 		});
 	}

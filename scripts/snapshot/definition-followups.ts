@@ -49,27 +49,78 @@ export const OUTBOX_STATUSES: Choice[] = [
 	{ value: 'held_out', en: 'Held out (control group)', ko: '대조군 제외', color: '#FFC23B' },
 ];
 
-export const FOLLOWUP_CHOICES: Choice[] = [...TEMPLATE_KINDS, ...MESSAGE_PURPOSES, ...FOLLOWUP_TRIGGERS, ...FOLLOWUP_ACTIONS, ...OUTBOX_STATUSES];
+export const FOLLOWUP_CHOICES: Choice[] = [
+	...TEMPLATE_KINDS,
+	...MESSAGE_PURPOSES,
+	...FOLLOWUP_TRIGGERS,
+	...FOLLOWUP_ACTIONS,
+	...OUTBOX_STATUSES,
+];
 
 export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 	{
 		collection: 'crm_templates',
-		label: { en: 'Message templates', ko: '메시지 템플릿', enSingular: 'Message template', koSingular: '메시지 템플릿' },
-		note: { en: 'E-mail, SMS and KakaoTalk messages and surveys, with {{variables}}; checked when saved.', ko: '이메일·문자·카카오톡 메시지와 설문 ({{변수}} 사용, 저장 시 검사)' },
+		label: {
+			en: 'Message templates',
+			ko: '메시지 템플릿',
+			enSingular: 'Message template',
+			koSingular: '메시지 템플릿',
+		},
+		note: {
+			en: 'E-mail, SMS and KakaoTalk messages and surveys, with {{variables}}; checked when saved.',
+			ko: '이메일·문자·카카오톡 메시지와 설문 ({{변수}} 사용, 저장 시 검사)',
+		},
 		icon: 'mail',
 		color: '#3399FF',
 		displayTemplate: '{{name}}',
 		archive: { field: 'status', value: 'archived', unarchive: 'active' },
 		fields: [
 			f.select('status', { en: 'Status', ko: '상태' }, ACTIVE, { defaultValue: 'active', required: true }),
-			f.string('key', { en: 'Key', ko: '키' }, { unique: true, required: true, note: { en: 'Short id, e.g. post_purchase_thanks or nps_after_purchase.', ko: '짧은 식별자 (예: post_purchase_thanks)' } }),
+			f.string(
+				'key',
+				{ en: 'Key', ko: '키' },
+				{
+					unique: true,
+					required: true,
+					note: {
+						en: 'Short id, e.g. post_purchase_thanks or nps_after_purchase.',
+						ko: '짧은 식별자 (예: post_purchase_thanks)',
+					},
+				},
+			),
 			f.string('name', { en: 'Name', ko: '이름' }, { required: true }),
 			f.select('kind', { en: 'Kind', ko: '종류' }, TEMPLATE_KINDS, { required: true, defaultValue: 'email' }),
-			f.select('purpose', { en: 'Purpose', ko: '목적' }, MESSAGE_PURPOSES, { required: true, defaultValue: 'transactional', note: { en: 'Advertising messages get "(광고)", the sender and an opt-out, and wait out quiet hours.', ko: '광고성 메시지는 "(광고)" 표시·발신자·수신 거부 안내가 붙고 야간에는 발송을 미룹니다.' } }),
-			f.select('language', { en: 'Language', ko: '언어' }, [{ value: 'ko-KR', en: 'Korean', ko: '한국어' }, { value: 'en-US', en: 'English', ko: '영어' }], { defaultValue: 'ko-KR' }),
+			f.select('purpose', { en: 'Purpose', ko: '목적' }, MESSAGE_PURPOSES, {
+				required: true,
+				defaultValue: 'transactional',
+				note: {
+					en: 'Advertising messages get "(광고)", the sender and an opt-out, and wait out quiet hours.',
+					ko: '광고성 메시지는 "(광고)" 표시·발신자·수신 거부 안내가 붙고 야간에는 발송을 미룹니다.',
+				},
+			}),
+			f.select(
+				'language',
+				{ en: 'Language', ko: '언어' },
+				[
+					{ value: 'ko-KR', en: 'Korean', ko: '한국어' },
+					{ value: 'en-US', en: 'English', ko: '영어' },
+				],
+				{ defaultValue: 'ko-KR' },
+			),
 			f.string('subject', { en: 'Subject / question', ko: '제목 / 질문' }, { width: 'full' }),
-			f.text('body', { en: 'Body', ko: '본문' }, { note: { en: 'Handlebars: {{first_name}}, {{last_order.products}}, {{formatCurrency order.total}} …', ko: '핸들바 문법: {{first_name}}, {{last_order.products}}, {{formatCurrency order.total}} …' } }),
-			f.select('survey_scale', { en: 'Survey scale', ko: '설문 척도' }, SURVEY_SCALES, { note: { en: 'Surveys only.', ko: '설문 템플릿에만 사용' } }),
+			f.text(
+				'body',
+				{ en: 'Body', ko: '본문' },
+				{
+					note: {
+						en: 'Handlebars: {{first_name}}, {{last_order.products}}, {{formatCurrency order.total}} …',
+						ko: '핸들바 문법: {{first_name}}, {{last_order.products}}, {{formatCurrency order.total}} …',
+					},
+				},
+			),
+			f.select('survey_scale', { en: 'Survey scale', ko: '설문 척도' }, SURVEY_SCALES, {
+				note: { en: 'Surveys only.', ko: '설문 템플릿에만 사용' },
+			}),
 			f.created(),
 			f.updated(),
 		],
@@ -86,19 +137,64 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 			f.select('status', { en: 'Status', ko: '상태' }, ACTIVE, { defaultValue: 'active', required: true }),
 			f.string('name', { en: 'Name', ko: '이름' }, { required: true }),
 			f.select('trigger', { en: 'Trigger', ko: '트리거' }, FOLLOWUP_TRIGGERS, { required: true }),
-			f.integer('delay_minutes', { en: 'Delay (minutes)', ko: '지연 (분)' }, { defaultValue: 0, note: { en: 'E.g. 4320 = three days after the trigger.', ko: '예: 4320 = 트리거 3일 후' } }),
-			f.m2o('segment', { en: 'Trigger segment', ko: '트리거 세그먼트' }, 'crm_segments', '{{name}}', { note: { en: 'For segment and manual triggers.', ko: '세그먼트·수동 발송 트리거용' } }),
-			f.json('condition', { en: 'Only customers matching', ko: '대상 조건' }, { interface: 'crm-segment-builder', options: {}, note: { en: 'Optional segment rule checked at send time.', ko: '발송 시점에 검사하는 선택 조건' } }),
+			f.integer(
+				'delay_minutes',
+				{ en: 'Delay (minutes)', ko: '지연 (분)' },
+				{ defaultValue: 0, note: { en: 'E.g. 4320 = three days after the trigger.', ko: '예: 4320 = 트리거 3일 후' } },
+			),
+			f.m2o('segment', { en: 'Trigger segment', ko: '트리거 세그먼트' }, 'crm_segments', '{{name}}', {
+				note: { en: 'For segment and manual triggers.', ko: '세그먼트·수동 발송 트리거용' },
+			}),
+			f.json(
+				'condition',
+				{ en: 'Only customers matching', ko: '대상 조건' },
+				{
+					interface: 'crm-segment-builder',
+					options: {},
+					note: { en: 'Optional segment rule checked at send time.', ko: '발송 시점에 검사하는 선택 조건' },
+				},
+			),
 			f.select('action', { en: 'Action', ko: '동작' }, FOLLOWUP_ACTIONS, { required: true, defaultValue: 'email' }),
 			f.m2o('template', { en: 'Template', ko: '템플릿' }, 'crm_templates', '{{name}}'),
-			f.integer('min_days_between', { en: 'Not again within (days)', ko: '재발송 금지 기간 (일)' }, { defaultValue: 0 }),
-			f.integer('holdout_percent', { en: 'Holdout (%)', ko: '대조군 비율 (%)' }, { defaultValue: 0, note: { en: 'Deterministically held out and recorded, to measure lift.', ko: '효과 측정을 위해 일정 비율을 발송에서 제외하고 기록합니다.' } }),
-			f.decimal('inactivity_factor', { en: 'Inactivity: × median gap', ko: '비활성: 중간 구매 간격의 배수' }, { defaultValue: 2 }),
-			f.integer('inactivity_floor_days', { en: 'Inactivity: at least (days)', ko: '비활성: 최소 일수' }, { defaultValue: 30 }),
+			f.integer(
+				'min_days_between',
+				{ en: 'Not again within (days)', ko: '재발송 금지 기간 (일)' },
+				{ defaultValue: 0 },
+			),
+			f.integer(
+				'holdout_percent',
+				{ en: 'Holdout (%)', ko: '대조군 비율 (%)' },
+				{
+					defaultValue: 0,
+					note: {
+						en: 'Deterministically held out and recorded, to measure lift.',
+						ko: '효과 측정을 위해 일정 비율을 발송에서 제외하고 기록합니다.',
+					},
+				},
+			),
+			f.decimal(
+				'inactivity_factor',
+				{ en: 'Inactivity: × median gap', ko: '비활성: 중간 구매 간격의 배수' },
+				{ defaultValue: 2 },
+			),
+			f.integer(
+				'inactivity_floor_days',
+				{ en: 'Inactivity: at least (days)', ko: '비활성: 최소 일수' },
+				{ defaultValue: 30 },
+			),
 			f.integer('award_points', { en: 'Points to award', ko: '지급 포인트' }),
 			f.string('tag', { en: 'Tag to add', ko: '추가할 태그' }),
-			f.m2o('task_assignee', { en: 'Task assignee', ko: '업무 담당자' }, 'directus_users', '{{first_name}} {{last_name}}'),
-			f.decimal('cost_per_message', { en: 'Cost per message', ko: '메시지당 비용' }, { defaultValue: 0, note: { en: 'For ROI.', ko: 'ROI 계산용' } }),
+			f.m2o(
+				'task_assignee',
+				{ en: 'Task assignee', ko: '업무 담당자' },
+				'directus_users',
+				'{{first_name}} {{last_name}}',
+			),
+			f.decimal(
+				'cost_per_message',
+				{ en: 'Cost per message', ko: '메시지당 비용' },
+				{ defaultValue: 0, note: { en: 'For ROI.', ko: 'ROI 계산용' } },
+			),
 			f.created(),
 			f.updated(),
 		],
@@ -106,17 +202,32 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 	{
 		collection: 'crm_outbox',
 		label: { en: 'Message outbox', ko: '발송함', enSingular: 'Message', koSingular: '메시지' },
-		note: { en: 'Every planned message, once per rule, customer and occurrence.', ko: '규칙·고객·발생 건마다 한 번씩 계획된 모든 메시지' },
+		note: {
+			en: 'Every planned message, once per rule, customer and occurrence.',
+			ko: '규칙·고객·발생 건마다 한 번씩 계획된 모든 메시지',
+		},
 		icon: 'outbox',
 		color: '#FFA439',
 		displayTemplate: '{{channel}} · {{customer.full_name}} · {{status}}',
 		fields: [
-			f.string('dedupe_key', { en: 'Dedupe key', ko: '중복 방지 키' }, { unique: true, required: true, readonly: true }),
+			f.string(
+				'dedupe_key',
+				{ en: 'Dedupe key', ko: '중복 방지 키' },
+				{ unique: true, required: true, readonly: true },
+			),
 			f.m2o('rule', { en: 'Rule', ko: '규칙' }, 'crm_followup_rules', '{{name}}', { readonly: true }),
-			f.m2o('customer', { en: 'Customer', ko: '고객' }, 'crm_customers', '{{full_name}}', { required: true, onDelete: 'CASCADE', readonly: true }),
+			f.m2o('customer', { en: 'Customer', ko: '고객' }, 'crm_customers', '{{full_name}}', {
+				required: true,
+				onDelete: 'CASCADE',
+				readonly: true,
+			}),
 			f.m2o('template', { en: 'Template', ko: '템플릿' }, 'crm_templates', '{{name}}', { readonly: true }),
 			f.select('channel', { en: 'Channel', ko: '채널' }, FOLLOWUP_ACTIONS, { required: true, readonly: true }),
-			f.select('status', { en: 'Status', ko: '상태' }, OUTBOX_STATUSES, { required: true, defaultValue: 'scheduled', indexed: true }),
+			f.select('status', { en: 'Status', ko: '상태' }, OUTBOX_STATUSES, {
+				required: true,
+				defaultValue: 'scheduled',
+				indexed: true,
+			}),
 			f.boolean('marketing', { en: 'Advertising', ko: '광고성' }, { readonly: true }),
 			f.timestamp('due_at', { en: 'Due', ko: '발송 예정' }, { required: true, indexed: true }),
 			f.integer('attempts', { en: 'Attempts', ko: '시도 횟수' }, { defaultValue: 0, readonly: true }),
@@ -139,10 +250,23 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 		color: '#2ECDA7',
 		displayTemplate: '{{day}} · {{kpi}} = {{value}}',
 		fields: [
-			f.string('snapshot_key', { en: 'Key', ko: '키' }, { unique: true, required: true, readonly: true, hidden: true, note: { en: 'day:kpi:segment, so a day is stored once.', ko: '일자:KPI:세그먼트 (하루 한 번 저장)' } }),
+			f.string(
+				'snapshot_key',
+				{ en: 'Key', ko: '키' },
+				{
+					unique: true,
+					required: true,
+					readonly: true,
+					hidden: true,
+					note: { en: 'day:kpi:segment, so a day is stored once.', ko: '일자:KPI:세그먼트 (하루 한 번 저장)' },
+				},
+			),
 			f.date('day', { en: 'Day', ko: '일자' }, { required: true, indexed: true, readonly: true }),
 			f.string('kpi', { en: 'KPI', ko: 'KPI' }, { required: true, indexed: true, readonly: true }),
-			f.m2o('segment', { en: 'Segment', ko: '세그먼트' }, 'crm_segments', '{{name}}', { readonly: true, onDelete: 'CASCADE' }),
+			f.m2o('segment', { en: 'Segment', ko: '세그먼트' }, 'crm_segments', '{{name}}', {
+				readonly: true,
+				onDelete: 'CASCADE',
+			}),
 			f.float('value', { en: 'Value', ko: '값' }, { readonly: true }),
 		],
 	},

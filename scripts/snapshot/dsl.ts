@@ -63,7 +63,14 @@ interface Options {
 	group?: string;
 }
 
-function base(field: string, type: string, label: Label, o: Options, schema: Record<string, unknown> | null, meta: Record<string, unknown>): FieldDef {
+function base(
+	field: string,
+	type: string,
+	label: Label,
+	o: Options,
+	schema: Record<string, unknown> | null,
+	meta: Record<string, unknown>,
+): FieldDef {
 	return {
 		field,
 		type,
@@ -96,56 +103,146 @@ function base(field: string, type: string, label: Label, o: Options, schema: Rec
 	};
 }
 
-const choiceList = (choices: Choice[]) => choices.map((c) => ({ text: `$t:crm_choice_${c.value}`, value: c.value, ...(c.color ? { color: c.color } : {}) }));
+const choiceList = (choices: Choice[]) =>
+	choices.map((c) => ({ text: `$t:crm_choice_${c.value}`, value: c.value, ...(c.color ? { color: c.color } : {}) }));
 
 export const f = {
 	string: (field: string, label: Label, o: Options = {}) =>
 		base(field, 'string', label, o, { max_length: o.maxLength ?? 255 }, { interface: 'input', display: 'raw' }),
 	text: (field: string, label: Label, o: Options = {}) =>
-		base(field, 'text', label, { width: 'full', ...o }, {}, { interface: 'input-multiline', display: 'formatted-value' }),
+		base(
+			field,
+			'text',
+			label,
+			{ width: 'full', ...o },
+			{},
+			{ interface: 'input-multiline', display: 'formatted-value' },
+		),
 	markdown: (field: string, label: Label, o: Options = {}) =>
-		base(field, 'text', label, { width: 'full', ...o }, {}, { interface: 'input-rich-text-md', display: 'formatted-value' }),
+		base(
+			field,
+			'text',
+			label,
+			{ width: 'full', ...o },
+			{},
+			{ interface: 'input-rich-text-md', display: 'formatted-value' },
+		),
 	integer: (field: string, label: Label, o: Options = {}) =>
 		base(field, 'integer', label, o, {}, { interface: 'input', display: 'formatted-value' }),
 	decimal: (field: string, label: Label, o: Options = {}) =>
-		base(field, 'decimal', label, o, { numeric_precision: 14, numeric_scale: 2 }, {
-			interface: 'input',
-			display: 'formatted-value',
-			display_options: { format: true },
-		}),
+		base(
+			field,
+			'decimal',
+			label,
+			o,
+			{ numeric_precision: 14, numeric_scale: 2 },
+			{
+				interface: 'input',
+				display: 'formatted-value',
+				display_options: { format: true },
+			},
+		),
 	float: (field: string, label: Label, o: Options = {}) =>
-		base(field, 'float', label, o, {}, { interface: 'input', display: 'formatted-value', display_options: { format: true } }),
+		base(
+			field,
+			'float',
+			label,
+			o,
+			{},
+			{ interface: 'input', display: 'formatted-value', display_options: { format: true } },
+		),
 	boolean: (field: string, label: Label, o: Options = {}) =>
-		base(field, 'boolean', label, { defaultValue: false, nullable: false, ...o }, {}, { interface: 'boolean', display: 'boolean', special: ['cast-boolean'] }),
+		base(
+			field,
+			'boolean',
+			label,
+			{ defaultValue: false, nullable: false, ...o },
+			{},
+			{ interface: 'boolean', display: 'boolean', special: ['cast-boolean'] },
+		),
 	date: (field: string, label: Label, o: Options = {}) =>
-		base(field, 'date', label, o, {}, { interface: 'datetime', display: 'datetime', display_options: { format: 'long' } }),
+		base(
+			field,
+			'date',
+			label,
+			o,
+			{},
+			{ interface: 'datetime', display: 'datetime', display_options: { format: 'long' } },
+		),
 	timestamp: (field: string, label: Label, o: Options = {}) =>
-		base(field, 'timestamp', label, o, {}, { interface: 'datetime', display: 'datetime', display_options: { relative: true } }),
+		base(
+			field,
+			'timestamp',
+			label,
+			o,
+			{},
+			{ interface: 'datetime', display: 'datetime', display_options: { relative: true } },
+		),
 	time: (field: string, label: Label, o: Options = {}) =>
 		base(field, 'time', label, o, {}, { interface: 'datetime', display: 'datetime' }),
 	json: (field: string, label: Label, o: Options = {}) =>
-		base(field, 'json', label, { width: 'full', ...o }, {}, { interface: 'input-code', options: { language: 'json' }, display: 'raw', special: ['cast-json'] }),
+		base(
+			field,
+			'json',
+			label,
+			{ width: 'full', ...o },
+			{},
+			{ interface: 'input-code', options: { language: 'json' }, display: 'raw', special: ['cast-json'] },
+		),
 	tags: (field: string, label: Label, o: Options = {}) =>
-		base(field, 'json', label, { width: 'full', ...o }, {}, { interface: 'tags', display: 'labels', special: ['cast-json'] }),
+		base(
+			field,
+			'json',
+			label,
+			{ width: 'full', ...o },
+			{},
+			{ interface: 'tags', display: 'labels', special: ['cast-json'] },
+		),
 	select: (field: string, label: Label, choices: Choice[], o: Options = {}) =>
-		base(field, 'string', label, o, { max_length: 32 }, {
-			interface: 'select-dropdown',
-			options: { choices: choiceList(choices) },
-			display: 'labels',
-			display_options: { showAsDot: true, choices: choiceList(choices) },
-		}),
-	m2o: (field: string, label: Label, relatedCollection: string, template: string, o: Options & { onDelete?: FieldDef['onDelete'] } = {}) => ({
-		...base(field, relatedCollection === 'directus_users' ? 'uuid' : 'integer', label, { indexed: true, ...o }, {}, {
-			interface: 'select-dropdown-m2o',
-			options: { template },
-			display: 'related-values',
-			display_options: { template },
-			special: ['m2o'],
-		}),
+		base(
+			field,
+			'string',
+			label,
+			o,
+			{ max_length: 32 },
+			{
+				interface: 'select-dropdown',
+				options: { choices: choiceList(choices) },
+				display: 'labels',
+				display_options: { showAsDot: true, choices: choiceList(choices) },
+			},
+		),
+	m2o: (
+		field: string,
+		label: Label,
+		relatedCollection: string,
+		template: string,
+		o: Options & { onDelete?: FieldDef['onDelete'] } = {},
+	) => ({
+		...base(
+			field,
+			relatedCollection === 'directus_users' ? 'uuid' : 'integer',
+			label,
+			{ indexed: true, ...o },
+			{},
+			{
+				interface: 'select-dropdown-m2o',
+				options: { template },
+				display: 'related-values',
+				display_options: { template },
+				special: ['m2o'],
+			},
+		),
 		relatedCollection,
 		onDelete: o.onDelete ?? 'SET NULL',
 	}),
-	o2m: (field: string, label: Label, many: { collection: string; field: string }, template: string, o: Options = {}) => ({
+	o2m: (
+		field: string,
+		label: Label,
+		many: { collection: string; field: string },
+		template: string,
+		o: Options = {},
+	) => ({
 		...base(field, 'alias', label, { width: 'full', ...o }, null, {
 			interface: 'list-o2m',
 			options: { template, enableLink: true },
@@ -161,6 +258,22 @@ export const f = {
 			options: { title: `$t:crm_field_${field}`, icon: 'label' },
 			special: ['alias', 'no-data'],
 		}),
-	created: () => base('date_created', 'timestamp', { en: 'Created', ko: '생성일' }, { readonly: true, hidden: true, special: ['date-created'] }, {}, { interface: 'datetime', display: 'datetime', display_options: { relative: true } }),
-	updated: () => base('date_updated', 'timestamp', { en: 'Updated', ko: '수정일' }, { readonly: true, hidden: true, special: ['date-updated'] }, {}, { interface: 'datetime', display: 'datetime', display_options: { relative: true } }),
+	created: () =>
+		base(
+			'date_created',
+			'timestamp',
+			{ en: 'Created', ko: '생성일' },
+			{ readonly: true, hidden: true, special: ['date-created'] },
+			{},
+			{ interface: 'datetime', display: 'datetime', display_options: { relative: true } },
+		),
+	updated: () =>
+		base(
+			'date_updated',
+			'timestamp',
+			{ en: 'Updated', ko: '수정일' },
+			{ readonly: true, hidden: true, special: ['date-updated'] },
+			{},
+			{ interface: 'datetime', display: 'datetime', display_options: { relative: true } },
+		),
 };

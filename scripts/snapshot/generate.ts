@@ -54,7 +54,12 @@ function collectionPayload(def: CollectionDef) {
 			],
 		},
 		fields: [
-			{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true }, meta: { hidden: true, readonly: true, interface: 'input', sort: 0 } },
+			{
+				field: 'id',
+				type: 'integer',
+				schema: { is_primary_key: true, has_auto_increment: true },
+				meta: { hidden: true, readonly: true, interface: 'input', sort: 0 },
+			},
 			...plain.map((field) => fieldPayload(def, field, def.fields.indexOf(field) + 1)),
 		],
 	};
@@ -64,7 +69,9 @@ export async function createCrmSchema(client: AdminClient) {
 	for (const def of COLLECTIONS) await client.request(createCollection(collectionPayload(def) as never));
 	for (const def of COLLECTIONS) {
 		for (const field of def.fields.filter((f) => f.relatedCollection)) {
-			await client.request(createField(def.collection, fieldPayload(def, field, def.fields.indexOf(field) + 1) as never));
+			await client.request(
+				createField(def.collection, fieldPayload(def, field, def.fields.indexOf(field) + 1) as never),
+			);
 		}
 	}
 	for (const def of COLLECTIONS) {
@@ -74,7 +81,9 @@ export async function createCrmSchema(client: AdminClient) {
 			);
 			if (oneSide) {
 				const owner = COLLECTIONS.find((c) => c.collection === field.relatedCollection)!;
-				await client.request(createField(owner.collection, fieldPayload(owner, oneSide, owner.fields.indexOf(oneSide) + 1) as never));
+				await client.request(
+					createField(owner.collection, fieldPayload(owner, oneSide, owner.fields.indexOf(oneSide) + 1) as never),
+				);
 			}
 			await client.request(
 				createRelation({
@@ -99,20 +108,30 @@ async function generate(vendor: 'sqlite' | 'postgres') {
 	const env: Env = {
 		CONFIG_PATH: resolve(work, 'directus.env'),
 		...(pg ? pg.env : { DB_CLIENT: 'sqlite3', DB_FILENAME: resolve(work, 'db.sqlite') }),
-		KEY: 'snapshot-generator', SECRET: 'snapshot-generator-secret-0123456789abcdef',
-		ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'snapshot-admin',
-		HOST: '127.0.0.1', PORT: '8091', TELEMETRY: 'false', LOG_LEVEL: 'warn',
-		STORAGE_LOCAL_ROOT: resolve(work, 'uploads'), EXTENSIONS_PATH: resolve(work, 'extensions'),
+		KEY: 'snapshot-generator',
+		SECRET: 'snapshot-generator-secret-0123456789abcdef',
+		ADMIN_EMAIL: 'admin@example.com',
+		ADMIN_PASSWORD: 'snapshot-admin',
+		HOST: '127.0.0.1',
+		PORT: '8091',
+		TELEMETRY: 'false',
+		LOG_LEVEL: 'warn',
+		STORAGE_LOCAL_ROOT: resolve(work, 'uploads'),
+		EXTENSIONS_PATH: resolve(work, 'extensions'),
 	};
 	await directusCliOrThrow(['bootstrap'], env, { quiet: true });
 	const directus = await startDirectus(env, { logFile: resolve(work, 'directus.log') });
 	try {
 		const client = await adminClientWithLogin(directus.url, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
 		await createCrmSchema(client);
-		const snapshot = await client.request(schemaSnapshot({ includeCollections: COLLECTIONS.map((c) => c.collection) } as never));
+		const snapshot = await client.request(
+			schemaSnapshot({ includeCollections: COLLECTIONS.map((c) => c.collection) } as never),
+		);
 		const file = resolve(ROOT, 'snapshots', `crm.${vendor}.json`);
 		writeFileSync(file, JSON.stringify({ ...snapshot, systemFields: [] }, null, '\t') + '\n');
-		console.log(`wrote ${file}: ${snapshot.collections.length} collections, ${snapshot.fields.length} fields, ${snapshot.relations.length} relations`);
+		console.log(
+			`wrote ${file}: ${snapshot.collections.length} collections, ${snapshot.fields.length} fields, ${snapshot.relations.length} relations`,
+		);
 	} finally {
 		await directus.stop();
 		await pg?.stop();

@@ -15,28 +15,55 @@ interface Purchase {
 }
 
 export function readCdnowSample(path: URL | string = CDNOW_SAMPLE): Purchase[] {
-	return readFileSync(path, 'utf8').split(/\r?\n/).flatMap((text, index) => {
-		const fields = text.trim().split(/\s+/);
-		if (fields.length !== 5) return [];
-		const [, customer, yyyymmdd, , dollars] = fields;
-		return [{ customer, date: `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`, amount: Number(dollars), line: index + 1 }];
-	});
+	return readFileSync(path, 'utf8')
+		.split(/\r?\n/)
+		.flatMap((text, index) => {
+			const fields = text.trim().split(/\s+/);
+			if (fields.length !== 5) return [];
+			const [, customer, yyyymmdd, , dollars] = fields;
+			return [
+				{
+					customer,
+					date: `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`,
+					amount: Number(dollars),
+					line: index + 1,
+				},
+			];
+		});
 }
 
 export async function importCdnow(client: AdminClient, log: (line: string) => void = () => {}) {
 	const purchases = readCdnowSample();
 	const customers = [...new Set(purchases.map((p) => p.customer))];
 	const events = [
-		...customers.map((id) => ({ type: 'customer.upsert', idempotency_key: `cdnow:customer:${id}`, data: { external_id: `cdnow-${id}`, full_name: `CDNOW ${id}`, source: 'import' } })),
+		...customers.map((id) => ({
+			type: 'customer.upsert',
+			idempotency_key: `cdnow:customer:${id}`,
+			data: { external_id: `cdnow-${id}`, full_name: `CDNOW ${id}`, source: 'import' },
+		})),
 		// Same-day purchases stay separate orders (the models merge them by day, as the paper does).
 		...purchases.map((p) => ({
-			type: 'order.placed', idempotency_key: `cdnow:order:${p.line}`,
-			data: { external_id: `cdnow-${p.line}`, customer: { external_id: `cdnow-${p.customer}` }, ordered_at: `${p.date}T00:00:00Z`, total: Math.round(p.amount * 100) / 100, currency: 'USD', status: 'paid' },
+			type: 'order.placed',
+			idempotency_key: `cdnow:order:${p.line}`,
+			data: {
+				external_id: `cdnow-${p.line}`,
+				customer: { external_id: `cdnow-${p.customer}` },
+				ordered_at: `${p.date}T00:00:00Z`,
+				total: Math.round(p.amount * 100) / 100,
+				currency: 'USD',
+				status: 'paid',
+			},
 		})),
 	];
 	const tally: Record<string, number> = {};
 	for (let start = 0; start < events.length; start += 1000) {
-		const results = (await client.request(customEndpoint({ path: '/crm/events', method: 'POST', body: JSON.stringify({ events: events.slice(start, start + 1000) }) }))) as { status: string; errors?: unknown }[];
+		const results = (await client.request(
+			customEndpoint({
+				path: '/crm/events',
+				method: 'POST',
+				body: JSON.stringify({ events: events.slice(start, start + 1000) }),
+			}),
+		)) as { status: string; errors?: unknown }[];
 		for (const result of results) tally[result.status] = (tally[result.status] ?? 0) + 1;
 		const rejected = results.find((result) => result.status === 'rejected');
 		if (rejected) throw new Error(`CDNOW import: an event was rejected: ${JSON.stringify(rejected)}`);

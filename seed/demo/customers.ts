@@ -55,7 +55,12 @@ export interface CustomerProfile {
 }
 
 export const BEHAVIOUR_SHARES: readonly (readonly [Behaviour, number])[] = [
-	['loyal', 0.15], ['regular', 0.25], ['occasional', 0.25], ['lapsed', 0.15], ['one_time', 0.15], ['prospect', 0.05],
+	['loyal', 0.15],
+	['regular', 0.25],
+	['occasional', 0.25],
+	['lapsed', 0.15],
+	['one_time', 0.15],
+	['prospect', 0.05],
 ];
 
 // Gamma-distributed order counts: larger shapes give tighter spreads. Means give ~10 orders per customer overall.
@@ -68,9 +73,23 @@ const ORDER_COUNTS: Record<Behaviour, { mean: number; shape: number; min: number
 	prospect: { mean: 0, shape: 1, min: 0, max: 0 },
 };
 
-const SOURCES: readonly (readonly [CustomerSource, number])[] = [['store', 30], ['web', 20], ['app', 20], ['referral', 10], ['social', 10], ['event', 5], ['other', 5]];
+const SOURCES: readonly (readonly [CustomerSource, number])[] = [
+	['store', 30],
+	['web', 20],
+	['app', 20],
+	['referral', 10],
+	['social', 10],
+	['event', 5],
+	['other', 5],
+];
 const CHANNEL_BY_SOURCE: Record<CustomerSource, readonly OrderChannel[]> = {
-	store: ['store'], web: ['web'], app: ['app'], referral: ['store', 'web'], social: ['app', 'web'], event: ['store', 'app'], other: ['store', 'web', 'phone', 'marketplace'],
+	store: ['store'],
+	web: ['web'],
+	app: ['app'],
+	referral: ['store', 'web'],
+	social: ['app', 'web'],
+	event: ['store', 'app'],
+	other: ['store', 'web', 'phone', 'marketplace'],
 };
 const TAG_ORDER: readonly CustomerTag[] = ['vip-candidate', 'wholesale', 'newsletter', 'allergy-note', 'corporate'];
 
@@ -85,7 +104,11 @@ export function assignBehaviours(rng: Rng, count: number): Behaviour[] {
 	return rng.shuffle(list);
 }
 
-function activePeriod(rng: Rng, behaviour: Behaviour, nowMs: number): { createdMs: number; fromMs: number; toMs: number } {
+function activePeriod(
+	rng: Rng,
+	behaviour: Behaviour,
+	nowMs: number,
+): { createdMs: number; fromMs: number; toMs: number } {
 	// Orders cover the last 24 months; accounts may be up to 30 months old. The hour margin survives ISO truncation.
 	const horizon = nowMs - 730 * DAY + HOUR;
 	const oldest = nowMs - 912 * DAY;
@@ -93,11 +116,19 @@ function activePeriod(rng: Rng, behaviour: Behaviour, nowMs: number): { createdM
 	switch (behaviour) {
 		case 'loyal': {
 			const createdMs = between(oldest, nowMs - 14 * MONTH);
-			return { createdMs, fromMs: Math.max(createdMs + between(0, 20 * DAY), horizon), toMs: nowMs - between(0, 10 * DAY) };
+			return {
+				createdMs,
+				fromMs: Math.max(createdMs + between(0, 20 * DAY), horizon),
+				toMs: nowMs - between(0, 10 * DAY),
+			};
 		}
 		case 'regular': {
 			const createdMs = between(oldest, nowMs - 8 * MONTH);
-			return { createdMs, fromMs: Math.max(createdMs + between(0, 45 * DAY), horizon), toMs: nowMs - between(0, 45 * DAY) };
+			return {
+				createdMs,
+				fromMs: Math.max(createdMs + between(0, 45 * DAY), horizon),
+				toMs: nowMs - between(0, 45 * DAY),
+			};
 		}
 		case 'occasional': {
 			const createdMs = between(oldest, nowMs - 4 * MONTH);
@@ -130,10 +161,21 @@ function birthday(rng: Rng, nowMs: number): string | null {
 function pickTags(rng: Rng, behaviour: Behaviour): CustomerTag[] {
 	const weights: Record<CustomerTag, number> = {
 		'vip-candidate': behaviour === 'loyal' ? 40 : behaviour === 'regular' ? 8 : 1,
-		wholesale: 5, newsletter: 40, 'allergy-note': 12, corporate: 6,
+		wholesale: 5,
+		newsletter: 40,
+		'allergy-note': 12,
+		corporate: 6,
 	};
 	const chosen = new Set<CustomerTag>();
-	for (let n: number = rng.weighted([[0, 55], [1, 35], [2, 10]] as const); n > 0; n--) {
+	for (
+		let n: number = rng.weighted([
+			[0, 55],
+			[1, 35],
+			[2, 10],
+		] as const);
+		n > 0;
+		n--
+	) {
 		chosen.add(rng.weighted(TAG_ORDER.filter((tag) => !chosen.has(tag)).map((tag) => [tag, weights[tag]] as const)));
 	}
 	return TAG_ORDER.filter((tag) => chosen.has(tag));
@@ -142,23 +184,47 @@ function pickTags(rng: Rng, behaviour: Behaviour): CustomerTag[] {
 function pickFavourites(rng: Rng, products: readonly DemoProduct[]) {
 	const favouriteCategories: Category[] = [];
 	for (let n = rng.int(2, 3); n > 0; n--) {
-		favouriteCategories.push(rng.weighted(CATEGORIES.filter((c) => !favouriteCategories.includes(c)).map((c) => [c, CATALOGUE[c].popularity] as const)));
+		favouriteCategories.push(
+			rng.weighted(
+				CATEGORIES.filter((c) => !favouriteCategories.includes(c)).map((c) => [c, CATALOGUE[c].popularity] as const),
+			),
+		);
 	}
-	const favouriteSkus = new Set(favouriteCategories.flatMap((category) => rng.sample(products.filter((p) => p.category === category).map((p) => p.sku), 2)));
-	return { favouriteCategories, favouriteWeights: [0.55, 0.3, 0.15].slice(0, favouriteCategories.length), favouriteSkus };
+	const favouriteSkus = new Set(
+		favouriteCategories.flatMap((category) =>
+			rng.sample(
+				products.filter((p) => p.category === category).map((p) => p.sku),
+				2,
+			),
+		),
+	);
+	return {
+		favouriteCategories,
+		favouriteWeights: [0.55, 0.3, 0.15].slice(0, favouriteCategories.length),
+		favouriteSkus,
+	};
 }
 
-export function makeProfile(rng: Rng, number: number, behaviour: Behaviour, nowMs: number, products: readonly DemoProduct[], usedPhones: Set<string>): CustomerProfile {
+export function makeProfile(
+	rng: Rng,
+	number: number,
+	behaviour: Behaviour,
+	nowMs: number,
+	products: readonly DemoProduct[],
+	usedPhones: Set<string>,
+): CustomerProfile {
 	const person = makePerson(rng, number, usedPhones);
 	const korean = person.language === 'ko-KR';
 	const { createdMs, fromMs, toMs } = activePeriod(rng, behaviour, nowMs);
 	const spec = ORDER_COUNTS[behaviour];
-	const orderCount = spec.max === 0 ? 0 : Math.round(clamp(rng.gamma(spec.shape, spec.mean / spec.shape), spec.min, spec.max));
+	const orderCount =
+		spec.max === 0 ? 0 : Math.round(clamp(rng.gamma(spec.shape, spec.mean / spec.shape), spec.min, spec.max));
 	const source = rng.weighted(SOURCES);
 	const tags = pickTags(rng, behaviour);
 
 	// Most consents are given at sign-up, some later.
-	const consentMs = (given: boolean, after = createdMs) => (given ? (rng.chance(0.7) ? after + rng.float(0, 10 * MINUTE) : rng.float(after, nowMs)) : null);
+	const consentMs = (given: boolean, after = createdMs) =>
+		given ? (rng.chance(0.7) ? after + rng.float(0, 10 * MINUTE) : rng.float(after, nowMs)) : null;
 	const consentEmail = rng.chance(0.6);
 	const consentSms = person.phone !== null && rng.chance(korean ? 0.45 : 0.25);
 	const consentKakao = rng.chance(korean ? 0.5 : 0.03);
@@ -195,7 +261,14 @@ export function makeProfile(rng: Rng, number: number, behaviour: Behaviour, nowM
 		stage: 'prospect',
 		created_at: toIso(createdMs),
 	};
-	const preferredChannel = korean ? rng.pick(CHANNEL_BY_SOURCE[source]) : rng.weighted([['web', 5], ['app', 2], ['marketplace', 2], ['store', 1]] as const);
+	const preferredChannel = korean
+		? rng.pick(CHANNEL_BY_SOURCE[source])
+		: rng.weighted([
+				['web', 5],
+				['app', 2],
+				['marketplace', 2],
+				['store', 1],
+			] as const);
 	return {
 		customer,
 		behaviour,

@@ -2,8 +2,13 @@
 import type { Behaviour, CustomerProfile } from './customers.ts';
 import type { Rng } from './rng.ts';
 import {
-	INTERACTION_TEMPLATES, SURVEY_COMMENTS,
-	type InteractionChannel, type InteractionDirection, type InteractionTemplate, type InteractionType, type Mood,
+	INTERACTION_TEMPLATES,
+	SURVEY_COMMENTS,
+	type InteractionChannel,
+	type InteractionDirection,
+	type InteractionTemplate,
+	type InteractionType,
+	type Mood,
 } from './texts.ts';
 import { DAY, HOUR, atPlausibleHour, clamp, toIso } from './time.ts';
 
@@ -36,8 +41,22 @@ export interface DemoFeedback {
 /** Survey answers get their source_key once all customers' answers are sorted by time. */
 export type FeedbackDraft = Omit<DemoFeedback, 'source_key'>;
 
-const INTERACTIONS_PER_CUSTOMER: Record<Behaviour, number> = { loyal: 2.6, regular: 1.7, occasional: 1.1, lapsed: 1.4, one_time: 0.8, prospect: 0.9 };
-const SURVEY_RESPONSE_RATE: Record<Behaviour, number> = { loyal: 0.55, regular: 0.45, occasional: 0.35, lapsed: 0.35, one_time: 0.3, prospect: 0 };
+const INTERACTIONS_PER_CUSTOMER: Record<Behaviour, number> = {
+	loyal: 2.6,
+	regular: 1.7,
+	occasional: 1.1,
+	lapsed: 1.4,
+	one_time: 0.8,
+	prospect: 0.9,
+};
+const SURVEY_RESPONSE_RATE: Record<Behaviour, number> = {
+	loyal: 0.55,
+	regular: 0.45,
+	occasional: 0.35,
+	lapsed: 0.35,
+	one_time: 0.3,
+	prospect: 0,
+};
 
 // Likelihood of each NPS score 0..10: loyal customers promote, lapsed ones skew to detractors.
 const NPS_WEIGHTS: Record<Behaviour, readonly number[]> = {
@@ -52,11 +71,18 @@ const NPS_WEIGHTS: Record<Behaviour, readonly number[]> = {
 function templateWeight(template: InteractionTemplate, profile: CustomerProfile, hasOrders: boolean): number {
 	if (channelsFor(template, profile).length === 0) return 0;
 	switch (template.about) {
-		case 'order': return hasOrders ? template.weight * (template.type === 'complaint' && profile.behaviour === 'lapsed' ? 3 : 1) : 0;
-		case 'lapsed': return profile.behaviour === 'lapsed' ? template.weight : 0;
-		case 'bulk': return template.weight * (profile.bulkBuyer ? 6 : 0.2);
-		case 'allergy': return 0;
-		default: return template.weight;
+		case 'order':
+			return hasOrders
+				? template.weight * (template.type === 'complaint' && profile.behaviour === 'lapsed' ? 3 : 1)
+				: 0;
+		case 'lapsed':
+			return profile.behaviour === 'lapsed' ? template.weight : 0;
+		case 'bulk':
+			return template.weight * (profile.bulkBuyer ? 6 : 0.2);
+		case 'allergy':
+			return 0;
+		default:
+			return template.weight;
 	}
 }
 
@@ -65,16 +91,29 @@ function channelsFor(template: InteractionTemplate, profile: CustomerProfile): r
 	return profile.lang === 'ko' ? template.channels : template.channels.filter((channel) => channel !== 'kakao');
 }
 
-function occurredAt(rng: Rng, template: InteractionTemplate, profile: CustomerProfile, orderTimes: readonly number[], nowMs: number): number {
+function occurredAt(
+	rng: Rng,
+	template: InteractionTemplate,
+	profile: CustomerProfile,
+	orderTimes: readonly number[],
+	nowMs: number,
+): number {
 	// `earliest` keeps follow-ups after their order (and win-back calls after the customer went quiet).
 	let earliest = profile.createdMs;
 	if (template.about === 'order') earliest = rng.pick(orderTimes);
 	else if (template.about === 'lapsed') earliest = Math.min(profile.activeToMs + 30 * DAY, nowMs);
-	const at = template.about === 'order' ? Math.min(earliest + rng.float(2 * HOUR, 5 * DAY), nowMs) : rng.float(earliest, nowMs);
+	const at =
+		template.about === 'order' ? Math.min(earliest + rng.float(2 * HOUR, 5 * DAY), nowMs) : rng.float(earliest, nowMs);
 	return atPlausibleHour(rng, at, profile.utcOffsetHours, earliest, nowMs);
 }
 
-function interaction(rng: Rng, template: InteractionTemplate, profile: CustomerProfile, orderTimes: readonly number[], nowMs: number): DemoInteraction {
+function interaction(
+	rng: Rng,
+	template: InteractionTemplate,
+	profile: CustomerProfile,
+	orderTimes: readonly number[],
+	nowMs: number,
+): DemoInteraction {
 	const [subject, body] = template[profile.lang];
 	return {
 		customer_external_id: profile.customer.external_id,
@@ -88,7 +127,12 @@ function interaction(rng: Rng, template: InteractionTemplate, profile: CustomerP
 	};
 }
 
-export function makeInteractions(rng: Rng, profile: CustomerProfile, orderTimes: readonly number[], nowMs: number): DemoInteraction[] {
+export function makeInteractions(
+	rng: Rng,
+	profile: CustomerProfile,
+	orderTimes: readonly number[],
+	nowMs: number,
+): DemoInteraction[] {
 	const hasOrders = orderTimes.length > 0;
 	const weights = INTERACTION_TEMPLATES.map((template) => templateWeight(template, profile, hasOrders));
 	const rows: DemoInteraction[] = [];
@@ -107,25 +151,41 @@ function comment(rng: Rng, profile: CustomerProfile, mood: Mood): string {
 }
 
 function surveyChannel(rng: Rng, profile: CustomerProfile): FeedbackChannel {
-	return profile.lang === 'ko' ? rng.weighted([['email', 4], ['kakao', 4], ['web', 2]] as const) : rng.weighted([['email', 6], ['web', 4]] as const);
+	return profile.lang === 'ko'
+		? rng.weighted([
+				['email', 4],
+				['kakao', 4],
+				['web', 2],
+			] as const)
+		: rng.weighted([
+				['email', 6],
+				['web', 4],
+			] as const);
 }
 
 /** About 40% of buyers answer one NPS survey; some of them also rate an order (CSAT). Answers follow an order. */
-export function makeFeedback(rng: Rng, profile: CustomerProfile, orderTimes: readonly number[], nowMs: number): FeedbackDraft[] {
+export function makeFeedback(
+	rng: Rng,
+	profile: CustomerProfile,
+	orderTimes: readonly number[],
+	nowMs: number,
+): FeedbackDraft[] {
 	if (orderTimes.length === 0 || !rng.chance(SURVEY_RESPONSE_RATE[profile.behaviour])) return [];
 	const customer_external_id = profile.customer.external_id;
 	const npsScore = rng.weightedIndex(NPS_WEIGHTS[profile.behaviour]);
 	// Most NPS surveys go out after the latest order; some after an earlier one.
 	const surveyedAfter = rng.chance(0.6) ? orderTimes[orderTimes.length - 1] : rng.pick(orderTimes);
-	const answers: FeedbackDraft[] = [{
-		customer_external_id,
-		kind: 'nps',
-		score: npsScore,
-		comment: comment(rng, profile, npsScore >= 9 ? 'happy' : npsScore >= 7 ? 'neutral' : 'unhappy'),
-		survey: 'demo-nps-2026',
-		channel: surveyChannel(rng, profile),
-		answered_at: toIso(Math.min(surveyedAfter + rng.float(HOUR, 20 * DAY), nowMs)),
-	}];
+	const answers: FeedbackDraft[] = [
+		{
+			customer_external_id,
+			kind: 'nps',
+			score: npsScore,
+			comment: comment(rng, profile, npsScore >= 9 ? 'happy' : npsScore >= 7 ? 'neutral' : 'unhappy'),
+			survey: 'demo-nps-2026',
+			channel: surveyChannel(rng, profile),
+			answered_at: toIso(Math.min(surveyedAfter + rng.float(HOUR, 20 * DAY), nowMs)),
+		},
+	];
 	if (rng.chance(0.4)) {
 		// CSAT tracks NPS loosely: 0 → about 1, 10 → about 5.
 		const csatScore = Math.round(clamp(1 + npsScore * 0.4 + rng.normal(0, 0.6), 1, 5));

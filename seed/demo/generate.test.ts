@@ -15,7 +15,8 @@ const hangul = /[\uac00-\ud7a3]/;
 
 function ordersByCustomer(d: DemoData) {
 	const map = new Map<string, typeof d.orders>();
-	for (const order of d.orders) map.set(order.customer_external_id, [...(map.get(order.customer_external_id) ?? []), order]);
+	for (const order of d.orders)
+		map.set(order.customer_external_id, [...(map.get(order.customer_external_id) ?? []), order]);
 	return map;
 }
 const byCustomer = ordersByCustomer(data);
@@ -32,7 +33,9 @@ describe('generateDemoData', () => {
 
 	it('handles tiny demos: no customers, and 40 customers with every behaviour', () => {
 		const empty = generateDemoData({ seed: 1, customers: 0, now });
-		expect([empty.customers.length, empty.orders.length, empty.interactions.length, empty.feedback.length]).toEqual([0, 0, 0, 0]);
+		expect([empty.customers.length, empty.orders.length, empty.interactions.length, empty.feedback.length]).toEqual([
+			0, 0, 0, 0,
+		]);
 		expect(empty.products.length).toBe(60);
 		// The SQLite integration test loads this size and expects more than 100 orders.
 		expect(generateDemoData({ seed: 7, customers: 40, now }).orders.length).toBeGreaterThan(100);
@@ -42,7 +45,9 @@ describe('generateDemoData', () => {
 	it('has a catalogue of about 60 products in 8 categories with whole-hundred KRW prices', () => {
 		expect(data.products.length).toBe(60);
 		expect(new Set(data.products.map((p) => p.sku)).size).toBe(60);
-		expect(new Set(data.products.map((p) => p.category))).toEqual(new Set(['coffee', 'tea', 'bakery', 'gift_set', 'kitchen', 'skincare', 'apparel', 'stationery']));
+		expect(new Set(data.products.map((p) => p.category))).toEqual(
+			new Set(['coffee', 'tea', 'bakery', 'gift_set', 'kitchen', 'skincare', 'apparel', 'stationery']),
+		);
 		for (const p of data.products) {
 			expect(Number.isInteger(p.price) && p.price % 100 === 0 && p.price >= 3000 && p.price <= 150_000).toBe(true);
 			expect(p.name).toMatch(hangul);
@@ -73,7 +78,12 @@ describe('generateDemoData', () => {
 				expect(c.full_name).toMatch(/^[\uac00-\ud7a3]{3}$/);
 				expect(c.phone).toMatch(/^\+8210\d{8}$/);
 			} else {
-				expect([c.full_name, c.country, c.timezone, c.language]).toEqual([`${c.first_name} ${c.last_name}`, 'US', 'America/New_York', 'en-US']);
+				expect([c.full_name, c.country, c.timezone, c.language]).toEqual([
+					`${c.first_name} ${c.last_name}`,
+					'US',
+					'America/New_York',
+					'en-US',
+				]);
 				if (c.phone !== null) expect(c.phone).toMatch(/^\+1\d{10}$/);
 			}
 			expect(c.tags.length).toBeLessThanOrEqual(2);
@@ -94,10 +104,14 @@ describe('generateDemoData', () => {
 		const earliest = monthsBefore(24);
 		const misplaced = data.orders.filter((order, i) => {
 			const at = ms(order.ordered_at);
-			return at < earliest || at > nowMs || (i > 0 && at < ms(data.orders[i - 1].ordered_at))
-				|| at < ms(customerById.get(order.customer_external_id)!.created_at)
-				|| order.external_id !== `demo-o-${String(i + 1).padStart(6, '0')}`
-				|| (order.status === 'pending' && nowMs - at >= 2 * DAY);
+			return (
+				at < earliest ||
+				at > nowMs ||
+				(i > 0 && at < ms(data.orders[i - 1].ordered_at)) ||
+				at < ms(customerById.get(order.customer_external_id)!.created_at) ||
+				order.external_id !== `demo-o-${String(i + 1).padStart(6, '0')}` ||
+				(order.status === 'pending' && nowMs - at >= 2 * DAY)
+			);
 		});
 		expect(misplaced).toEqual([]);
 		const share = (status: string) => data.orders.filter((o) => o.status === status).length / data.orders.length;
@@ -113,13 +127,22 @@ describe('generateDemoData', () => {
 		const wrong = data.orders.filter((order) => {
 			const products = order.lines.filter((l) => l.kind === 'product');
 			const discounts = order.lines.filter((l) => l.kind === 'discount');
-			return products.length < 1 || products.length > 4 || discounts.length > 1
-				|| new Set(products.map((l) => l.sku)).size !== products.length
-				|| order.lines.some((l) => ![l.unit_price, l.line_total, l.quantity].every(Number.isInteger) || l.line_total !== l.unit_price * l.quantity)
-				|| discounts.some((l) => l.sku !== null || l.category !== null || l.line_total >= 0)
-				|| order.total !== order.lines.reduce((sum, l) => sum + l.line_total, 0)
-				|| order.discount_total !== discounts.reduce((sum, l) => sum - l.line_total, 0)
-				|| order.total <= 0 || order.currency !== 'KRW';
+			return (
+				products.length < 1 ||
+				products.length > 4 ||
+				discounts.length > 1 ||
+				new Set(products.map((l) => l.sku)).size !== products.length ||
+				order.lines.some(
+					(l) =>
+						![l.unit_price, l.line_total, l.quantity].every(Number.isInteger) ||
+						l.line_total !== l.unit_price * l.quantity,
+				) ||
+				discounts.some((l) => l.sku !== null || l.category !== null || l.line_total >= 0) ||
+				order.total !== order.lines.reduce((sum, l) => sum + l.line_total, 0) ||
+				order.discount_total !== discounts.reduce((sum, l) => sum - l.line_total, 0) ||
+				order.total <= 0 ||
+				order.currency !== 'KRW'
+			);
 		});
 		expect(wrong).toEqual([]);
 		const discounted = data.orders.filter((o) => o.discount_total > 0).length;
@@ -132,28 +155,38 @@ describe('generateDemoData', () => {
 		expect(counts.filter((n) => n === 0).length).toBeGreaterThan(50);
 		expect(counts.filter((n) => n === 1).length).toBeGreaterThan(150);
 		expect(counts.filter((n) => n >= 20).length).toBeGreaterThan(150);
-		const lapsed = [...byCustomer.values()].filter((orders) => orders.length >= 4 && nowMs - ms(orders.at(-1)!.ordered_at) > 6 * 30 * DAY);
+		const lapsed = [...byCustomer.values()].filter(
+			(orders) => orders.length >= 4 && nowMs - ms(orders.at(-1)!.ordered_at) > 6 * 30 * DAY,
+		);
 		expect(lapsed.length).toBeGreaterThan(150);
 	});
 
-	it('clusters each repeat customer\'s purchases on a few favourite categories', () => {
-		const topShares = [...byCustomer.values()].filter((orders) => orders.length >= 10).map((orders) => {
-			const perCategory = new Map<string, number>();
-			const lines = orders.flatMap((o) => o.lines.filter((l) => l.kind === 'product'));
-			for (const line of lines) perCategory.set(line.category!, (perCategory.get(line.category!) ?? 0) + 1);
-			return Math.max(...perCategory.values()) / lines.length;
-		});
+	it("clusters each repeat customer's purchases on a few favourite categories", () => {
+		const topShares = [...byCustomer.values()]
+			.filter((orders) => orders.length >= 10)
+			.map((orders) => {
+				const perCategory = new Map<string, number>();
+				const lines = orders.flatMap((o) => o.lines.filter((l) => l.kind === 'product'));
+				for (const line of lines) perCategory.set(line.category!, (perCategory.get(line.category!) ?? 0) + 1);
+				return Math.max(...perCategory.values()) / lines.length;
+			});
 		// With no preference the top category of 8 would hold roughly a quarter of the lines.
 		expect(topShares.reduce((a, b) => a + b, 0) / topShares.length).toBeGreaterThan(0.4);
 	});
 
 	it('keeps every reference intact', () => {
 		const skus = new Set(data.products.map((p) => p.sku));
-		expect([...data.orders, ...data.interactions, ...data.feedback].filter((row) => !customerById.has(row.customer_external_id))).toEqual([]);
-		expect(data.orders.flatMap((o) => o.lines).filter((line) => line.kind === 'product' && !skus.has(line.sku!))).toEqual([]);
+		expect(
+			[...data.orders, ...data.interactions, ...data.feedback].filter(
+				(row) => !customerById.has(row.customer_external_id),
+			),
+		).toEqual([]);
+		expect(
+			data.orders.flatMap((o) => o.lines).filter((line) => line.kind === 'product' && !skus.has(line.sku!)),
+		).toEqual([]);
 	});
 
-	it('records about 1.5 interactions per customer in the customer\'s language', () => {
+	it("records about 1.5 interactions per customer in the customer's language", () => {
 		const perCustomer = data.interactions.length / data.customers.length;
 		expect(perCustomer).toBeGreaterThan(1.2);
 		expect(perCustomer).toBeLessThan(1.9);
@@ -165,10 +198,16 @@ describe('generateDemoData', () => {
 		const wrong = data.interactions.filter((row) => {
 			const customer = customerById.get(row.customer_external_id)!;
 			const at = ms(row.occurred_at);
-			return hangul.test(row.subject) !== (customer.language === 'ko-KR') || hangul.test(row.body) !== (customer.language === 'ko-KR')
-				|| at < ms(customer.created_at) || at > nowMs
-				|| !channels.includes(row.channel) || !types.includes(row.type) || !['inbound', 'outbound', 'internal'].includes(row.direction)
-				|| (customer.language === 'en-US' && row.channel === 'kakao');
+			return (
+				hangul.test(row.subject) !== (customer.language === 'ko-KR') ||
+				hangul.test(row.body) !== (customer.language === 'ko-KR') ||
+				at < ms(customer.created_at) ||
+				at > nowMs ||
+				!channels.includes(row.channel) ||
+				!types.includes(row.type) ||
+				!['inbound', 'outbound', 'internal'].includes(row.direction) ||
+				(customer.language === 'en-US' && row.channel === 'kakao')
+			);
 		});
 		expect(wrong).toEqual([]);
 	});
@@ -186,9 +225,11 @@ describe('generateDemoData', () => {
 			expect(orders).toBeDefined();
 			expect(ms(f.answered_at) >= ms(orders[0].ordered_at) && ms(f.answered_at) <= nowMs).toBe(true);
 			expect(f.source_key).toMatch(/^demo-f-\d{5}$/);
-			if (f.kind === 'nps') expect([f.survey, Number.isInteger(f.score) && f.score >= 0 && f.score <= 10]).toEqual(['demo-nps-2026', true]);
+			if (f.kind === 'nps')
+				expect([f.survey, Number.isInteger(f.score) && f.score >= 0 && f.score <= 10]).toEqual(['demo-nps-2026', true]);
 			else expect([f.survey, Number.isInteger(f.score) && f.score >= 1 && f.score <= 5]).toEqual(['demo-csat', true]);
-			if (f.comment) expect(hangul.test(f.comment)).toBe(customerById.get(f.customer_external_id)!.language === 'ko-KR');
+			if (f.comment)
+				expect(hangul.test(f.comment)).toBe(customerById.get(f.customer_external_id)!.language === 'ko-KR');
 		}
 		const averageScore = (keep: (orders: NonNullable<ReturnType<typeof byCustomer.get>>) => boolean) => {
 			const scores = nps.filter((f) => keep(byCustomer.get(f.customer_external_id)!)).map((f) => f.score);

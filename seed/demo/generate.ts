@@ -4,7 +4,13 @@
 // No clock reads, no Math.random, no I/O, no Directus imports.
 import { makeProducts, type DemoProduct } from './catalogue.ts';
 import { assignBehaviours, makeProfile, type DemoCustomer } from './customers.ts';
-import { makeFeedback, makeInteractions, type DemoFeedback, type DemoInteraction, type FeedbackDraft } from './engagement.ts';
+import {
+	makeFeedback,
+	makeInteractions,
+	type DemoFeedback,
+	type DemoInteraction,
+	type FeedbackDraft,
+} from './engagement.ts';
 import { indexProducts, makeOrder, planOrderTimes, type DemoOrder, type OrderDraft } from './orders.ts';
 import { createRng } from './rng.ts';
 
@@ -38,7 +44,8 @@ const byTime = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function generateDemoData(options: DemoOptions): DemoData {
 	const { seed, customers: customerCount } = options;
 	const nowMs = options.now.getTime();
-	if (!Number.isInteger(customerCount) || customerCount < 0 || customerCount > 99_999) throw new RangeError('customers must be an integer from 0 to 99999');
+	if (!Number.isInteger(customerCount) || customerCount < 0 || customerCount > 99_999)
+		throw new RangeError('customers must be an integer from 0 to 99999');
 	if (!Number.isFinite(nowMs)) throw new RangeError('now must be a valid date');
 
 	const rng = createRng(seed);
@@ -54,7 +61,8 @@ export function generateDemoData(options: DemoOptions): DemoData {
 		const profile = makeProfile(rng, index + 1, behaviour, nowMs, products, usedPhones);
 		customers.push(profile.customer);
 		const orderTimes = planOrderTimes(rng, profile, nowMs);
-		for (const atMs of orderTimes) orderDrafts.push({ atMs, order: makeOrder(rng, profile, atMs, nowMs, productsByCategory) });
+		for (const atMs of orderTimes)
+			orderDrafts.push({ atMs, order: makeOrder(rng, profile, atMs, nowMs, productsByCategory) });
 		interactions.push(...makeInteractions(rng, profile, orderTimes, nowMs));
 		feedbackDrafts.push(...makeFeedback(rng, profile, orderTimes, nowMs));
 	});
@@ -69,6 +77,9 @@ export function generateDemoData(options: DemoOptions): DemoData {
 		customers,
 		orders: orderDrafts.map(({ order }, i) => ({ external_id: `demo-o-${String(i + 1).padStart(6, '0')}`, ...order })),
 		interactions,
-		feedback: feedbackDrafts.map((answer, i) => ({ ...answer, source_key: `demo-f-${String(i + 1).padStart(5, '0')}` })),
+		feedback: feedbackDrafts.map((answer, i) => ({
+			...answer,
+			source_key: `demo-f-${String(i + 1).padStart(5, '0')}`,
+		})),
 	};
 }

@@ -38,15 +38,27 @@ export interface DemoOrder {
 /** An order before it gets its external id (ids follow time order across all customers). */
 export type OrderDraft = Omit<DemoOrder, 'external_id'>;
 
-const CHANNELS: readonly (readonly [OrderChannel, number])[] = [['store', 35], ['web', 25], ['app', 25], ['phone', 5], ['marketplace', 10]];
-const LINE_COUNTS = [[1, 40], [2, 30], [3, 20], [4, 10]] as const;
+const CHANNELS: readonly (readonly [OrderChannel, number])[] = [
+	['store', 35],
+	['web', 25],
+	['app', 25],
+	['phone', 5],
+	['marketplace', 10],
+];
+const LINE_COUNTS = [
+	[1, 40],
+	[2, 30],
+	[3, 20],
+	[4, 10],
+] as const;
 // Seollal (Jan–Feb) and Chuseok (Sep) are the gift-set seasons.
 const GIFT_MONTHS = new Set([0, 1, 8]);
 const CATEGORY_POPULARITY = CATEGORIES.map((category) => CATALOGUE[category].popularity);
 
 export function indexProducts(products: readonly DemoProduct[]): Map<Category, DemoProduct[]> {
 	const byCategory = new Map<Category, DemoProduct[]>();
-	for (const product of products) byCategory.set(product.category, [...(byCategory.get(product.category) ?? []), product]);
+	for (const product of products)
+		byCategory.set(product.category, [...(byCategory.get(product.category) ?? []), product]);
 	return byCategory;
 }
 
@@ -81,21 +93,45 @@ function pickCategory(rng: Rng, profile: CustomerProfile, atMs: number): Categor
 }
 
 function productLine(rng: Rng, profile: CustomerProfile, product: DemoProduct): DemoOrderLine {
-	const bulk = profile.bulkBuyer && (product.category === 'gift_set' || product.category === 'coffee') && rng.chance(0.25);
+	const bulk =
+		profile.bulkBuyer && (product.category === 'gift_set' || product.category === 'coffee') && rng.chance(0.25);
 	const quantity = bulk ? rng.int(5, 30) : rng.weighted(CATALOGUE[product.category].quantities);
-	return { sku: product.sku, product_name: product.name, category: product.category, kind: 'product', quantity, unit_price: product.price, line_total: product.price * quantity };
+	return {
+		sku: product.sku,
+		product_name: product.name,
+		category: product.category,
+		kind: 'product',
+		quantity,
+		unit_price: product.price,
+		line_total: product.price * quantity,
+	};
 }
 
 function discountLine(rng: Rng, profile: CustomerProfile, subtotal: number): DemoOrderLine | null {
 	const offer = DISCOUNTS[rng.weightedIndex(DISCOUNTS.map((d) => d.weight))];
-	const wanted = offer.percent !== undefined ? Math.round((subtotal * offer.percent) / 100 / 100) * 100 : offer.fixed ?? 0;
+	const wanted =
+		offer.percent !== undefined ? Math.round((subtotal * offer.percent) / 100 / 100) * 100 : (offer.fixed ?? 0);
 	// Never more than half the order, and always whole hundreds of won.
 	const amount = Math.min(wanted, Math.floor(subtotal / 2 / 100) * 100);
 	if (amount <= 0) return null;
-	return { sku: null, product_name: offer[profile.lang], category: null, kind: 'discount', quantity: 1, unit_price: -amount, line_total: -amount };
+	return {
+		sku: null,
+		product_name: offer[profile.lang],
+		category: null,
+		kind: 'discount',
+		quantity: 1,
+		unit_price: -amount,
+		line_total: -amount,
+	};
 }
 
-export function makeOrder(rng: Rng, profile: CustomerProfile, atMs: number, nowMs: number, productsByCategory: ReadonlyMap<Category, readonly DemoProduct[]>): OrderDraft {
+export function makeOrder(
+	rng: Rng,
+	profile: CustomerProfile,
+	atMs: number,
+	nowMs: number,
+	productsByCategory: ReadonlyMap<Category, readonly DemoProduct[]>,
+): OrderDraft {
 	const lines: DemoOrderLine[] = [];
 	const chosen = new Set<string>();
 	const wantedLines = rng.weighted(LINE_COUNTS);

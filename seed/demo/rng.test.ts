@@ -53,7 +53,13 @@ describe('createRng', () => {
 
 	it('picks by weight, never choosing a zero weight', () => {
 		const rng = createRng(11);
-		const picks = draw(20_000, () => rng.weighted([['rare', 1], ['never', 0], ['common', 3]] as const));
+		const picks = draw(20_000, () =>
+			rng.weighted([
+				['rare', 1],
+				['never', 0],
+				['common', 3],
+			] as const),
+		);
 		expect(picks).not.toContain('never');
 		expect(picks.filter((p) => p === 'common').length / picks.length).toBeCloseTo(0.75, 1);
 		const indexes = draw(5000, () => rng.weightedIndex([0, 2, 0, 2]));

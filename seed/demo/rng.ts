@@ -55,7 +55,8 @@ export function createRng(seed: number): Rng {
 	const next = () => nextUint32() / 4_294_967_296;
 
 	const int = (min: number, max: number) => {
-		if (!Number.isInteger(min) || !Number.isInteger(max) || max < min) throw new RangeError(`int(${min}, ${max}): need integers with min ≤ max`);
+		if (!Number.isInteger(min) || !Number.isInteger(max) || max < min)
+			throw new RangeError(`int(${min}, ${max}): need integers with min ≤ max`);
 		return min + Math.floor(next() * (max - min + 1));
 	};
 

@@ -18,8 +18,23 @@ export function clamp(value: number, min: number, max: number): number {
 
 // When people shop or get in touch, by local hour: a lunch bump and an evening peak.
 const LOCAL_HOUR_WEIGHTS: readonly (readonly [number, number])[] = [
-	[7, 2], [8, 4], [9, 5], [10, 6], [11, 7], [12, 9], [13, 8], [14, 6], [15, 6],
-	[16, 6], [17, 7], [18, 8], [19, 9], [20, 9], [21, 7], [22, 4], [23, 2],
+	[7, 2],
+	[8, 4],
+	[9, 5],
+	[10, 6],
+	[11, 7],
+	[12, 9],
+	[13, 8],
+	[14, 6],
+	[15, 6],
+	[16, 6],
+	[17, 7],
+	[18, 8],
+	[19, 9],
+	[20, 9],
+	[21, 7],
+	[22, 4],
+	[23, 2],
 ];
 
 /** Moves `ms` to a plausible local time of day on the same local date, unless that would leave [min, max]. */

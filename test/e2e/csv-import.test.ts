@@ -6,7 +6,14 @@ import { readItems } from '@directus/sdk';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootCrm, type CrmInstance } from '../harness/crm.ts';
-import { launchBrowser, logIn, prepareKoreanAdmin, SHOTS, withFailureScreenshot, type AdminBrowser } from '../harness/browser.ts';
+import {
+	launchBrowser,
+	logIn,
+	prepareKoreanAdmin,
+	SHOTS,
+	withFailureScreenshot,
+	type AdminBrowser,
+} from '../harness/browser.ts';
 
 let crm: CrmInstance;
 let browserSession: AdminBrowser;
@@ -28,11 +35,19 @@ function eucKr(text: string): Buffer {
 	const decoder = new TextDecoder('euc-kr');
 	// Build a reverse table for the characters we need from the EUC-KR code space (KS X 1001 Hangul block).
 	const table = new Map<string, number[]>();
-	for (let lead = 0xb0; lead <= 0xc8; lead++) for (let trail = 0xa1; trail <= 0xfe; trail++) table.set(decoder.decode(new Uint8Array([lead, trail])), [lead, trail]);
+	for (let lead = 0xb0; lead <= 0xc8; lead++)
+		for (let trail = 0xa1; trail <= 0xfe; trail++)
+			table.set(decoder.decode(new Uint8Array([lead, trail])), [lead, trail]);
 	const bytes: number[] = [];
 	for (const char of text) {
 		if (char.charCodeAt(0) < 0x80) bytes.push(char.charCodeAt(0));
-		else bytes.push(...(table.get(char) ?? (() => { throw new Error(`no EUC-KR code for ${char}`); })()));
+		else
+			bytes.push(
+				...(table.get(char) ??
+					(() => {
+						throw new Error(`no EUC-KR code for ${char}`);
+					})()),
+			);
 	}
 	return Buffer.from(bytes);
 }
@@ -45,7 +60,9 @@ describe('CSV import page', () => {
 			await page.goto(`${crm.url}/admin/crm-import`);
 			const root = page.locator('.crm-import');
 			await root.waitFor({ timeout: 60_000 });
-			const csv = eucKr('이름,이메일,휴대폰\r\n김민준,minjun@example.com,010-1234-5678\r\n박서연,seoyeon@example.com,010-9876-5432\r\n이도윤,doyun@example.com,12345\r\n');
+			const csv = eucKr(
+				'이름,이메일,휴대폰\r\n김민준,minjun@example.com,010-1234-5678\r\n박서연,seoyeon@example.com,010-9876-5432\r\n이도윤,doyun@example.com,12345\r\n',
+			);
 			await root.locator('input.file-input').setInputFiles({ name: '고객.csv', mimeType: 'text/csv', buffer: csv });
 			await root.locator('.valid-rows').waitFor({ timeout: 30_000 });
 			expect(await root.locator('.valid-rows').innerText()).toBe('2');
@@ -59,7 +76,12 @@ describe('CSV import page', () => {
 			mkdirSync(SHOTS, { recursive: true });
 			await page.screenshot({ path: resolve(SHOTS, 'csv-import.png') });
 		});
-		const saved = (await crm.client.request(readItems('crm_customers' as never, { fields: ['full_name', 'phone'], sort: ['id'] } as never))) as { full_name: string; phone: string }[];
-		expect(saved).toEqual([{ full_name: '김민준', phone: '+821012345678' }, { full_name: '박서연', phone: '+821098765432' }]);
+		const saved = (await crm.client.request(
+			readItems('crm_customers' as never, { fields: ['full_name', 'phone'], sort: ['id'] } as never),
+		)) as { full_name: string; phone: string }[];
+		expect(saved).toEqual([
+			{ full_name: '김민준', phone: '+821012345678' },
+			{ full_name: '박서연', phone: '+821098765432' },
+		]);
 	});
 });

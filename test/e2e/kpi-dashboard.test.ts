@@ -8,7 +8,15 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load-demo.ts';
 import { bootCrm, type CrmInstance } from '../harness/crm.ts';
-import { launchBrowser, logIn, pickOption, prepareKoreanAdmin, SHOTS, withFailureScreenshot, type AdminBrowser } from '../harness/browser.ts';
+import {
+	launchBrowser,
+	logIn,
+	pickOption,
+	prepareKoreanAdmin,
+	SHOTS,
+	withFailureScreenshot,
+	type AdminBrowser,
+} from '../harness/browser.ts';
 import { DASHBOARD_NAME } from '../../scripts/lib/dashboard.ts';
 
 let crm: CrmInstance;
@@ -22,10 +30,21 @@ beforeAll(async () => {
 	await prepareKoreanAdmin(crm);
 	await loadDemoData(crm.client, { now: new Date(), customers: 120, seed: 7, log: () => {} });
 	await crm.client.request(customEndpoint({ path: '/crm/rfm/refresh', method: 'POST', body: JSON.stringify({}) }));
-	await crm.client.request(updateSingleton('crm_settings' as never, { kpi_goals: { retention_rate: 0.5, revenue: { change: 0.1 }, nps: 40 } } as never));
-	const [dashboard] = (await crm.client.request(readDashboards({ filter: { name: { _eq: DASHBOARD_NAME } }, fields: ['id'] }))) as { id: string }[];
+	await crm.client.request(
+		updateSingleton(
+			'crm_settings' as never,
+			{ kpi_goals: { retention_rate: 0.5, revenue: { change: 0.1 }, nps: 40 } } as never,
+		),
+	);
+	const [dashboard] = (await crm.client.request(
+		readDashboards({ filter: { name: { _eq: DASHBOARD_NAME } }, fields: ['id'] }),
+	)) as { id: string }[];
 	dashboardId = dashboard.id;
-	panelTypes = ((await crm.client.request(readPanels({ filter: { dashboard: { _eq: dashboardId } }, fields: ['type'], limit: -1 }))) as { type: string }[]).map((p) => p.type);
+	panelTypes = (
+		(await crm.client.request(
+			readPanels({ filter: { dashboard: { _eq: dashboardId } }, fields: ['type'], limit: -1 }),
+		)) as { type: string }[]
+	).map((p) => p.type);
 	browserSession = await launchBrowser({ width: 1600, height: 1000 });
 	context = browserSession.context;
 });
@@ -38,7 +57,9 @@ afterAll(async () => {
 describe('the seeded CRM dashboard', () => {
 	it('renders every panel with data', async () => {
 		expect(panelTypes.filter((t) => t === 'crm-kpi-card')).toHaveLength(8);
-		expect(panelTypes).toEqual(expect.arrayContaining(['crm-kpi-trend', 'crm-cohort-heatmap', 'crm-rfm-grid', 'list', 'metric']));
+		expect(panelTypes).toEqual(
+			expect.arrayContaining(['crm-kpi-trend', 'crm-cohort-heatmap', 'crm-rfm-grid', 'list', 'metric']),
+		);
 
 		const page = await context.newPage();
 		await withFailureScreenshot(page, 'kpi-dashboard', async () => {
@@ -53,7 +74,17 @@ describe('the seeded CRM dashboard', () => {
 			}
 			expect(await cards.locator('svg.spark').count()).toBe(8);
 			const text = await page.locator('body').innerText();
-			for (const label of ['매출', '구매 고객 수', '고객 유지율', '재구매율', '평균 주문 금액', '고객 생애 가치 (실적)', 'NPS', '이탈률']) expect(text).toContain(label);
+			for (const label of [
+				'매출',
+				'구매 고객 수',
+				'고객 유지율',
+				'재구매율',
+				'평균 주문 금액',
+				'고객 생애 가치 (실적)',
+				'NPS',
+				'이탈률',
+			])
+				expect(text).toContain(label);
 			// Goals from crm_settings: retention, revenue (+10 % on last month) and NPS show a progress bar
 			expect(await cards.locator('[data-role="goal"]').count()).toBe(3);
 
@@ -107,7 +138,9 @@ describe('the seeded CRM dashboard', () => {
 			await detail.locator('.accordion-trigger').click();
 			await pickOption(page, detail.locator('.v-select'), '10초');
 			for (const path of endpoints) {
-				await expect.poll(() => calls.get(path) ?? 0, { timeout: 45_000, message: `${path} is requested again` }).toBeGreaterThan(before.get(path)!);
+				await expect
+					.poll(() => calls.get(path) ?? 0, { timeout: 45_000, message: `${path} is requested again` })
+					.toBeGreaterThan(before.get(path)!);
 			}
 			// After the reload every card shows a value again (no error state).
 			await expect.poll(() => cards.locator('[data-state="value"]').count(), { timeout: 30_000 }).toBe(8);

@@ -6,7 +6,14 @@ import { createItem, readItems } from '@directus/sdk';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootCrm, type CrmInstance } from '../harness/crm.ts';
-import { launchBrowser, logIn, prepareKoreanAdmin, SHOTS, withFailureScreenshot, type AdminBrowser } from '../harness/browser.ts';
+import {
+	launchBrowser,
+	logIn,
+	prepareKoreanAdmin,
+	SHOTS,
+	withFailureScreenshot,
+	type AdminBrowser,
+} from '../harness/browser.ts';
 import { loyaltyHelpers } from '../integration/loyalty-suite.ts';
 
 let crm: CrmInstance;
@@ -18,7 +25,9 @@ beforeAll(async () => {
 	crm = await bootCrm('e2e-loyalty-card', { db: 'sqlite' });
 	await prepareKoreanAdmin(crm);
 	const h = loyaltyHelpers(() => crm);
-	const customer = (await crm.client.request(createItem('crm_customers' as never, { full_name: '박서연', email: 'seoyeon@example.com' } as never))) as { id: number };
+	const customer = (await crm.client.request(
+		createItem('crm_customers' as never, { full_name: '박서연', email: 'seoyeon@example.com' } as never),
+	)) as { id: number };
 	customerId = customer.id;
 	// ₩520,000 → 5,200 base points + 1,000 first-purchase bonus = 6,200: silver, enough for the ₩5,000 coupon.
 	await h.order(customerId, [h.product(520_000, { product_name: '겨울 코트' })]);
@@ -53,12 +62,16 @@ describe('loyalty card', () => {
 			const code = card.locator('.coupon-code');
 			await code.waitFor({ timeout: 30_000 });
 			expect(await code.innerText()).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-			await expect.poll(async () => card.locator('.balance-value').getAttribute('data-balance'), { timeout: 30_000 }).toBe('1200');
+			await expect
+				.poll(async () => card.locator('.balance-value').getAttribute('data-balance'), { timeout: 30_000 })
+				.toBe('1200');
 			expect(await card.innerText()).toContain('사용');
 			mkdirSync(SHOTS, { recursive: true });
 			await card.screenshot({ path: resolve(SHOTS, 'loyalty-card.png') });
 		});
-		const coupons = (await crm.client.request(readItems('crm_coupons' as never, { filter: { customer: { _eq: customerId } } } as never))) as { status: string }[];
+		const coupons = (await crm.client.request(
+			readItems('crm_coupons' as never, { filter: { customer: { _eq: customerId } } } as never),
+		)) as { status: string }[];
 		expect(coupons.map((coupon) => coupon.status)).toEqual(['issued']);
 	});
 });

@@ -19,17 +19,48 @@ let surveyLink: string;
 
 beforeAll(async () => {
 	crm = await bootCrm('e2e-survey', { db: 'sqlite' });
-	owner = ((await crm.client.request(createUser({ email: 'owner@example.com', first_name: '지훈', last_name: '이' } as never))) as Row).id;
-	await crm.client.request(createItem('crm_templates' as never, {
-		key: 'nps_after_purchase', name: '구매 후 NPS', kind: 'survey', survey_scale: 'nps', language: 'ko-KR',
-		subject: '저희 매장을 친구나 동료에게 추천할 가능성은 얼마나 되나요?', body: '{{first_name}}님, 지난 구매는 만족스러우셨나요? 1분이면 충분합니다.',
-	} as never));
-	const customer = (await crm.client.request(createItem('crm_customers' as never, { full_name: '박서연', first_name: '서연', language: 'ko-KR', owner } as never))) as Row;
+	owner = (
+		(await crm.client.request(
+			createUser({ email: 'owner@example.com', first_name: '지훈', last_name: '이' } as never),
+		)) as Row
+	).id;
+	await crm.client.request(
+		createItem(
+			'crm_templates' as never,
+			{
+				key: 'nps_after_purchase',
+				name: '구매 후 NPS',
+				kind: 'survey',
+				survey_scale: 'nps',
+				language: 'ko-KR',
+				subject: '저희 매장을 친구나 동료에게 추천할 가능성은 얼마나 되나요?',
+				body: '{{first_name}}님, 지난 구매는 만족스러우셨나요? 1분이면 충분합니다.',
+			} as never,
+		),
+	);
+	const customer = (await crm.client.request(
+		createItem(
+			'crm_customers' as never,
+			{ full_name: '박서연', first_name: '서연', language: 'ko-KR', owner } as never,
+		),
+	)) as Row;
 	customerId = customer.id;
-	const made = (await crm.client.request(customEndpoint({ path: '/crm/surveys/links', method: 'POST', body: JSON.stringify({ customer: customerId, survey: 'nps_after_purchase', channel: 'kakao' }) }))) as Row;
+	const made = (await crm.client.request(
+		customEndpoint({
+			path: '/crm/surveys/links',
+			method: 'POST',
+			body: JSON.stringify({ customer: customerId, survey: 'nps_after_purchase', channel: 'kakao' }),
+		}),
+	)) as Row;
 	surveyLink = made.url;
 	browserSession = await launchBrowser({ width: 390, height: 844 });
-	phone = await browserSession.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ko-KR' });
+	phone = await browserSession.browser.newContext({
+		viewport: { width: 390, height: 844 },
+		deviceScaleFactor: 2,
+		isMobile: true,
+		hasTouch: true,
+		locale: 'ko-KR',
+	});
 });
 
 afterAll(async () => {
@@ -64,11 +95,30 @@ describe('survey on a phone', () => {
 			await page.screenshot({ path: resolve(SHOTS, 'survey-thanks.png'), fullPage: true });
 		});
 
-		const feedback = (await crm.client.request(readItems('crm_feedback' as never, { filter: { customer: { _eq: customerId } } } as never))) as Row[];
+		const feedback = (await crm.client.request(
+			readItems('crm_feedback' as never, { filter: { customer: { _eq: customerId } } } as never),
+		)) as Row[];
 		expect(feedback).toHaveLength(1);
-		expect(feedback[0]).toMatchObject({ kind: 'nps', score: 3, comment: '배송이 사흘이나 늦었어요.', survey: 'nps_after_purchase', channel: 'kakao' });
-		expect(((await crm.client.request(readItem('crm_customers' as never, customerId, { fields: ['last_nps'] } as never))) as Row).last_nps).toBe(3);
-		const tasks = (await crm.client.request(readItems('crm_interactions' as never, { filter: { customer: { _eq: customerId }, type: { _eq: 'task' } } } as never))) as Row[];
+		expect(feedback[0]).toMatchObject({
+			kind: 'nps',
+			score: 3,
+			comment: '배송이 사흘이나 늦었어요.',
+			survey: 'nps_after_purchase',
+			channel: 'kakao',
+		});
+		expect(
+			(
+				(await crm.client.request(
+					readItem('crm_customers' as never, customerId, { fields: ['last_nps'] } as never),
+				)) as Row
+			).last_nps,
+		).toBe(3);
+		const tasks = (await crm.client.request(
+			readItems(
+				'crm_interactions' as never,
+				{ filter: { customer: { _eq: customerId }, type: { _eq: 'task' } } } as never,
+			),
+		)) as Row[];
 		expect(tasks).toHaveLength(1);
 		expect(tasks[0]).toMatchObject({ status: 'open', assignee: owner, source_key: `low-score:${feedback[0].id}` });
 		expect(tasks[0].subject).toContain('NPS 3/10');

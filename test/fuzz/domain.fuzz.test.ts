@@ -18,6 +18,7 @@ const NOW = new Date('2026-03-01T00:00:00Z');
 const dialects = [knexFactory({ client: 'sqlite3', useNullAsDefault: true }), knexFactory({ client: 'pg' })];
 
 /** Hostile strings that could never appear in compiled SQL text unless a value were concatenated into it. */
+// eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose (any non-ASCII character)
 const looksInjected = (text: string) => HOSTILE_STRINGS.includes(text) && /['";{<$\\]|[^\x00-\x7F]/.test(text);
 
 /** Every string leaf in a JSON value. */
@@ -36,8 +37,10 @@ function hostileTree(f: ReturnType<typeof fuzzer>, depth = 0): unknown {
 		return group === 'not' ? { not: children[0] } : { [group]: children };
 	}
 	const leaf = structuredClone(f.pick(CASES)[1]) as Record<string, unknown>;
-	if (typeof leaf.value === 'string' && !/^\d{4}-/.test(leaf.value)) leaf.value = f.pick(HOSTILE_STRINGS.filter(looksInjected));
-	if (Array.isArray(leaf.value) && leaf.value.every((v) => typeof v === 'string' && !/^\d{4}-/.test(v))) leaf.value = leaf.value.map(() => f.pick(HOSTILE_STRINGS.filter(looksInjected)));
+	if (typeof leaf.value === 'string' && !/^\d{4}-/.test(leaf.value))
+		leaf.value = f.pick(HOSTILE_STRINGS.filter(looksInjected));
+	if (Array.isArray(leaf.value) && leaf.value.every((v) => typeof v === 'string' && !/^\d{4}-/.test(v)))
+		leaf.value = leaf.value.map(() => f.pick(HOSTILE_STRINGS.filter(looksInjected)));
 	if (typeof leaf.category === 'string') leaf.category = f.pick(HOSTILE_STRINGS.filter(looksInjected));
 	return leaf;
 }
@@ -66,10 +69,28 @@ describe('fuzz: segment rules', () => {
 
 describe('fuzz: events API payloads', () => {
 	const valid = [
-		{ type: 'customer.upsert', idempotency_key: 'k-1', data: { email: 'a@example.com', full_name: '김민준', phone: '010-1234-5678', tags: ['vip'] } },
-		{ type: 'order.placed', idempotency_key: 'k-2', data: { external_id: 'A-1', customer: { email: 'a@example.com' }, ordered_at: '2026-02-01T10:00:00+09:00', total: 12000, lines: [{ sku: 'X', quantity: 2, unit_price: 6000 }] } },
+		{
+			type: 'customer.upsert',
+			idempotency_key: 'k-1',
+			data: { email: 'a@example.com', full_name: '김민준', phone: '010-1234-5678', tags: ['vip'] },
+		},
+		{
+			type: 'order.placed',
+			idempotency_key: 'k-2',
+			data: {
+				external_id: 'A-1',
+				customer: { email: 'a@example.com' },
+				ordered_at: '2026-02-01T10:00:00+09:00',
+				total: 12000,
+				lines: [{ sku: 'X', quantity: 2, unit_price: 6000 }],
+			},
+		},
 		{ type: 'order.refunded', idempotency_key: 'k-3', data: { external_id: 'A-1' } },
-		{ type: 'interaction.logged', idempotency_key: 'k-4', data: { customer: { phone: '+821012345678' }, channel: 'phone', type: 'call', subject: '문의' } },
+		{
+			type: 'interaction.logged',
+			idempotency_key: 'k-4',
+			data: { customer: { phone: '+821012345678' }, channel: 'phone', type: 'call', subject: '문의' },
+		},
 	];
 
 	it(`accepts or rejects ${CASES_PER_TARGET} mutated events with issues that name a path`, () => {
@@ -81,7 +102,8 @@ describe('fuzz: events API payloads', () => {
 			if (check.ok) continue;
 			rejected += 1;
 			expect(check.issues.length, `case ${n}`).toBeGreaterThan(0);
-			for (const issue of check.issues) expect(issue.path.startsWith('events[0]'), `case ${n}: ${issue.path}`).toBe(true);
+			for (const issue of check.issues)
+				expect(issue.path.startsWith('events[0]'), `case ${n}: ${issue.path}`).toBe(true);
 		}
 		expect(rejected).toBeGreaterThan(CASES_PER_TARGET / 2);
 	});
@@ -92,14 +114,22 @@ describe('fuzz: CSV files', () => {
 		const f = fuzzer(11);
 		const alphabet = ['a', '김', ',', '"', '\n', '\r\n', ' ', '\t', '1', '@', '-', '\uFEFF', ';'];
 		for (let n = 0; n < CASES_PER_TARGET; n++) {
-			const text = Array.from({ length: f.int(0, 200) }, () => (f.random() < 0.05 ? f.string() : f.pick(alphabet))).join('');
+			const text = Array.from({ length: f.int(0, 200) }, () =>
+				f.random() < 0.05 ? f.string() : f.pick(alphabet),
+			).join('');
 			const parsed = parseCsv(text);
 			if (!parsed.ok) {
 				expect(parsed.line, `case ${n}`).toBeGreaterThanOrEqual(1);
 				continue;
 			}
 			const mapping = Object.fromEntries(parsed.csv.header.map((column) => [column, f.pick(CUSTOMER_FIELDS)]));
-			const mapped = rowsToEvents(f.random() < 0.5 ? 'customers' : 'orders', parsed.csv.header, parsed.csv.rows, mapping, { fileKey: 'fuzz', timeZone: 'Asia/Seoul' });
+			const mapped = rowsToEvents(
+				f.random() < 0.5 ? 'customers' : 'orders',
+				parsed.csv.header,
+				parsed.csv.rows,
+				mapping,
+				{ fileKey: 'fuzz', timeZone: 'Asia/Seoul' },
+			);
 			for (const { event } of mapped.events) validateEvent(event, '', { now: NOW });
 		}
 	});
@@ -108,24 +138,60 @@ describe('fuzz: CSV files', () => {
 describe('fuzz: loyalty formulas and rules', () => {
 	it(`compiles ${CASES_PER_TARGET} random formulas safely: an error with a position, or a finite result`, () => {
 		const f = fuzzer(13);
-		const tokens = ['amount', 'quantity', 'lines', 'floor(', 'max(', 'min(', ',', ')', '(', '+', '-', '*', '/', '2', '0', '1000', '.5', 'constructor', 'process', ' '];
+		const tokens = [
+			'amount',
+			'quantity',
+			'lines',
+			'floor(',
+			'max(',
+			'min(',
+			',',
+			')',
+			'(',
+			'+',
+			'-',
+			'*',
+			'/',
+			'2',
+			'0',
+			'1000',
+			'.5',
+			'constructor',
+			'process',
+			' ',
+		];
 		for (let n = 0; n < CASES_PER_TARGET; n++) {
-			const source = f.random() < 0.1 ? f.string() : Array.from({ length: f.int(0, 15) }, () => f.pick(tokens)).join('');
+			const source =
+				f.random() < 0.1 ? f.string() : Array.from({ length: f.int(0, 15) }, () => f.pick(tokens)).join('');
 			const compiled = compileFormula(source);
 			if (!compiled.ok) {
 				expect(compiled.position, `case ${n}`).toBeGreaterThanOrEqual(0);
 				continue;
 			}
-			expect(Number.isFinite(compiled.evaluate({ amount: f.int(0, 1e7), quantity: f.int(0, 50), lines: f.int(0, 10) })), `case ${n}: ${source}`).toBe(true);
+			expect(
+				Number.isFinite(compiled.evaluate({ amount: f.int(0, 1e7), quantity: f.int(0, 50), lines: f.int(0, 10) })),
+				`case ${n}: ${source}`,
+			).toBe(true);
 		}
 	});
 
 	it(`validates ${CASES_PER_TARGET} mutated earning rules without throwing`, () => {
 		const f = fuzzer(17);
-		const rule = { id: 1, name: 'Base', kind: 'spend', points: 10, per_amount: 1000, stacking: 'additive', priority: 10, categories: ['커피'], weekdays: [1, 2] };
+		const rule = {
+			id: 1,
+			name: 'Base',
+			kind: 'spend',
+			points: 10,
+			per_amount: 1000,
+			stacking: 'additive',
+			priority: 10,
+			categories: ['커피'],
+			weekdays: [1, 2],
+		};
 		for (let n = 0; n < CASES_PER_TARGET; n++) {
 			const result = validateEarningRule(f.mutate(rule) as Record<string, unknown>);
-			if ('errors' in result) for (const error of result.errors) expect(error.field.length, `case ${n}`).toBeGreaterThan(0);
+			if ('errors' in result)
+				for (const error of result.errors) expect(error.field.length, `case ${n}`).toBeGreaterThan(0);
 		}
 	});
 });

@@ -6,9 +6,36 @@ export const FUZZ_SEED = Number(process.env.CRM_FUZZ_SEED ?? 20261123);
 
 /** Strings that have broken other systems: SQL, template and prototype injection, odd unicode, huge and empty. */
 export const HOSTILE_STRINGS = [
-	"'; DROP TABLE crm_customers; --", '" OR 1=1 --', '\\', '%', '_', '{{constructor.constructor("return process")()}}', '{{#each this}}{{/each}}',
-	'__proto__', 'constructor', 'prototype', '<script>alert(1)</script>', '\u0000', '\uFEFF', '😀', '김민준', ' ', '', 'NaN', 'Infinity', '-0', '1e309',
-	'2026-02-30', '9999-12-31T23:59:59Z', 'x'.repeat(5000), '+82', '010', '${process.exit(1)}', '../../etc/passwd', 'null', 'true',
+	"'; DROP TABLE crm_customers; --",
+	'" OR 1=1 --',
+	'\\',
+	'%',
+	'_',
+	'{{constructor.constructor("return process")()}}',
+	'{{#each this}}{{/each}}',
+	'__proto__',
+	'constructor',
+	'prototype',
+	'<script>alert(1)</script>',
+	'\u0000',
+	'\uFEFF',
+	'😀',
+	'김민준',
+	' ',
+	'',
+	'NaN',
+	'Infinity',
+	'-0',
+	'1e309',
+	'2026-02-30',
+	'9999-12-31T23:59:59Z',
+	'x'.repeat(5000),
+	'+82',
+	'010',
+	'${process.exit(1)}',
+	'../../etc/passwd',
+	'null',
+	'true',
 ];
 
 export interface Fuzzer {
@@ -24,7 +51,10 @@ export function fuzzer(seed = FUZZ_SEED): Fuzzer {
 	const random = seededRandom(seed);
 	const int = (min: number, max: number) => randomInt(random, min, max);
 	const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
-	const string = () => (random() < 0.5 ? pick(HOSTILE_STRINGS) : Array.from({ length: int(0, 12) }, () => String.fromCharCode(int(32, 0x3200))).join(''));
+	const string = () =>
+		random() < 0.5
+			? pick(HOSTILE_STRINGS)
+			: Array.from({ length: int(0, 12) }, () => String.fromCharCode(int(32, 0x3200))).join('');
 	const value = (depth = 0): unknown => {
 		const roll = random();
 		if (roll < 0.15) return null;
@@ -32,7 +62,12 @@ export function fuzzer(seed = FUZZ_SEED): Fuzzer {
 		if (roll < 0.4) return random() < 0.5;
 		if (roll < 0.65 || depth > 3) return string();
 		if (roll < 0.82) return Array.from({ length: int(0, 4) }, () => value(depth + 1));
-		return Object.fromEntries(Array.from({ length: int(0, 4) }, () => [pick(['type', 'op', 'value', 'all', 'any', 'not', 'field', 'data', string()]), value(depth + 1)]));
+		return Object.fromEntries(
+			Array.from({ length: int(0, 4) }, () => [
+				pick(['type', 'op', 'value', 'all', 'any', 'not', 'field', 'data', string()]),
+				value(depth + 1),
+			]),
+		);
 	};
 	/** Replaces, removes or corrupts one node somewhere in a JSON value. */
 	const mutate = (input: unknown): unknown => {
@@ -44,7 +79,8 @@ export function fuzzer(seed = FUZZ_SEED): Fuzzer {
 		}
 		if (input && typeof input === 'object') {
 			const keys = Object.keys(input);
-			if (!keys.length || random() < 0.15) return { ...(input as object), [pick(['extra', '__proto__', string()])]: value() };
+			if (!keys.length || random() < 0.15)
+				return { ...(input as object), [pick(['extra', '__proto__', string()])]: value() };
 			const key = pick(keys);
 			if (random() < 0.2) {
 				const { [key]: _removed, ...rest } = input as Record<string, unknown>;

@@ -19,14 +19,25 @@ export interface AdminBrowser {
 /** Makes the admin user Korean and answers the first-login dialogs (project owner, usage) that would block the app. */
 export async function prepareKoreanAdmin(crm: CrmInstance) {
 	await crm.client.request(updateMe({ language: 'ko-KR' } as never));
-	await crm.client.request(updateSettings({ project_owner: ADMIN.email, project_usage: 'personal', product_updates: false } as never));
+	await crm.client.request(
+		updateSettings({ project_owner: ADMIN.email, project_usage: 'personal', product_updates: false } as never),
+	);
 }
 
 export async function launchBrowser(viewport = { width: 1440, height: 900 }): Promise<AdminBrowser> {
 	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	const context = await browser.newContext({ locale: 'en-US', viewport });
 	return {
@@ -44,7 +55,9 @@ export async function logIn(page: Page, url: string) {
 	await page.locator('input[type="email"]').fill(ADMIN.email);
 	await page.locator('input[type="password"]').fill(ADMIN.password);
 	await page.locator('button[type="submit"]').click();
-	await page.waitForURL((u) => u.pathname.startsWith('/admin/') && !u.pathname.startsWith('/admin/login'), { timeout: 60_000 });
+	await page.waitForURL((u) => u.pathname.startsWith('/admin/') && !u.pathname.startsWith('/admin/login'), {
+		timeout: 60_000,
+	});
 }
 
 /** Runs the browser steps; on failure leaves `.tmp/e2e/<name>-failure.png` and the page's text behind for debugging. */
@@ -54,8 +67,13 @@ export async function withFailureScreenshot(page: Page, name: string, steps: () 
 	} catch (error) {
 		mkdirSync(SHOTS, { recursive: true });
 		await page.screenshot({ path: resolve(SHOTS, `${name}-failure.png`), fullPage: true }).catch(() => {});
-		const text = await page.locator('body').innerText({ timeout: 2_000 }).catch(() => '(no body)');
-		console.error(`e2e failure at ${page.url()}; screenshot in .tmp/e2e/${name}-failure.png; page text:\n${text.slice(0, 3000)}`);
+		const text = await page
+			.locator('body')
+			.innerText({ timeout: 2_000 })
+			.catch(() => '(no body)');
+		console.error(
+			`e2e failure at ${page.url()}; screenshot in .tmp/e2e/${name}-failure.png; page text:\n${text.slice(0, 3000)}`,
+		);
 		throw error;
 	}
 }
@@ -63,5 +81,9 @@ export async function withFailureScreenshot(page: Page, name: string, steps: () 
 /** Opens a Directus v-select and picks the option with this exact text. */
 export async function pickOption(page: Page, select: ReturnType<Page['locator']>, option: string) {
 	await select.click();
-	await page.locator('.v-menu-content .v-list-item').filter({ hasText: new RegExp(`^\\s*${option.replace(/[()]/g, '\\$&')}\\s*$`) }).first().click();
+	await page
+		.locator('.v-menu-content .v-list-item')
+		.filter({ hasText: new RegExp(`^\\s*${option.replace(/[()]/g, '\\$&')}\\s*$`) })
+		.first()
+		.click();
 }

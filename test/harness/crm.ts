@@ -2,7 +2,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { adminClientWithLogin, type AdminClient } from '../../scripts/lib/admin-client.ts';
-import { directusCliOrThrow, ROOT, startDirectus, type Env, type RunningDirectus } from '../../scripts/lib/directus-process.ts';
+import {
+	directusCliOrThrow,
+	ROOT,
+	startDirectus,
+	type Env,
+	type RunningDirectus,
+} from '../../scripts/lib/directus-process.ts';
 import { installCrm } from '../../scripts/lib/install-crm.ts';
 import { startTempPostgres, type RunningPostgres } from '../../scripts/lib/postgres.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
@@ -26,11 +32,18 @@ export async function baseEnv(dir: string, database: Env): Promise<Env> {
 	return {
 		CONFIG_PATH: configPath,
 		...database,
-		KEY: 'crm-test-key', SECRET: 'crm-test-secret-0123456789abcdef0123456789',
-		ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-		HOST: '127.0.0.1', PORT: String(await freePort()), TELEMETRY: 'false', LOG_LEVEL: 'info', WEBSOCKETS_ENABLED: 'false',
+		KEY: 'crm-test-key',
+		SECRET: 'crm-test-secret-0123456789abcdef0123456789',
+		ADMIN_EMAIL: ADMIN.email,
+		ADMIN_PASSWORD: ADMIN.password,
+		HOST: '127.0.0.1',
+		PORT: String(await freePort()),
+		TELEMETRY: 'false',
+		LOG_LEVEL: 'info',
+		WEBSOCKETS_ENABLED: 'false',
 		LOG_HTTP_IGNORE_PATHS: LINK_ROUTES.join(','),
-		STORAGE_LOCAL_ROOT: resolve(dir, 'uploads'), EXTENSIONS_PATH: resolve(ROOT, 'extensions'),
+		STORAGE_LOCAL_ROOT: resolve(dir, 'uploads'),
+		EXTENSIONS_PATH: resolve(ROOT, 'extensions'),
 		RATE_LIMITER_ENABLED: 'false',
 	};
 }
@@ -47,10 +60,16 @@ export interface CrmInstance {
 	stop(): Promise<void>;
 }
 
-export async function bootCrm(name: string, options: { db?: 'sqlite' | 'postgres'; install?: boolean; env?: Env } = {}): Promise<CrmInstance> {
+export async function bootCrm(
+	name: string,
+	options: { db?: 'sqlite' | 'postgres'; install?: boolean; env?: Env } = {},
+): Promise<CrmInstance> {
 	const dir = workDir(name);
 	const postgres = options.db === 'postgres' ? await startTempPostgres('crm-pg-') : null;
-	const env = { ...(await baseEnv(dir, postgres ? postgres.env : { DB_CLIENT: 'sqlite3', DB_FILENAME: resolve(dir, 'db.sqlite') })), ...options.env };
+	const env = {
+		...(await baseEnv(dir, postgres ? postgres.env : { DB_CLIENT: 'sqlite3', DB_FILENAME: resolve(dir, 'db.sqlite') })),
+		...options.env,
+	};
 	const cleanUp = async (directus?: RunningDirectus) => {
 		await directus?.kill();
 		await postgres?.stop();
@@ -68,7 +87,12 @@ export async function bootCrm(name: string, options: { db?: 'sqlite' | 'postgres
 		throw error;
 	}
 	const instance: CrmInstance = {
-		url: directus.url, env, dir, client, directus, postgres,
+		url: directus.url,
+		env,
+		dir,
+		client,
+		directus,
+		postgres,
 		restart: async () => {
 			await instance.directus.stop();
 			instance.directus = await startDirectus(env, { logFile: resolve(dir, 'directus.log') });
@@ -87,7 +111,9 @@ export async function userWithRole(admin: AdminClient, url: string, roleName: st
 	const { adminClientWithToken } = await import('../../scripts/lib/admin-client.ts');
 	const [role] = await admin.request(readRoles({ filter: { name: { _eq: roleName } }, fields: ['id'] }));
 	if (!role) throw new Error(`role ${roleName} not found`);
-	await admin.request(createUser({ email: `${token}@example.com`, password: `${token}-password`, role: role.id, token } as never));
+	await admin.request(
+		createUser({ email: `${token}@example.com`, password: `${token}-password`, role: role.id, token } as never),
+	);
 	return adminClientWithToken(url, token);
 }
 
@@ -96,6 +122,16 @@ export async function directDatabase(crm: CrmInstance) {
 	const { default: knexFactory } = await import('knex');
 	const env = crm.env;
 	return env.DB_CLIENT === 'pg'
-		? knexFactory({ client: 'pg', connection: { host: env.DB_HOST, port: Number(env.DB_PORT), database: env.DB_DATABASE, user: env.DB_USER, password: env.DB_PASSWORD }, pool: { min: 0, max: 2 } })
+		? knexFactory({
+				client: 'pg',
+				connection: {
+					host: env.DB_HOST,
+					port: Number(env.DB_PORT),
+					database: env.DB_DATABASE,
+					user: env.DB_USER,
+					password: env.DB_PASSWORD,
+				},
+				pool: { min: 0, max: 2 },
+			})
 		: knexFactory({ client: 'sqlite3', connection: { filename: String(env.DB_FILENAME) }, useNullAsDefault: true });
 }

@@ -11,7 +11,11 @@ export async function startRedis(dir: string, port: number): Promise<RunningRedi
 	const binary = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((path) => existsSync(path));
 	if (!binary) throw new Error('redis-server not found (apt-get install redis-server)');
 	mkdirSync(dir, { recursive: true });
-	const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+	const child = spawn(
+		binary,
+		['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
+		{ stdio: 'ignore' },
+	);
 	const deadline = Date.now() + 10_000;
 	while (Date.now() < deadline) {
 		try {

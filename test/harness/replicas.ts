@@ -21,7 +21,13 @@ export interface Replicas {
 }
 
 export const redisEnv = (redis: RunningRedis): Env => ({
-	REDIS: redis.url, REDIS_ENABLED: 'true', SYNCHRONIZATION_STORE: 'redis', CACHE_STORE: 'redis', CACHE_ENABLED: 'true', CACHE_AUTO_PURGE: 'true', MESSENGER_STORE: 'redis',
+	REDIS: redis.url,
+	REDIS_ENABLED: 'true',
+	SYNCHRONIZATION_STORE: 'redis',
+	CACHE_STORE: 'redis',
+	CACHE_ENABLED: 'true',
+	CACHE_AUTO_PURGE: 'true',
+	MESSENGER_STORE: 'redis',
 });
 
 export async function bootReplicas(name: string, env: Env = {}): Promise<Replicas> {
@@ -32,9 +38,21 @@ export async function bootReplicas(name: string, env: Env = {}): Promise<Replica
 		const replicaEnv = { ...primary.env, PORT: String(await freePort()) };
 		const logFile = resolve(primary.dir, 'replica.log');
 		const pg = primary.postgres!.env;
-		const db = knexFactory({ client: 'pg', connection: { host: pg.DB_HOST, port: Number(pg.DB_PORT), database: pg.DB_DATABASE, user: pg.DB_USER, password: pg.DB_PASSWORD }, pool: { min: 0, max: 4 } });
+		const db = knexFactory({
+			client: 'pg',
+			connection: {
+				host: pg.DB_HOST,
+				port: Number(pg.DB_PORT),
+				database: pg.DB_DATABASE,
+				user: pg.DB_USER,
+				password: pg.DB_PASSWORD,
+			},
+			pool: { min: 0, max: 4 },
+		});
 		const replicas: Replicas = {
-			primary, redis, db,
+			primary,
+			redis,
+			db,
 			replica: await startDirectus(replicaEnv, { logFile }),
 			startReplica: async () => (replicas.replica = await startDirectus(replicaEnv, { logFile })),
 			replicaClient: () => adminClientWithLogin(replicas.replica.url, ADMIN.email, ADMIN.password),

@@ -24,7 +24,10 @@ export interface SmtpSink {
 
 function decodeWords(value: string): string {
 	return value.replace(/\s*=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*/g, (_, _charset, encoding, text) =>
-		encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')));
+		encoding.toUpperCase() === 'B'
+			? Buffer.from(text, 'base64').toString('utf8')
+			: decodeQuotedPrintable(text.replace(/_/g, ' ')),
+	);
 }
 
 function decodeQuotedPrintable(text: string): string {
@@ -56,10 +59,19 @@ function parts(raw: string): { type: string; body: string }[] {
 	const type = headers['content-type'] ?? 'text/plain';
 	const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
 	if (type.startsWith('multipart/') && boundary) {
-		return body.split(`--${boundary}`).slice(1).filter((part) => !part.startsWith('--')).flatMap((part) => parts(part.replace(/^\r?\n/, '')));
+		return body
+			.split(`--${boundary}`)
+			.slice(1)
+			.filter((part) => !part.startsWith('--'))
+			.flatMap((part) => parts(part.replace(/^\r?\n/, '')));
 	}
 	const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
-	const decoded = encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : body;
+	const decoded =
+		encoding === 'base64'
+			? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+			: encoding === 'quoted-printable'
+				? decodeQuotedPrintable(body)
+				: body;
 	return [{ type: type.split(';')[0].trim().toLowerCase(), body: decoded }];
 }
 
@@ -67,7 +79,8 @@ export function parseMail(raw: string, to: string[]): ReceivedMail {
 	const headers = headersOf(raw.slice(0, raw.search(/\r?\n\r?\n/)));
 	const leaves = parts(raw);
 	return {
-		to, raw,
+		to,
+		raw,
 		subject: decodeWords(headers.subject ?? ''),
 		messageId: headers['message-id'] ?? '',
 		html: leaves.find((part) => part.type === 'text/html')?.body ?? '',
@@ -78,7 +91,10 @@ export function parseMail(raw: string, to: string[]): ReceivedMail {
 export async function startSmtpSink(port?: number): Promise<SmtpSink> {
 	const chosen = port ?? (await freePort());
 	const sink: SmtpSink = {
-		port: chosen, messages: [], delayMs: 0, refuse: false,
+		port: chosen,
+		messages: [],
+		delayMs: 0,
+		refuse: false,
 		async waitFor(count, timeoutMs = 30_000) {
 			const deadline = Date.now() + timeoutMs;
 			while (sink.messages.length < count) {
@@ -90,14 +106,21 @@ export async function startSmtpSink(port?: number): Promise<SmtpSink> {
 		stop: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 	const server = new SMTPServer({
-		authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		logger: false,
 		onData(stream, session, callback) {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
 			stream.on('end', () => {
 				if (sink.refuse) return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
 				const finish = () => {
-					sink.messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((rcpt) => rcpt.address)));
+					sink.messages.push(
+						parseMail(
+							Buffer.concat(chunks).toString('utf8'),
+							session.envelope.rcptTo.map((rcpt) => rcpt.address),
+						),
+					);
 					callback();
 				};
 				if (sink.delayMs > 0) setTimeout(finish, sink.delayMs);
@@ -114,6 +137,11 @@ export async function startSmtpSink(port?: number): Promise<SmtpSink> {
 
 /** Directus env for sending through the sink. */
 export const smtpEnv = (sink: { port: number }) => ({
-	EMAIL_TRANSPORT: 'smtp', EMAIL_SMTP_HOST: '127.0.0.1', EMAIL_SMTP_PORT: String(sink.port), EMAIL_SMTP_SECURE: 'false', EMAIL_SMTP_IGNORE_TLS: 'true',
-	EMAIL_FROM: 'crm@example.kr', EMAIL_VERIFY_SETUP: 'false',
+	EMAIL_TRANSPORT: 'smtp',
+	EMAIL_SMTP_HOST: '127.0.0.1',
+	EMAIL_SMTP_PORT: String(sink.port),
+	EMAIL_SMTP_SECURE: 'false',
+	EMAIL_SMTP_IGNORE_TLS: 'true',
+	EMAIL_FROM: 'crm@example.kr',
+	EMAIL_VERIFY_SETUP: 'false',
 });

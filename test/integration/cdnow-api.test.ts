@@ -29,8 +29,12 @@ describe('CDNOW through the API', () => {
 		expect(again).toMatchObject({ replayed: 2357 + 6919 });
 	});
 
-	it('reproduces the published BG/NBD and Gamma-Gamma fits from the CRM\'s own SQL summary', async () => {
-		const db = knexFactory({ client: 'sqlite3', connection: { filename: resolve(crm.dir, 'db.sqlite') }, useNullAsDefault: true });
+	it("reproduces the published BG/NBD and Gamma-Gamma fits from the CRM's own SQL summary", async () => {
+		const db = knexFactory({
+			client: 'sqlite3',
+			connection: { filename: resolve(crm.dir, 'db.sqlite') },
+			useNullAsDefault: true,
+		});
 		try {
 			const customers = await clvSummaries(db, new Date('1997-09-30T00:00:00Z'));
 			expect(customers).toHaveLength(2357);
@@ -52,7 +56,9 @@ describe('CDNOW through the API', () => {
 	});
 
 	it('stores the predictions on every CDNOW customer through POST /crm/clv/refresh', async () => {
-		const result = (await crm.client.request(customEndpoint({ path: '/crm/clv/refresh', method: 'POST' }))) as { customers: number };
+		const result = (await crm.client.request(customEndpoint({ path: '/crm/clv/refresh', method: 'POST' }))) as {
+			customers: number;
+		};
 		expect(result.customers).toBe(2357);
 	});
 });

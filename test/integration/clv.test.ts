@@ -27,15 +27,44 @@ const refresh = () => crm.client.request(customEndpoint({ path: '/crm/clv/refres
 describe('predictive CLV', () => {
 	it('fits BG/NBD and Gamma-Gamma on the orders and stores P(alive), expected purchases and CLV on every buyer', async () => {
 		const result = await refresh();
-		const orders = (await crm.client.request(readItems('crm_orders' as never, { filter: { status: { _in: ['paid', 'fulfilled'] } }, fields: ['customer', 'ordered_at', 'total'], limit: -1 } as never))) as Row[];
+		const orders = (await crm.client.request(
+			readItems(
+				'crm_orders' as never,
+				{
+					filter: { status: { _in: ['paid', 'fulfilled'] } },
+					fields: ['customer', 'ordered_at', 'total'],
+					limit: -1,
+				} as never,
+			),
+		)) as Row[];
 		const buyers = new Set(orders.map((o) => o.customer));
 		expect(result.customers).toBe(buyers.size);
 		expect(result.fittedOn).toBe(buyers.size); // under FIT_SAMPLE_LIMIT: the fit used every buyer
-		for (const value of [result.bgnbd.r, result.bgnbd.alpha, result.bgnbd.a, result.bgnbd.b]) expect(value).toBeGreaterThan(0);
+		for (const value of [result.bgnbd.r, result.bgnbd.alpha, result.bgnbd.a, result.bgnbd.b])
+			expect(value).toBeGreaterThan(0);
 
 		// The SQL summary (UTC days, weeks) against the domain's summary of the same orders.
-		const expected = summarizeTransactions(orders.map((o) => ({ customerId: String(o.customer), date: new Date(o.ordered_at), amount: Number(o.total) })), { calibrationEnd: now, timeUnit: 'weeks' });
-		const customers = (await crm.client.request(readItems('crm_customers' as never, { fields: ['id', 'p_alive', 'expected_purchases_90d', 'predicted_clv', 'clv_at', 'order_count', 'last_order_at'], limit: -1 } as never))) as Row[];
+		const expected = summarizeTransactions(
+			orders.map((o) => ({ customerId: String(o.customer), date: new Date(o.ordered_at), amount: Number(o.total) })),
+			{ calibrationEnd: now, timeUnit: 'weeks' },
+		);
+		const customers = (await crm.client.request(
+			readItems(
+				'crm_customers' as never,
+				{
+					fields: [
+						'id',
+						'p_alive',
+						'expected_purchases_90d',
+						'predicted_clv',
+						'clv_at',
+						'order_count',
+						'last_order_at',
+					],
+					limit: -1,
+				} as never,
+			),
+		)) as Row[];
 		const scored = customers.filter((c) => c.clv_at !== null);
 		expect(scored.map((c) => c.id).sort()).toEqual([...buyers].map(Number).sort());
 		for (const c of scored) {
@@ -47,7 +76,9 @@ describe('predictive CLV', () => {
 		// Frequency and recency as the model sees them: frequent recent buyers are expected to buy more than one-off
 		// buyers from long ago. (P(alive) is 1 for one-off buyers by BG/NBD's construction: dropout follows a purchase.)
 		const byId = new Map(expected.map((s) => [Number(s.customerId), s]));
-		const loyal = scored.filter((c) => (byId.get(c.id)?.frequency ?? 0) >= 3 && (byId.get(c.id)!.age - byId.get(c.id)!.recency) < 8);
+		const loyal = scored.filter(
+			(c) => (byId.get(c.id)?.frequency ?? 0) >= 3 && byId.get(c.id)!.age - byId.get(c.id)!.recency < 8,
+		);
 		const lapsed = scored.filter((c) => byId.get(c.id)?.frequency === 0 && byId.get(c.id)!.age > 26);
 		expect(loyal.length).toBeGreaterThan(0);
 		expect(lapsed.length).toBeGreaterThan(0);
@@ -61,13 +92,28 @@ describe('predictive CLV', () => {
 		for (const c of scored) {
 			const summary = byId.get(c.id)!;
 			expect(c.p_alive, `customer ${c.id}`).toBeCloseTo(probabilityAlive(result.bgnbd, summary), 4);
-			expect(c.expected_purchases_90d, `customer ${c.id}`).toBeCloseTo(expectedPurchases(result.bgnbd, summary, CLV_OPTIONS.purchasesDays / 7), 3);
+			expect(c.expected_purchases_90d, `customer ${c.id}`).toBeCloseTo(
+				expectedPurchases(result.bgnbd, summary, CLV_OPTIONS.purchasesDays / 7),
+				3,
+			);
 		}
 	});
 
 	it('computes the same x, t_x, T and mean repeat value in SQL as the domain summary of the same orders', async () => {
-		const orders = (await crm.client.request(readItems('crm_orders' as never, { filter: { status: { _in: ['paid', 'fulfilled'] } }, fields: ['customer', 'ordered_at', 'total'], limit: -1 } as never))) as Row[];
-		const expected = summarizeTransactions(orders.map((o) => ({ customerId: String(o.customer), date: new Date(o.ordered_at), amount: Number(o.total) })), { calibrationEnd: now, timeUnit: 'weeks' });
+		const orders = (await crm.client.request(
+			readItems(
+				'crm_orders' as never,
+				{
+					filter: { status: { _in: ['paid', 'fulfilled'] } },
+					fields: ['customer', 'ordered_at', 'total'],
+					limit: -1,
+				} as never,
+			),
+		)) as Row[];
+		const expected = summarizeTransactions(
+			orders.map((o) => ({ customerId: String(o.customer), date: new Date(o.ordered_at), amount: Number(o.total) })),
+			{ calibrationEnd: now, timeUnit: 'weeks' },
+		);
 		// Read the same database directly, as the extension does.
 		const db = await directDatabase(crm);
 		try {
@@ -87,9 +133,21 @@ describe('predictive CLV', () => {
 	});
 
 	it('lets segments use the predictions', async () => {
-		const atRisk = { all: [{ type: 'field', field: 'p_alive', op: 'lt', value: 0.3 }, { type: 'field', field: 'order_count', op: 'gte', value: 1 }] };
-		const preview = (await crm.client.request(customEndpoint({ path: '/crm/segments/preview', method: 'POST', body: JSON.stringify({ rule: atRisk }) }))) as { count: number };
-		const direct = (await crm.client.request(readItems('crm_customers' as never, { filter: { p_alive: { _lt: 0.3 }, order_count: { _gte: 1 } }, fields: ['id'], limit: -1 } as never))) as Row[];
+		const atRisk = {
+			all: [
+				{ type: 'field', field: 'p_alive', op: 'lt', value: 0.3 },
+				{ type: 'field', field: 'order_count', op: 'gte', value: 1 },
+			],
+		};
+		const preview = (await crm.client.request(
+			customEndpoint({ path: '/crm/segments/preview', method: 'POST', body: JSON.stringify({ rule: atRisk }) }),
+		)) as { count: number };
+		const direct = (await crm.client.request(
+			readItems(
+				'crm_customers' as never,
+				{ filter: { p_alive: { _lt: 0.3 }, order_count: { _gte: 1 } }, fields: ['id'], limit: -1 } as never,
+			),
+		)) as Row[];
 		expect(preview.count).toBe(direct.length);
 	});
 });

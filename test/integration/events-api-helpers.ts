@@ -31,16 +31,43 @@ export async function eventsApiToken(crm: CrmInstance, token: string): Promise<s
 }
 
 /** A role-less API user whose only policy grants the given permissions (no app access, so no seat). */
-export async function apiUserWithPermissions(crm: CrmInstance, token: string, permissions: [collection: string, action: string][]): Promise<string> {
-	const policy = await crm.client.request(createPolicy({ name: `Test API ${token}`, icon: 'api', app_access: false, admin_access: false } as never));
+export async function apiUserWithPermissions(
+	crm: CrmInstance,
+	token: string,
+	permissions: [collection: string, action: string][],
+): Promise<string> {
+	const policy = await crm.client.request(
+		createPolicy({ name: `Test API ${token}`, icon: 'api', app_access: false, admin_access: false } as never),
+	);
 	for (const [collection, action] of permissions) {
-		await crm.client.request(createPermission({ policy: policy.id, collection, action, fields: ['*'], permissions: null, validation: null } as never));
+		await crm.client.request(
+			createPermission({
+				policy: policy.id,
+				collection,
+				action,
+				fields: ['*'],
+				permissions: null,
+				validation: null,
+			} as never),
+		);
 	}
-	await crm.client.request(createUser({ email: `${token}@example.com`, password: `${token}-password`, token, policies: [{ policy: policy.id }] } as never));
+	await crm.client.request(
+		createUser({
+			email: `${token}@example.com`,
+			password: `${token}-password`,
+			token,
+			policies: [{ policy: policy.id }],
+		} as never),
+	);
 	return token;
 }
 
-export async function rows<T = Record<string, unknown>>(crm: CrmInstance, collection: string, filter: Record<string, unknown>, fields = ['*']): Promise<T[]> {
+export async function rows<T = Record<string, unknown>>(
+	crm: CrmInstance,
+	collection: string,
+	filter: Record<string, unknown>,
+	fields = ['*'],
+): Promise<T[]> {
 	return (await crm.client.request(readItems(collection as never, { filter, fields, limit: -1 } as never))) as T[];
 }
 

@@ -7,7 +7,8 @@ import { followupHelpers } from './followups-helpers.ts';
 export function planningSuite(crm: () => CrmInstance) {
 	const h = followupHelpers(crm);
 	const plan = (now?: Date) => h.call('/crm/followups/plan', now ? { now: now.toISOString() } : {});
-	const keys = async (customer: number) => (await h.outboxOf(customer)).map((row) => row.dedupe_key.split(':').slice(4).join(':')).sort();
+	const keys = async (customer: number) =>
+		(await h.outboxOf(customer)).map((row) => row.dedupe_key.split(':').slice(4).join(':')).sort();
 
 	it('the sweeper plans orders, closed inquiries, low scores and segment entries whose action hook was lost', async () => {
 		const segment = await h.create('crm_segments', { name: `VIP ${Date.now()}`, kind: 'static' });
@@ -21,12 +22,34 @@ export function planningSuite(crm: () => CrmInstance) {
 		];
 		const c = await h.customer();
 		const order = await h.paidOrder(c.id);
-		const inquiry = await h.create('crm_interactions', { customer: c.id, channel: 'web', type: 'inquiry', status: 'done', subject: '문의', occurred_at: new Date().toISOString() });
-		const answer = await h.create('crm_feedback', { customer: c.id, kind: 'nps', score: 2, answered_at: new Date().toISOString() });
-		const member = await h.create('crm_segment_members', { segment: segment.id, customer: c.id, entered_at: new Date().toISOString(), source: 'manual' });
+		const inquiry = await h.create('crm_interactions', {
+			customer: c.id,
+			channel: 'web',
+			type: 'inquiry',
+			status: 'done',
+			subject: '문의',
+			occurred_at: new Date().toISOString(),
+		});
+		const answer = await h.create('crm_feedback', {
+			customer: c.id,
+			kind: 'nps',
+			score: 2,
+			answered_at: new Date().toISOString(),
+		});
+		const member = await h.create('crm_segment_members', {
+			segment: segment.id,
+			customer: c.id,
+			entered_at: new Date().toISOString(),
+			source: 'manual',
+		});
 		for (const rule of rules) await h.update('crm_followup_rules', rule.id, { status: 'active' });
 		await plan();
-		expect(await keys(c.id)).toEqual([`feedback:${answer.id}`, `interaction:${inquiry.id}`, `member:${member.id}:entered`, `order:${order.id}`]);
+		expect(await keys(c.id)).toEqual([
+			`feedback:${answer.id}`,
+			`interaction:${inquiry.id}`,
+			`member:${member.id}:entered`,
+			`order:${order.id}`,
+		]);
 		await plan();
 		expect(await h.outboxOf(c.id)).toHaveLength(4);
 		for (const rule of rules) await h.archive(rule.id);
@@ -36,12 +59,33 @@ export function planningSuite(crm: () => CrmInstance) {
 		const segment = await h.create('crm_segments', { name: `Manual ${Date.now()}`, kind: 'static' });
 		const members = [];
 		for (let i = 0; i < 12; i++) members.push(await h.customer());
-		for (const c of members) await h.create('crm_segment_members', { segment: segment.id, customer: c.id, entered_at: new Date().toISOString(), source: 'manual' });
-		const rule = await h.rule({ trigger: 'manual', action: 'tag', tag: 'spring', segment: segment.id, holdout_percent: 50, delay_minutes: 24 * 60 });
-		expect(await h.call(`/crm/followups/rules/${rule.id}/run`, { key: 'spring-2026' })).toEqual({ members: 12, planned: 12 });
-		expect(await h.call(`/crm/followups/rules/${rule.id}/run`, { key: 'spring-2026' })).toEqual({ members: 12, planned: 0 });
+		for (const c of members)
+			await h.create('crm_segment_members', {
+				segment: segment.id,
+				customer: c.id,
+				entered_at: new Date().toISOString(),
+				source: 'manual',
+			});
+		const rule = await h.rule({
+			trigger: 'manual',
+			action: 'tag',
+			tag: 'spring',
+			segment: segment.id,
+			holdout_percent: 50,
+			delay_minutes: 24 * 60,
+		});
+		expect(await h.call(`/crm/followups/rules/${rule.id}/run`, { key: 'spring-2026' })).toEqual({
+			members: 12,
+			planned: 12,
+		});
+		expect(await h.call(`/crm/followups/rules/${rule.id}/run`, { key: 'spring-2026' })).toEqual({
+			members: 12,
+			planned: 0,
+		});
 		const rows = await h.rows('crm_outbox', { rule: { _eq: rule.id } });
-		expect(rows.map((row) => row.dedupe_key)).toEqual(members.map((c) => `rule:${rule.id}:customer:${c.id}:manual:spring-2026`));
+		expect(rows.map((row) => row.dedupe_key)).toEqual(
+			members.map((c) => `rule:${rule.id}:customer:${c.id}:manual:spring-2026`),
+		);
 		const held = rows.filter((row) => row.status === 'held_out').length;
 		expect(held).toBeGreaterThan(0);
 		expect(held).toBeLessThan(12);
@@ -51,7 +95,12 @@ export function planningSuite(crm: () => CrmInstance) {
 
 	it('plans customer-since anniversaries and inactivity at k × the median gap between purchases', async () => {
 		const anniversary = await h.rule({ trigger: 'anniversary', action: 'tag', tag: 'anniversary' });
-		const lapsing = await h.rule({ trigger: 'inactivity', action: 'task', inactivity_factor: 2, inactivity_floor_days: 30 });
+		const lapsing = await h.rule({
+			trigger: 'inactivity',
+			action: 'task',
+			inactivity_factor: 2,
+			inactivity_floor_days: 30,
+		});
 		const c = await h.customer();
 		// Purchases 30 days apart (the last on 2 March 2025, 12:00 Seoul): the median gap is 30 days, so 60 days of silence.
 		for (const at of ['2025-01-01T03:00:00Z', '2025-01-31T03:00:00Z', '2025-03-02T03:00:00Z']) {

@@ -27,13 +27,34 @@ beforeAll(async () => {
 	smtp = await startSmtpSink();
 	redis = await startRedis(resolve(process.cwd(), '.tmp/test', `redis-followups-${process.pid}`), await freePort());
 	const env = {
-		REDIS: redis.url, REDIS_ENABLED: 'true', SYNCHRONIZATION_STORE: 'redis', CACHE_STORE: 'redis', CACHE_ENABLED: 'true', CACHE_AUTO_PURGE: 'true', MESSENGER_STORE: 'redis',
-		...smtpEnv(smtp), PUBLIC_URL: 'https://crm.example.kr', CRM_TEST_CLOCK: '1', CRM_OUTBOX_LEASE_SECONDS: '5',
+		REDIS: redis.url,
+		REDIS_ENABLED: 'true',
+		SYNCHRONIZATION_STORE: 'redis',
+		CACHE_STORE: 'redis',
+		CACHE_ENABLED: 'true',
+		CACHE_AUTO_PURGE: 'true',
+		MESSENGER_STORE: 'redis',
+		...smtpEnv(smtp),
+		PUBLIC_URL: 'https://crm.example.kr',
+		CRM_TEST_CLOCK: '1',
+		CRM_OUTBOX_LEASE_SECONDS: '5',
 	};
 	primary = await bootCrm('followups-pg', { db: 'postgres', env });
-	replica = await startDirectus({ ...primary.env, PORT: String(await freePort()) }, { logFile: resolve(primary.dir, 'replica.log') });
+	replica = await startDirectus(
+		{ ...primary.env, PORT: String(await freePort()) },
+		{ logFile: resolve(primary.dir, 'replica.log') },
+	);
 	const pg = primary.postgres!.env;
-	db = knexFactory({ client: 'pg', connection: { host: pg.DB_HOST, port: Number(pg.DB_PORT), database: pg.DB_DATABASE, user: pg.DB_USER, password: pg.DB_PASSWORD } });
+	db = knexFactory({
+		client: 'pg',
+		connection: {
+			host: pg.DB_HOST,
+			port: Number(pg.DB_PORT),
+			database: pg.DB_DATABASE,
+			user: pg.DB_USER,
+			password: pg.DB_PASSWORD,
+		},
+	});
 });
 afterAll(async () => {
 	await db?.destroy();
@@ -46,9 +67,17 @@ afterAll(async () => {
 /** Plans one transactional e-mail per new customer, all due at the same moment (a weekday noon, well in the future). */
 async function planMany(count: number, label: string) {
 	await h.archiveAll();
-	const template = await h.template({ purpose: 'transactional', subject: `${label} {{first_name}}`, body: '{{first_name}}님, 감사합니다.' });
+	const template = await h.template({
+		purpose: 'transactional',
+		subject: `${label} {{first_name}}`,
+		body: '{{first_name}}님, 감사합니다.',
+	});
 	const due = nextSeoul(12, 0, 2 * DAY);
-	const rule = await h.rule({ trigger: 'order_paid', delay_minutes: Math.ceil((due.getTime() - Date.now()) / MINUTE), template: template.id });
+	const rule = await h.rule({
+		trigger: 'order_paid',
+		delay_minutes: Math.ceil((due.getTime() - Date.now()) / MINUTE),
+		template: template.id,
+	});
 	const customers = [];
 	for (let i = 0; i < count; i++) customers.push(await h.customer({ first_name: `${label}${i}` }));
 	await Promise.all(customers.map((c) => h.paidOrder(c.id)));
@@ -60,7 +89,8 @@ async function planMany(count: number, label: string) {
 	return { rule, customers, dueAt };
 }
 
-const mailsFor = (emails: string[]) => emails.map((email) => smtp.messages.filter((mail) => mail.to.includes(email)).length);
+const mailsFor = (emails: string[]) =>
+	emails.map((email) => smtp.messages.filter((mail) => mail.to.includes(email)).length);
 
 describe('follow-up dispatch on two replicas (PostgreSQL + Redis)', () => {
 	planningSuite(() => primary);
@@ -69,8 +99,13 @@ describe('follow-up dispatch on two replicas (PostgreSQL + Redis)', () => {
 		const { rule, customers, dueAt } = await planMany(40, '동시');
 		const onReplica = await adminClientWithLogin(replica.url, ADMIN.email, ADMIN.password);
 		const now = new Date(dueAt.getTime() + MINUTE).toISOString();
-		const dispatch = (client: typeof onReplica) => client.request(customEndpoint({ path: '/crm/followups/dispatch', method: 'POST', body: JSON.stringify({ now, limit: 3 }) })) as Promise<{ claimed: number; sent: number }>;
-		const results = await Promise.all(Array.from({ length: 16 }, (_, i) => dispatch(i % 2 ? onReplica : primary.client)));
+		const dispatch = (client: typeof onReplica) =>
+			client.request(
+				customEndpoint({ path: '/crm/followups/dispatch', method: 'POST', body: JSON.stringify({ now, limit: 3 }) }),
+			) as Promise<{ claimed: number; sent: number }>;
+		const results = await Promise.all(
+			Array.from({ length: 16 }, (_, i) => dispatch(i % 2 ? onReplica : primary.client)),
+		);
 		// Rows of earlier tests' archived rules are claimed (and cancelled) too; 40 sends, each by one replica.
 		expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(40);
 		expect(results.filter((_, i) => i % 2 === 1).some((r) => r.claimed > 0)).toBe(true); // the replica
@@ -79,7 +114,12 @@ describe('follow-up dispatch on two replicas (PostgreSQL + Redis)', () => {
 		expect(mailsFor(customers.map((c) => c.email))).toEqual(customers.map(() => 1));
 		const rows = await outbox(rule.id);
 		expect(rows.every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
-		const logged = await db('crm_interactions').select('id').whereIn('source_key', rows.map((row) => `outbox:${row.id}`));
+		const logged = await db('crm_interactions')
+			.select('id')
+			.whereIn(
+				'source_key',
+				rows.map((row) => `outbox:${row.id}`),
+			);
 		expect(logged).toHaveLength(40);
 		await h.archive(rule.id);
 	});
@@ -90,29 +130,47 @@ describe('follow-up dispatch on two replicas (PostgreSQL + Redis)', () => {
 		const before = smtp.messages.length;
 		smtp.delayMs = 4000;
 		const now = new Date(dueAt.getTime() + MINUTE);
-		const doomed = onReplica.request(customEndpoint({ path: '/crm/followups/dispatch', method: 'POST', body: JSON.stringify({ now: now.toISOString(), limit: 8 }) })).catch(() => 'killed');
+		const doomed = onReplica
+			.request(
+				customEndpoint({
+					path: '/crm/followups/dispatch',
+					method: 'POST',
+					body: JSON.stringify({ now: now.toISOString(), limit: 8 }),
+				}),
+			)
+			.catch(() => 'killed');
 		// Wait until the replica has claimed the batch and is inside the first SMTP transaction, then kill it.
 		await h.eventually(async () => {
 			const rows = await outbox(rule.id);
-			return rows.filter((row) => row.status === 'sending').length === 8 && rows.filter((row) => row.attempts === 1).length === 1;
+			return (
+				rows.filter((row) => row.status === 'sending').length === 8 &&
+				rows.filter((row) => row.attempts === 1).length === 1
+			);
 		}, 20_000);
 		await replica.kill();
 		expect(await doomed).toBe('killed');
 		smtp.delayMs = 0;
 
 		// After the lease (5 s here), the survivor recovers and sends the rest.
-		const summary = (await h.call('/crm/followups/dispatch', { now: new Date(now.getTime() + MINUTE).toISOString(), limit: 50 })) as { recovered: { requeued: number; unknown: number }; sent: number };
+		const summary = (await h.call('/crm/followups/dispatch', {
+			now: new Date(now.getTime() + MINUTE).toISOString(),
+			limit: 50,
+		})) as { recovered: { requeued: number; unknown: number }; sent: number };
 		expect(summary.recovered).toMatchObject({ requeued: 7, unknown: 1 });
 		expect(summary.sent).toBe(7);
 		const rows = await outbox(rule.id);
 		expect(rows.filter((row) => row.status === 'sent')).toHaveLength(7);
 		const [unknown] = rows.filter((row) => row.status === 'failed');
-		expect(unknown.last_error).toMatch(/^outcome unknown: the sending process stopped after handing this message to the provider/);
+		expect(unknown.last_error).toMatch(
+			/^outcome unknown: the sending process stopped after handing this message to the provider/,
+		);
 		await h.eventually(async () => smtp.messages.length >= before + 7);
 		await new Promise((r) => setTimeout(r, 4500)); // the killed sender's message, if the server had it, lands now
 		const counts = mailsFor(customers.map((c) => c.email));
 		expect(counts.every((n) => n <= 1)).toBe(true);
-		const sentCustomers = rows.filter((row) => row.status === 'sent').map((row) => customers.findIndex((c) => c.id === row.customer));
+		const sentCustomers = rows
+			.filter((row) => row.status === 'sent')
+			.map((row) => customers.findIndex((c) => c.id === row.customer));
 		expect(sentCustomers.map((i) => counts[i])).toEqual(sentCustomers.map(() => 1));
 		// A later pass changes nothing.
 		await h.call('/crm/followups/dispatch', { now: new Date(now.getTime() + 10 * MINUTE).toISOString() });

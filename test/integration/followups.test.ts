@@ -17,8 +17,22 @@ const seoul = (iso: string) => new Date(`${iso}+09:00`);
 
 beforeAll(async () => {
 	smtp = await startSmtpSink();
-	crm = await bootCrm('followups', { env: { ...smtpEnv(smtp), PUBLIC_URL: 'https://crm.example.kr', CRM_TEST_CLOCK: '1' } });
-	await crm.client.request(updateSingleton('crm_settings' as never, { timezone: 'Asia/Seoul', sender_name: '해오름상점', sender_email: 'hello@haeoreum.kr', sender_phone: '02-123-4567', sender_address: '서울시 중구 세종대로 1', frequency_cap_per_week: 5 } as never));
+	crm = await bootCrm('followups', {
+		env: { ...smtpEnv(smtp), PUBLIC_URL: 'https://crm.example.kr', CRM_TEST_CLOCK: '1' },
+	});
+	await crm.client.request(
+		updateSingleton(
+			'crm_settings' as never,
+			{
+				timezone: 'Asia/Seoul',
+				sender_name: '해오름상점',
+				sender_email: 'hello@haeoreum.kr',
+				sender_phone: '02-123-4567',
+				sender_address: '서울시 중구 세종대로 1',
+				frequency_cap_per_week: 5,
+			} as never,
+		),
+	);
 });
 afterAll(async () => {
 	await crm?.stop();
@@ -30,13 +44,20 @@ describe('follow-ups (SQLite, real SMTP)', () => {
 	planningSuite(() => crm);
 
 	it('sends exactly one advertising e-mail three days after an order is paid, in Korean with (광고), sender and free opt-out', async () => {
-		const template = await h.template({ subject: '{{first_name}}님, 구매 감사합니다', body: '{{first_name}}님, {{formatDate last_order.ordered_at}}에 구매하신 {{list last_order.product_names}} 잘 받으셨나요?\n\n결제 금액: {{formatCurrency last_order.total}}' });
+		const template = await h.template({
+			subject: '{{first_name}}님, 구매 감사합니다',
+			body: '{{first_name}}님, {{formatDate last_order.ordered_at}}에 구매하신 {{list last_order.product_names}} 잘 받으셨나요?\n\n결제 금액: {{formatCurrency last_order.total}}',
+		});
 		const rule = await h.rule({ trigger: 'order_paid', delay_minutes: 3 * 24 * 60, template: template.id });
 		const c = await h.customer();
 		const order = await h.paidOrder(c.id);
 		const row = await h.outboxRow(c.id, rule.id);
 		const due = new Date(row.due_at);
-		expect(row).toMatchObject({ status: 'scheduled', channel: 'email', dedupe_key: `rule:${rule.id}:customer:${c.id}:order:${order.id}` });
+		expect(row).toMatchObject({
+			status: 'scheduled',
+			channel: 'email',
+			dedupe_key: `rule:${rule.id}:customer:${c.id}:order:${order.id}`,
+		});
 		expect(due.getTime()).toBeGreaterThanOrEqual(Date.now() + 3 * DAY - 5 * MINUTE);
 
 		await h.dispatch(new Date(due.getTime() - DAY));
@@ -58,7 +79,13 @@ describe('follow-ups (SQLite, real SMTP)', () => {
 		expect(sent).toMatchObject({ status: 'sent', attempts: 1, last_error: null, marketing: true });
 		expect(sent.provider_id).toBeTruthy();
 		const [logged] = await h.rows('crm_interactions', { source_key: { _eq: `outbox:${row.id}` } });
-		expect(logged).toMatchObject({ customer: c.id, type: 'message', direction: 'outbound', channel: 'email', subject: mail.subject });
+		expect(logged).toMatchObject({
+			customer: c.id,
+			type: 'message',
+			direction: 'outbound',
+			channel: 'email',
+			subject: mail.subject,
+		});
 
 		// The same order paid again or delivered: still one row for this rule.
 		await h.update('crm_orders', order.id, { status: 'fulfilled' });
@@ -67,14 +94,29 @@ describe('follow-ups (SQLite, real SMTP)', () => {
 	});
 
 	it('plans a transactional reply in the transaction that closes an inquiry, and sends it without advertising marks', async () => {
-		const template = await h.template({ purpose: 'transactional', subject: '문의 답변 안내', body: '{{first_name}}님, "{{interaction.subject}}" 문의가 처리되었습니다.' });
+		const template = await h.template({
+			purpose: 'transactional',
+			subject: '문의 답변 안내',
+			body: '{{first_name}}님, "{{interaction.subject}}" 문의가 처리되었습니다.',
+		});
 		const rule = await h.rule({ trigger: 'inquiry_closed', delay_minutes: 60, template: template.id });
 		const c = await h.customer({ consent_email: false });
-		const inquiry = await h.create('crm_interactions', { customer: c.id, channel: 'web', type: 'inquiry', status: 'open', subject: '배송 <긴급> 문의', occurred_at: new Date().toISOString() });
+		const inquiry = await h.create('crm_interactions', {
+			customer: c.id,
+			channel: 'web',
+			type: 'inquiry',
+			status: 'open',
+			subject: '배송 <긴급> 문의',
+			occurred_at: new Date().toISOString(),
+		});
 		expect(await h.outboxOf(c.id)).toHaveLength(0);
 		await h.update('crm_interactions', inquiry.id, { status: 'done' });
 		const [row] = await h.outboxOf(c.id); // planned by the filter hook: present as soon as the update answered
-		expect(row).toMatchObject({ rule: rule.id, marketing: false, dedupe_key: `rule:${rule.id}:customer:${c.id}:interaction:${inquiry.id}` });
+		expect(row).toMatchObject({
+			rule: rule.id,
+			marketing: false,
+			dedupe_key: `rule:${rule.id}:customer:${c.id}:interaction:${inquiry.id}`,
+		});
 		await h.dispatch(new Date(new Date(row.due_at).getTime() + MINUTE));
 		const mail = (await h.eventually(async () => (mailsTo(c.email).length ? mailsTo(c.email) : null)))[0];
 		expect(mail.subject).toBe('문의 답변 안내');
@@ -87,21 +129,35 @@ describe('follow-ups (SQLite, real SMTP)', () => {
 		const template = await h.template({ subject: '저녁 특가', body: '{{first_name}}님께만 드리는 혜택' });
 		const evening = nextSeoul(20, 0, DAY);
 		const night = nextSeoul(22, 30, DAY);
-		const atEight = await h.rule({ trigger: 'order_paid', delay_minutes: Math.ceil((evening.getTime() - Date.now()) / MINUTE), template: template.id });
-		const atHalfTen = await h.rule({ trigger: 'order_paid', delay_minutes: Math.ceil((night.getTime() - Date.now()) / MINUTE), template: template.id });
+		const atEight = await h.rule({
+			trigger: 'order_paid',
+			delay_minutes: Math.ceil((evening.getTime() - Date.now()) / MINUTE),
+			template: template.id,
+		});
+		const atHalfTen = await h.rule({
+			trigger: 'order_paid',
+			delay_minutes: Math.ceil((night.getTime() - Date.now()) / MINUTE),
+			template: template.id,
+		});
 		const day = await h.customer();
 		const owl = await h.customer({ consent_night: true });
 		for (const c of [day, owl]) await h.paidOrder(c.id);
 		const morning = new Date(Date.UTC(night.getUTCFullYear(), night.getUTCMonth(), night.getUTCDate() + 1, 8 - 9, 0));
 		// Planning: 22:30 is quiet, so the customer without night consent waits until 08:00 the next morning.
 		expect(new Date((await h.outboxRow(day.id, atHalfTen.id)).due_at).toISOString()).toBe(morning.toISOString());
-		expect(new Date((await h.outboxRow(owl.id, atHalfTen.id)).due_at).getTime()).toBeLessThan(night.getTime() + 2 * MINUTE);
+		expect(new Date((await h.outboxRow(owl.id, atHalfTen.id)).due_at).getTime()).toBeLessThan(
+			night.getTime() + 2 * MINUTE,
+		);
 		// Sending: due at 20:00 but dispatched at 21:30 (a backlog): deferred to 08:00, the night owl gets it now.
 		const late = new Date(evening.getTime() + 90 * MINUTE);
 		const dueDay = await h.outboxRow(day.id, atEight.id);
 		await h.dispatch(late);
 		const deferred = (await h.outboxOf(day.id)).find((r) => r.id === dueDay.id)!;
-		expect(deferred).toMatchObject({ status: 'scheduled', attempts: 0, last_error: 'deferred: quiet hours (no night-time consent)' });
+		expect(deferred).toMatchObject({
+			status: 'scheduled',
+			attempts: 0,
+			last_error: 'deferred: quiet hours (no night-time consent)',
+		});
 		expect(new Date(deferred.due_at).toISOString()).toBe(morning.toISOString());
 		expect((await h.outboxOf(owl.id)).find((r) => r.rule === atEight.id)).toMatchObject({ status: 'sent' });
 		expect(mailsTo(day.email)).toHaveLength(0);
@@ -118,7 +174,11 @@ describe('follow-ups (SQLite, real SMTP)', () => {
 		await h.paidOrder(c.id);
 		const row = await h.outboxRow(c.id, rule.id);
 		await h.dispatch(new Date(new Date(row.due_at).getTime() + MINUTE));
-		expect((await h.outboxOf(c.id))[0]).toMatchObject({ status: 'cancelled', last_error: 'no consent to advertising by email', attempts: 0 });
+		expect((await h.outboxOf(c.id))[0]).toMatchObject({
+			status: 'cancelled',
+			last_error: 'no consent to advertising by email',
+			attempts: 0,
+		});
 		expect(mailsTo(c.email)).toHaveLength(0);
 		await h.archive(rule.id);
 	});
@@ -162,11 +222,22 @@ describe('follow-ups (SQLite, real SMTP)', () => {
 		expect(bad.status).toBe(400);
 		expect(bad.message).toContain('body: line 1, column 3: unknown variable "frist_name" (did you mean "first_name"?)');
 		expect((await h.failure(h.template({ body: '{{> footer}}' }))).message).toContain('partials');
-		expect((await h.failure(h.rule({ trigger: 'order_paid', action: 'email' }))).message).toContain('template: an email rule needs a template');
+		expect((await h.failure(h.rule({ trigger: 'order_paid', action: 'email' }))).message).toContain(
+			'template: an email rule needs a template',
+		);
 		const c = await h.customer();
 		await h.paidOrder(c.id);
-		const data = await h.call('/crm/templates/preview', { customer: c.id, source: { kind: 'sms', purpose: 'marketing', body: '{{first_name}}님 {{formatCurrency last_order.total}} 결제 감사' } });
-		expect(data.body).toMatch(/^\(광고\) 해오름상점 02-123-4567\n민준님 45,000원 결제 감사\n무료수신거부 https:\/\/crm\.example\.kr\/crm\/unsubscribe\?token=/);
+		const data = await h.call('/crm/templates/preview', {
+			customer: c.id,
+			source: {
+				kind: 'sms',
+				purpose: 'marketing',
+				body: '{{first_name}}님 {{formatCurrency last_order.total}} 결제 감사',
+			},
+		});
+		expect(data.body).toMatch(
+			/^\(광고\) 해오름상점 02-123-4567\n민준님 45,000원 결제 감사\n무료수신거부 https:\/\/crm\.example\.kr\/crm\/unsubscribe\?token=/,
+		);
 	});
 
 	it('greets a 29 February birthday on 28 February in a non-leap year, once', async () => {
@@ -197,9 +268,18 @@ describe('follow-ups (SQLite, real SMTP)', () => {
 		await h.create('crm_feedback', { customer: c.id, kind: 'nps', score: 3, answered_at: new Date().toISOString() });
 		for (const rule of [task, tag]) await h.outboxRow(c.id, rule.id);
 		await h.dispatch(new Date(Date.now() + MINUTE));
-		const tasks = await h.rows('crm_interactions', { customer: { _eq: c.id }, source_key: { _starts_with: 'outbox:' } });
+		const tasks = await h.rows('crm_interactions', {
+			customer: { _eq: c.id },
+			source_key: { _starts_with: 'outbox:' },
+		});
 		expect(tasks).toHaveLength(1);
-		expect(tasks[0]).toMatchObject({ type: 'task', status: 'open', subject: '저점 고객 연락', assignee: me.id, direction: 'internal' });
+		expect(tasks[0]).toMatchObject({
+			type: 'task',
+			status: 'open',
+			subject: '저점 고객 연락',
+			assignee: me.id,
+			direction: 'internal',
+		});
 		expect((await h.rows('crm_customers', { id: { _eq: c.id } }))[0].tags).toContain('detractor');
 		for (const rule of [task, tag]) await h.archive(rule.id);
 	});

@@ -15,44 +15,188 @@ beforeAll(async () => {
 	// The public pages' rate limit is off here so the fuzzer reaches the token checks rather than 429s.
 	crm = await bootCrm('fuzz-endpoints', { env: { CRM_PUBLIC_RATE_LIMIT: '0' } });
 	token = (await crm.client.getToken()) as string;
-	customer = ((await crm.client.request(createItem('crm_customers' as never, { full_name: '퍼즈 고객', email: 'fuzz@example.kr' } as never))) as { id: number }).id;
-	staticSegment = ((await crm.client.request(createItem('crm_segments' as never, { name: '퍼즈 명단', kind: 'static' } as never))) as { id: number }).id;
+	customer = (
+		(await crm.client.request(
+			createItem('crm_customers' as never, { full_name: '퍼즈 고객', email: 'fuzz@example.kr' } as never),
+		)) as { id: number }
+	).id;
+	staticSegment = (
+		(await crm.client.request(createItem('crm_segments' as never, { name: '퍼즈 명단', kind: 'static' } as never))) as {
+			id: number;
+		}
+	).id;
 });
 afterAll(async () => {
 	await crm?.stop();
 });
 
-const count = async (collection: string) => Number(((await crm.client.request(aggregate(collection as never, { aggregate: { count: '*' } } as never))) as { count: string }[])[0].count);
+const count = async (collection: string) =>
+	Number(
+		(
+			(await crm.client.request(aggregate(collection as never, { aggregate: { count: '*' } } as never))) as {
+				count: string;
+			}[]
+		)[0].count,
+	);
 
 /** The recommendation settings: a refused update of the singleton must leave every value as it was. */
 const recommendationSettings = async () => {
-	const row = (await crm.client.request(readSingleton('crm_settings' as never, { fields: ['rec_min_support', 'rec_min_confidence', 'rec_min_lift', 'rec_min_pairs', 'rec_window_days', 'rec_max_per_product', 'rec_basket'] } as never))) as Record<string, unknown>;
+	const row = (await crm.client.request(
+		readSingleton(
+			'crm_settings' as never,
+			{
+				fields: [
+					'rec_min_support',
+					'rec_min_confidence',
+					'rec_min_lift',
+					'rec_min_pairs',
+					'rec_window_days',
+					'rec_max_per_product',
+					'rec_basket',
+				],
+			} as never,
+		),
+	)) as Record<string, unknown>;
 	return JSON.stringify(row);
 };
 
 async function send(method: string, path: string, body: unknown) {
-	const response = await fetch(`${crm.url}${path.replace(':static', String(staticSegment))}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const response = await fetch(`${crm.url}${path.replace(':static', String(staticSegment))}`, {
+		method,
+		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	return { status: response.status, body: await response.json().catch(() => null) };
 }
 
-const TARGETS: { path: string; method?: string; touches: string[]; state?: () => Promise<unknown>; seed: () => unknown }[] = [
-	{ path: '/crm/events', touches: ['crm_events', 'crm_orders', 'crm_customers', 'crm_interactions'], seed: () => ({ events: [{ type: 'order.placed', idempotency_key: 'fz', data: { external_id: 'F-1', customer: { id: customer }, ordered_at: '2026-02-01T10:00:00Z', total: 1000, lines: [{ product_name: 'x', quantity: 1, unit_price: 1000 }] } }] }) },
-	{ path: '/crm/segments/preview', touches: ['crm_segments'], seed: () => ({ rule: { all: [{ type: 'orders', metric: 'count', op: 'gte', value: 1 }, { type: 'field', field: 'email', op: 'contains', value: 'a' }] } }) },
-	{ path: '/crm/loyalty/adjust', touches: ['crm_points_ledger'], seed: () => ({ customer, points: -5, reason: 'fuzz' }) },
+const TARGETS: {
+	path: string;
+	method?: string;
+	touches: string[];
+	state?: () => Promise<unknown>;
+	seed: () => unknown;
+}[] = [
+	{
+		path: '/crm/events',
+		touches: ['crm_events', 'crm_orders', 'crm_customers', 'crm_interactions'],
+		seed: () => ({
+			events: [
+				{
+					type: 'order.placed',
+					idempotency_key: 'fz',
+					data: {
+						external_id: 'F-1',
+						customer: { id: customer },
+						ordered_at: '2026-02-01T10:00:00Z',
+						total: 1000,
+						lines: [{ product_name: 'x', quantity: 1, unit_price: 1000 }],
+					},
+				},
+			],
+		}),
+	},
+	{
+		path: '/crm/segments/preview',
+		touches: ['crm_segments'],
+		seed: () => ({
+			rule: {
+				all: [
+					{ type: 'orders', metric: 'count', op: 'gte', value: 1 },
+					{ type: 'field', field: 'email', op: 'contains', value: 'a' },
+				],
+			},
+		}),
+	},
+	{
+		path: '/crm/loyalty/adjust',
+		touches: ['crm_points_ledger'],
+		seed: () => ({ customer, points: -5, reason: 'fuzz' }),
+	},
 	{ path: '/crm/loyalty/redeem', touches: ['crm_points_ledger', 'crm_coupons'], seed: () => ({ customer, reward: 1 }) },
-	{ path: '/crm/loyalty/preview', touches: ['crm_points_ledger'], seed: () => ({ order: { lines: [{ kind: 'product', line_total: 1000 }] } }) },
+	{
+		path: '/crm/loyalty/preview',
+		touches: ['crm_points_ledger'],
+		seed: () => ({ order: { lines: [{ kind: 'product', line_total: 1000 }] } }),
+	},
 	{ path: '/crm/coupons/consume', touches: ['crm_coupons'], seed: () => ({ code: 'AAAA-BBBB-CCCC', order: 1 }) },
-	{ path: '/crm/import/preview', touches: ['crm_customers'], seed: () => ({ kind: 'customers', csv: '이름,이메일\n김,a@example.com', mapping: { 이름: 'full_name' } }) },
-	{ path: '/items/crm_segments', touches: ['crm_segments'], seed: () => ({ name: 'fz', kind: 'dynamic', rule: { type: 'field', field: 'stage', op: 'eq', value: 'customer' } }) },
-	{ path: '/crm/templates/preview', touches: ['crm_outbox'], seed: () => ({ source: { kind: 'email', purpose: 'marketing', subject: '{{first_name}}님, 감사합니다', body: '{{formatCurrency 12000}} {{#if first_name}}안녕{{/if}}' }, customer }) },
-	{ path: '/crm/surveys/answer', touches: ['crm_feedback', 'crm_interactions'], seed: () => ({ token: 'eyJ.abc', score: 9, comment: '좋아요' }) },
+	{
+		path: '/crm/import/preview',
+		touches: ['crm_customers'],
+		seed: () => ({ kind: 'customers', csv: '이름,이메일\n김,a@example.com', mapping: { 이름: 'full_name' } }),
+	},
+	{
+		path: '/items/crm_segments',
+		touches: ['crm_segments'],
+		seed: () => ({ name: 'fz', kind: 'dynamic', rule: { type: 'field', field: 'stage', op: 'eq', value: 'customer' } }),
+	},
+	{
+		path: '/crm/templates/preview',
+		touches: ['crm_outbox'],
+		seed: () => ({
+			source: {
+				kind: 'email',
+				purpose: 'marketing',
+				subject: '{{first_name}}님, 감사합니다',
+				body: '{{formatCurrency 12000}} {{#if first_name}}안녕{{/if}}',
+			},
+			customer,
+		}),
+	},
+	{
+		path: '/crm/surveys/answer',
+		touches: ['crm_feedback', 'crm_interactions'],
+		seed: () => ({ token: 'eyJ.abc', score: 9, comment: '좋아요' }),
+	},
 	{ path: '/crm/unsubscribe', touches: ['crm_history'], seed: () => ({ token: 'eyJ.abc' }) },
 	{ path: '/crm/stages/refresh', touches: ['crm_history'], seed: () => ({ customer }) },
-	{ path: '/items/crm_templates', touches: ['crm_templates'], seed: () => ({ key: 'fz', name: 'fz', kind: 'email', purpose: 'marketing', subject: '{{first_name}}', body: '{{formatDate last_order.ordered_at}}' }) },
-	{ path: '/items/crm_followup_rules', touches: ['crm_followup_rules'], seed: () => ({ name: 'fz', trigger: 'order_paid', action: 'email', delay_minutes: 60, condition: { type: 'field', field: 'stage', op: 'eq', value: 'customer' } }) },
-	{ path: '/crm/segments/:static/members/import', touches: ['crm_segment_members'], seed: () => ({ csv: 'email,이름\nfuzz@example.kr,퍼즈\nnobody@example.kr,없음', mode: 'replace', dry_run: false }) },
-	{ path: '/items/crm_settings', method: 'PATCH', touches: [], state: recommendationSettings, seed: () => ({ rec_min_support: 0.02, rec_min_confidence: 0.2, rec_min_lift: 1.1, rec_min_pairs: 3, rec_window_days: 180, rec_max_per_product: 4, rec_basket: 'order' }) },
-	{ path: '/items/crm_loyalty_rules', touches: ['crm_loyalty_rules'], seed: () => ({ name: 'fz', kind: 'spend', points: 1, per_amount: 1000, formula: 'floor(amount / 100)' }) },
+	{
+		path: '/items/crm_templates',
+		touches: ['crm_templates'],
+		seed: () => ({
+			key: 'fz',
+			name: 'fz',
+			kind: 'email',
+			purpose: 'marketing',
+			subject: '{{first_name}}',
+			body: '{{formatDate last_order.ordered_at}}',
+		}),
+	},
+	{
+		path: '/items/crm_followup_rules',
+		touches: ['crm_followup_rules'],
+		seed: () => ({
+			name: 'fz',
+			trigger: 'order_paid',
+			action: 'email',
+			delay_minutes: 60,
+			condition: { type: 'field', field: 'stage', op: 'eq', value: 'customer' },
+		}),
+	},
+	{
+		path: '/crm/segments/:static/members/import',
+		touches: ['crm_segment_members'],
+		seed: () => ({ csv: 'email,이름\nfuzz@example.kr,퍼즈\nnobody@example.kr,없음', mode: 'replace', dry_run: false }),
+	},
+	{
+		path: '/items/crm_settings',
+		method: 'PATCH',
+		touches: [],
+		state: recommendationSettings,
+		seed: () => ({
+			rec_min_support: 0.02,
+			rec_min_confidence: 0.2,
+			rec_min_lift: 1.1,
+			rec_min_pairs: 3,
+			rec_window_days: 180,
+			rec_max_per_product: 4,
+			rec_basket: 'order',
+		}),
+	},
+	{
+		path: '/items/crm_loyalty_rules',
+		touches: ['crm_loyalty_rules'],
+		seed: () => ({ name: 'fz', kind: 'spend', points: 1, per_amount: 1000, formula: 'floor(amount / 100)' }),
+	},
 ];
 
 describe('fuzz: CRM endpoints', () => {
@@ -64,12 +208,16 @@ describe('fuzz: CRM endpoints', () => {
 				const body = f.mutate(target.seed());
 				// Directus 12.4 itself answers 500 to a batch create containing null or non-object items (items.js reads
 				// payload[pk] before any hook runs), so item endpoints are fuzzed with object bodies only.
-				if (target.path.startsWith('/items/') && (typeof body !== 'object' || body === null || Array.isArray(body))) continue;
+				if (target.path.startsWith('/items/') && (typeof body !== 'object' || body === null || Array.isArray(body)))
+					continue;
 				const snapshot = async () => [await Promise.all(target.touches.map(count)), await target.state?.()];
 				const before = await snapshot();
 				const { status, body: answer } = await send(target.method ?? 'POST', target.path, body);
 				statuses.set(status, (statuses.get(status) ?? 0) + 1);
-				expect(status, `case ${n}: ${JSON.stringify(body).slice(0, 300)} → ${JSON.stringify(answer).slice(0, 300)}`).toBeLessThan(500);
+				expect(
+					status,
+					`case ${n}: ${JSON.stringify(body).slice(0, 300)} → ${JSON.stringify(answer).slice(0, 300)}`,
+				).toBeLessThan(500);
 				if (status >= 400) {
 					expect(answer?.errors?.[0]?.message, `case ${n}`).toBeTruthy();
 					expect(await snapshot(), `case ${n}: a refused request wrote rows`).toEqual(before);

@@ -13,16 +13,22 @@ export function kpiSuite(crm: () => CrmInstance) {
 		fx = await seedKpiFixture(crm());
 	}, 300_000);
 
-	const get = async (path: string) => ((await crm().client.request(customEndpoint({ path, method: 'GET' }))) as Row);
+	const get = async (path: string) => (await crm().client.request(customEndpoint({ path, method: 'GET' }))) as Row;
 	const kpis = async (query: string) => {
 		const data = await get(`/crm/kpi?${query}`);
 		return { data, by: Object.fromEntries((data.kpis as Row[]).map((k) => [k.id, k])) as Record<string, Row> };
 	};
-	const values = async (query: string) => Object.fromEntries(Object.entries((await kpis(query)).by).map(([id, k]) => [id, k.value]));
+	const values = async (query: string) =>
+		Object.fromEntries(Object.entries((await kpis(query)).by).map(([id, k]) => [id, k.value]));
 
 	it('computes every KPI for March 2026 (Korean time)', async () => {
 		const { data, by } = await kpis('period=month&at=2026-03-15');
-		expect(data.period).toEqual({ unit: 'month', key: '2026-03', start: '2026-02-28T15:00:00.000Z', end: '2026-03-31T15:00:00.000Z' });
+		expect(data.period).toEqual({
+			unit: 'month',
+			key: '2026-03',
+			start: '2026-02-28T15:00:00.000Z',
+			end: '2026-03-31T15:00:00.000Z',
+		});
 		expect(data.previous_period.key).toBe('2026-02');
 		expect(data.skipped).toEqual([]);
 		const v = Object.fromEntries(Object.entries(by).map(([id, k]) => [id, k.value]));
@@ -47,8 +53,18 @@ export function kpiSuite(crm: () => CrmInstance) {
 	});
 
 	it('compares with February and measures the goals from crm_settings.kpi_goals', async () => {
-		const { by } = await kpis('period=month&at=2026-03-15&kpis=revenue,retention_rate,churn_rate,aov,nps,historical_ltv,new_customers');
-		expect(Object.keys(by)).toEqual(['revenue', 'retention_rate', 'churn_rate', 'aov', 'nps', 'historical_ltv', 'new_customers']);
+		const { by } = await kpis(
+			'period=month&at=2026-03-15&kpis=revenue,retention_rate,churn_rate,aov,nps,historical_ltv,new_customers',
+		);
+		expect(Object.keys(by)).toEqual([
+			'revenue',
+			'retention_rate',
+			'churn_rate',
+			'aov',
+			'nps',
+			'historical_ltv',
+			'new_customers',
+		]);
 		// February: A 50,000 + B 40,000 + C 20,000 = 110,000; January's buyers A, E, only A again → 0.5
 		expect(by.revenue).toMatchObject({ previous: 110_000, change: { absolute: 100_000, trend: 'better' } });
 		expect(by.revenue.change.relative).toBeCloseTo(100_000 / 110_000, 10);
@@ -74,13 +90,31 @@ export function kpiSuite(crm: () => CrmInstance) {
 	it('filters by segment (current members), tier (code or id) and channel', async () => {
 		// Segment S = A and C: March A 30,000 + 70,000; February buyers A, C, A again → 1/2; NPS A 10, C 7 → 50
 		const s = await values(`period=month&at=2026-03-15&segment=${fx.segment}`);
-		expect(s).toMatchObject({ revenue: 100_000, active_customers: 1, repurchase_rate: 1, retention_rate: 0.5, aov: 50_000, nps: 50 });
+		expect(s).toMatchObject({
+			revenue: 100_000,
+			active_customers: 1,
+			repurchase_rate: 1,
+			retention_rate: 0.5,
+			aov: 50_000,
+			nps: 50,
+		});
 		// Gold = A alone: February buyer A bought again → 1
-		expect(await values('period=month&at=2026-03-15&tier=gold&kpis=revenue,retention_rate')).toEqual({ revenue: 100_000, retention_rate: 1 });
+		expect(await values('period=month&at=2026-03-15&tier=gold&kpis=revenue,retention_rate')).toEqual({
+			revenue: 100_000,
+			retention_rate: 1,
+		});
 		// Silver (by id) = B: 60,000 in March, not new
-		expect(await values(`period=month&at=2026-03-15&tier=${fx.tiers.silver}&kpis=revenue,new_customers`)).toEqual({ revenue: 60_000, new_customers: 0 });
+		expect(await values(`period=month&at=2026-03-15&tier=${fx.tiers.silver}&kpis=revenue,new_customers`)).toEqual({
+			revenue: 60_000,
+			new_customers: 0,
+		});
 		// Web: March only A's 30,000; February web buyers A, C, A again → 1/2; NPS and CSAT answered on the web: A 10, A 5
-		expect(await values('period=month&at=2026-03-15&channel=web&kpis=revenue,retention_rate,nps,csat')).toEqual({ revenue: 30_000, retention_rate: 0.5, nps: 100, csat: 1 });
+		expect(await values('period=month&at=2026-03-15&channel=web&kpis=revenue,retention_rate,nps,csat')).toEqual({
+			revenue: 30_000,
+			retention_rate: 0.5,
+			nps: 100,
+			csat: 1,
+		});
 	});
 
 	it('uses Korean calendar days, ISO weeks and quarters', async () => {
@@ -91,13 +125,29 @@ export function kpiSuite(crm: () => CrmInstance) {
 		expect(day.by.retention_rate.value).toBeNull(); // nobody bought the day before
 		// Week 2026-W09 (Mon 23 Feb - Sun 1 Mar): B's 60,000; week 8: C's 20,000
 		const week = await kpis('period=week&at=2026-03-01&kpis=revenue');
-		expect([week.data.period.key, week.by.revenue.value, week.by.revenue.previous]).toEqual(['2026-W09', 60_000, 20_000]);
+		expect([week.data.period.key, week.by.revenue.value, week.by.revenue.previous]).toEqual([
+			'2026-W09',
+			60_000,
+			20_000,
+		]);
 		// Q1: all 9 purchases, 500,000 by 5 customers; A and B bought more than once → 2 / 5; nobody bought in Q4 2025
 		// back=1: the period before the one containing `at` (the last complete month on 10 April is March)
 		const last = await kpis('period=month&at=2026-04-10&back=1&kpis=revenue');
-		expect([last.data.period.key, last.by.revenue.value, last.by.revenue.previous]).toEqual(['2026-03', 210_000, 110_000]);
-		const q = await values('period=quarter&at=2026-03-15&kpis=revenue,active_customers,repurchase_rate,retention_rate,new_customers');
-		expect(q).toEqual({ revenue: 500_000, active_customers: 5, repurchase_rate: 0.4, retention_rate: null, new_customers: 5 });
+		expect([last.data.period.key, last.by.revenue.value, last.by.revenue.previous]).toEqual([
+			'2026-03',
+			210_000,
+			110_000,
+		]);
+		const q = await values(
+			'period=quarter&at=2026-03-15&kpis=revenue,active_customers,repurchase_rate,retention_rate,new_customers',
+		);
+		expect(q).toEqual({
+			revenue: 500_000,
+			active_customers: 5,
+			repurchase_rate: 0.4,
+			retention_rate: null,
+			new_customers: 5,
+		});
 	});
 
 	it('computes follow-up ROI (attributed revenue vs cost) and lift against the held-out group', async () => {
@@ -113,7 +163,10 @@ export function kpiSuite(crm: () => CrmInstance) {
 		expect(by.followup_roi.previous).toBe(59);
 		expect(by.followup_lift.previous).toBeNull();
 		// Segment S (A, C): A's three sends, 3,000; 30,000 attributed → 9; C's held-out message did not convert → no lift
-		expect(await values(`period=month&at=2026-03-15&segment=${fx.segment}&kpis=followup_roi,followup_lift`)).toEqual({ followup_roi: 9, followup_lift: null });
+		expect(await values(`period=month&at=2026-03-15&segment=${fx.segment}&kpis=followup_roi,followup_lift`)).toEqual({
+			followup_roi: 9,
+			followup_lift: null,
+		});
 	});
 
 	it('builds the cohort retention matrix by first-purchase month in one query', async () => {
@@ -130,17 +183,41 @@ export function kpiSuite(crm: () => CrmInstance) {
 		expect(matrix.average).toEqual([1, 0.5, 0.5]);
 		// Web purchases only (acquisition unchanged): Jan A, E / A / A; Feb C / -; Mar -
 		const web = await get('/crm/kpi/cohorts?months=3&at=2026-03-15&channel=web');
-		expect(web.cohorts.map((c: Row) => [c.size, c.cells.map((cell: Row) => cell.customers)])).toEqual([[2, [2, 1, 1]], [2, [1, 0]], [1, [0]]]);
+		expect(web.cohorts.map((c: Row) => [c.size, c.cells.map((cell: Row) => cell.customers)])).toEqual([
+			[2, [2, 1, 1]],
+			[2, [1, 0]],
+			[1, [0]],
+		]);
 		const segment = await get(`/crm/kpi/cohorts?months=3&at=2026-03-15&segment=${fx.segment}`);
-		expect(segment.cohorts.map((c: Row) => [c.size, c.cells.map((cell: Row) => cell.customers)])).toEqual([[1, [1, 1, 1]], [1, [1, 0]], [0, [0]]]);
+		expect(segment.cohorts.map((c: Row) => [c.size, c.cells.map((cell: Row) => cell.customers)])).toEqual([
+			[1, [1, 1, 1]],
+			[1, [1, 0]],
+			[0, [0]],
+		]);
 	});
 
 	it('trends a KPI by segment over periods', async () => {
 		const trend = await get(`/crm/kpi/trend?kpi=revenue&period=month&points=3&at=2026-03-15&segment=all,${fx.segment}`);
 		expect(trend).toMatchObject({ kpi: 'revenue', unit: 'money', period_unit: 'month' });
 		expect(trend.series.map((s: Row) => [s.segment, s.name, s.points.map((p: Row) => [p.key, p.value])])).toEqual([
-			[null, null, [['2026-01', 180_000], ['2026-02', 110_000], ['2026-03', 210_000]]], // A 100,000 + E 80,000 in January
-			[fx.segment, 'KPI 테스트 S', [['2026-01', 100_000], ['2026-02', 70_000], ['2026-03', 100_000]]], // Feb: A 50,000 + C 20,000
+			[
+				null,
+				null,
+				[
+					['2026-01', 180_000],
+					['2026-02', 110_000],
+					['2026-03', 210_000],
+				],
+			], // A 100,000 + E 80,000 in January
+			[
+				fx.segment,
+				'KPI 테스트 S',
+				[
+					['2026-01', 100_000],
+					['2026-02', 70_000],
+					['2026-03', 100_000],
+				],
+			], // Feb: A 50,000 + C 20,000
 		]);
 		const goal = await get('/crm/kpi/trend?kpi=retention_rate&period=month&points=2&at=2026-03-15');
 		expect(goal.goal).toBe(0.8);
@@ -148,26 +225,66 @@ export function kpiSuite(crm: () => CrmInstance) {
 	});
 
 	it('writes daily snapshots once per day, KPI and segment, and reads them back as a trend', async () => {
-		const first = (await crm().client.request(customEndpoint({ path: '/crm/kpi/snapshots', method: 'POST', body: JSON.stringify({ day: '2026-03-01' }) }))) as Row;
+		const first = (await crm().client.request(
+			customEndpoint({ path: '/crm/kpi/snapshots', method: 'POST', body: JSON.stringify({ day: '2026-03-01' }) }),
+		)) as Row;
 		expect(first.inserted).toBeGreaterThanOrEqual(15);
-		const again = (await crm().client.request(customEndpoint({ path: '/crm/kpi/snapshots', method: 'POST', body: JSON.stringify({ day: '2026-03-01' }) }))) as Row;
+		const again = (await crm().client.request(
+			customEndpoint({ path: '/crm/kpi/snapshots', method: 'POST', body: JSON.stringify({ day: '2026-03-01' }) }),
+		)) as Row;
 		expect(again.inserted).toBe(0);
-		const rows = (await crm().client.request(readItems('crm_kpi_snapshots' as never, { filter: { day: { _eq: '2026-03-01' } }, fields: ['snapshot_key', 'day', 'kpi', 'segment', 'value'], limit: -1 } as never))) as Row[];
+		const rows = (await crm().client.request(
+			readItems(
+				'crm_kpi_snapshots' as never,
+				{
+					filter: { day: { _eq: '2026-03-01' } },
+					fields: ['snapshot_key', 'day', 'kpi', 'segment', 'value'],
+					limit: -1,
+				} as never,
+			),
+		)) as Row[];
 		const all = Object.fromEntries(rows.filter((r) => r.segment === null).map((r) => [r.kpi, Number(r.value)]));
 		// 1 March: B's 60,000; LTV by then A 150,000 + B 100,000 + C 20,000 + E 80,000 = 350,000 / 4; no retention (no
 		// purchase on 28 Feb), no NPS/CSAT answers, no sends → those are not stored
 		expect(all).toEqual({
-			revenue: 60_000, active_customers: 1, new_customers: 0, repurchase_rate: 0, aov: 60_000, purchase_frequency: 1,
-			new_customer_revenue: 0, returning_customer_revenue: 60_000, historical_ltv: 87_500,
+			revenue: 60_000,
+			active_customers: 1,
+			new_customers: 0,
+			repurchase_rate: 0,
+			aov: 60_000,
+			purchase_frequency: 1,
+			new_customer_revenue: 0,
+			returning_customer_revenue: 60_000,
+			historical_ltv: 87_500,
 		});
-		const inS = Object.fromEntries(rows.filter((r) => Number(r.segment) === fx.segment).map((r) => [r.kpi, Number(r.value)]));
-		expect(inS).toEqual({ revenue: 0, active_customers: 0, new_customers: 0, new_customer_revenue: 0, returning_customer_revenue: 0, historical_ltv: 85_000 }); // (150,000 + 20,000) / 2
-		expect(rows.find((r) => r.kpi === 'revenue' && r.segment === null)).toMatchObject({ snapshot_key: '2026-03-01:revenue:all', day: '2026-03-01' });
+		const inS = Object.fromEntries(
+			rows.filter((r) => Number(r.segment) === fx.segment).map((r) => [r.kpi, Number(r.value)]),
+		);
+		expect(inS).toEqual({
+			revenue: 0,
+			active_customers: 0,
+			new_customers: 0,
+			new_customer_revenue: 0,
+			returning_customer_revenue: 0,
+			historical_ltv: 85_000,
+		}); // (150,000 + 20,000) / 2
+		expect(rows.find((r) => r.kpi === 'revenue' && r.segment === null)).toMatchObject({
+			snapshot_key: '2026-03-01:revenue:all',
+			day: '2026-03-01',
+		});
 
-		const trend = await get(`/crm/kpi/trend?kpi=revenue&period=day&points=2&at=2026-03-01&source=snapshots&segment=all,${fx.segment}`);
+		const trend = await get(
+			`/crm/kpi/trend?kpi=revenue&period=day&points=2&at=2026-03-01&source=snapshots&segment=all,${fx.segment}`,
+		);
 		expect(trend.series.map((s: Row) => s.points.map((p: Row) => [p.key, p.value]))).toEqual([
-			[['2026-02-28', null], ['2026-03-01', 60_000]],
-			[['2026-02-28', null], ['2026-03-01', 0]],
+			[
+				['2026-02-28', null],
+				['2026-03-01', 60_000],
+			],
+			[
+				['2026-02-28', null],
+				['2026-03-01', 0],
+			],
 		]);
 	});
 
@@ -176,17 +293,43 @@ export function kpiSuite(crm: () => CrmInstance) {
 		expect((await fetch(`${url}/crm/kpi?at=2026-03-15`)).status).toBe(403);
 		// CRM Sales reads the outbox but not the follow-up rules (their cost): ROI is skipped, lift is not
 		const sales = await userWithRole(crm().client, url, 'CRM Sales', `kpi-sales-${Date.now()}`);
-		const salesData = (await sales.request(customEndpoint({ path: '/crm/kpi?at=2026-03-15&period=month', method: 'GET' }))) as Row;
+		const salesData = (await sales.request(
+			customEndpoint({ path: '/crm/kpi?at=2026-03-15&period=month', method: 'GET' }),
+		)) as Row;
 		expect(salesData.skipped).toEqual(['followup_roi']);
 		expect(salesData.kpis.find((k: Row) => k.id === 'revenue').value).toBe(210_000);
 		expect(salesData.kpis.find((k: Row) => k.id === 'followup_lift').value).toBeCloseTo(0.8, 10);
 
 		// A role reading only customers and orders: feedback and follow-up KPIs skipped; no segment filter; cohorts fine
-		const policy = (await crm().client.request(createPolicy({ name: `KPI reader ${Date.now()}`, icon: 'badge', app_access: false, admin_access: false, enforce_tfa: false } as never))) as Row;
-		await crm().client.request(createPermissions(['crm_customers', 'crm_orders'].map((collection) => ({ collection, action: 'read', fields: ['*'], policy: policy.id, permissions: {}, validation: null, presets: null })) as never));
-		const role = (await crm().client.request(createRole({ name: `KPI reader ${Date.now()}`, icon: 'badge', policies: [{ policy: policy.id }] } as never))) as Row;
+		const policy = (await crm().client.request(
+			createPolicy({
+				name: `KPI reader ${Date.now()}`,
+				icon: 'badge',
+				app_access: false,
+				admin_access: false,
+				enforce_tfa: false,
+			} as never),
+		)) as Row;
+		await crm().client.request(
+			createPermissions(
+				['crm_customers', 'crm_orders'].map((collection) => ({
+					collection,
+					action: 'read',
+					fields: ['*'],
+					policy: policy.id,
+					permissions: {},
+					validation: null,
+					presets: null,
+				})) as never,
+			),
+		);
+		const role = (await crm().client.request(
+			createRole({ name: `KPI reader ${Date.now()}`, icon: 'badge', policies: [{ policy: policy.id }] } as never),
+		)) as Row;
 		const token = `kpi-reader-${Date.now()}`;
-		await crm().client.request(createUser({ email: `${token}@example.com`, password: `${token}-password`, role: role.id, token } as never));
+		await crm().client.request(
+			createUser({ email: `${token}@example.com`, password: `${token}-password`, role: role.id, token } as never),
+		);
 		const call = (path: string) => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
 		const body = (await (await call('/crm/kpi?at=2026-03-15')).json()) as Row;
 		expect(body.data.skipped).toEqual(['nps', 'csat', 'followup_roi', 'followup_lift']);
@@ -194,7 +337,15 @@ export function kpiSuite(crm: () => CrmInstance) {
 		expect((await call(`/crm/kpi?at=2026-03-15&segment=${fx.segment}`)).status).toBe(403);
 		expect((await call('/crm/kpi/trend?kpi=nps')).status).toBe(403);
 		expect((await call('/crm/kpi/cohorts?months=3&at=2026-03-15')).status).toBe(200);
-		expect((await fetch(`${url}/crm/kpi/snapshots`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' })).status).toBe(403);
+		expect(
+			(
+				await fetch(`${url}/crm/kpi/snapshots`, {
+					method: 'POST',
+					headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+					body: '{}',
+				})
+			).status,
+		).toBe(403);
 	});
 
 	it('answers a repeated query from its cache in under 50 ms', async () => {
@@ -207,8 +358,21 @@ export function kpiSuite(crm: () => CrmInstance) {
 	});
 
 	it('names the bad parameter in a 400', async () => {
-		const failure = async (path: string) => (await crm().client.request(customEndpoint({ path, method: 'GET' })).then(() => null, (e) => e)) as { errors: Row[]; response: Response };
-		for (const [path, field] of [['/crm/kpi?period=year', 'period'], ['/crm/kpi?kpis=revenue,profit', 'kpis'], ['/crm/kpi?at=2026-02-30', 'at'], ['/crm/kpi/trend?kpi=revenue&points=99', 'points'], ['/crm/kpi/cohorts?months=0', 'months'], ['/crm/kpi/trend?kpi=revenue&source=snapshots', 'source']] as const) {
+		const failure = async (path: string) =>
+			(await crm()
+				.client.request(customEndpoint({ path, method: 'GET' }))
+				.then(
+					() => null,
+					(e) => e,
+				)) as { errors: Row[]; response: Response };
+		for (const [path, field] of [
+			['/crm/kpi?period=year', 'period'],
+			['/crm/kpi?kpis=revenue,profit', 'kpis'],
+			['/crm/kpi?at=2026-02-30', 'at'],
+			['/crm/kpi/trend?kpi=revenue&points=99', 'points'],
+			['/crm/kpi/cohorts?months=0', 'months'],
+			['/crm/kpi/trend?kpi=revenue&source=snapshots', 'source'],
+		] as const) {
 			const error = await failure(path);
 			expect(error.response.status, path).toBe(400);
 			expect(error.errors[0].extensions.field, path).toBe(field);

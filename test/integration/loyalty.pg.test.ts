@@ -21,7 +21,18 @@ describe('loyalty (PostgreSQL)', () => {
 		const c = await h.customer('동시 주문 고객');
 		const orders = (await Promise.all(
 			Array.from({ length: 100 }, (_, i) =>
-				crm.client.request(createItem('crm_orders' as never, { customer: c.id, status: 'paid', ordered_at: new Date(Date.now() - i * 1000).toISOString(), total: 10_000, lines: [h.product(10_000)] } as never)),
+				crm.client.request(
+					createItem(
+						'crm_orders' as never,
+						{
+							customer: c.id,
+							status: 'paid',
+							ordered_at: new Date(Date.now() - i * 1000).toISOString(),
+							total: 10_000,
+							lines: [h.product(10_000)],
+						} as never,
+					),
+				),
 			),
 		)) as { id: number }[];
 		for (const order of orders) await h.settled(order.id);
@@ -37,8 +48,14 @@ describe('loyalty (PostgreSQL)', () => {
 		expect((await h.card(c.id)).balance).toBe(ledgerSum);
 
 		const target = orders[50].id;
-		const earnedByTarget = rows.filter((r) => r.kind === 'earn' && Number(r.order) === target).reduce((sum, r) => sum + r.points, 0);
-		await Promise.all(Array.from({ length: 10 }, () => crm.client.request(updateItem('crm_orders' as never, target, { status: 'refunded' } as never))));
+		const earnedByTarget = rows
+			.filter((r) => r.kind === 'earn' && Number(r.order) === target)
+			.reduce((sum, r) => sum + r.points, 0);
+		await Promise.all(
+			Array.from({ length: 10 }, () =>
+				crm.client.request(updateItem('crm_orders' as never, target, { status: 'refunded' } as never)),
+			),
+		);
 		await h.settled(target);
 		const reversals = (await h.ledger(c.id)).filter((r) => r.kind === 'reverse');
 		expect(reversals.reduce((sum, r) => sum + r.points, 0)).toBe(-earnedByTarget);
@@ -49,8 +66,12 @@ describe('loyalty (PostgreSQL)', () => {
 	it('lets only as many redemptions through as the points cover when they race', async () => {
 		const c = await h.customer('경쟁 교환 고객');
 		await h.call('/crm/loyalty/adjust', 'POST', { customer: c.id, points: 12_000, reason: 'race test' });
-		const [reward] = (await crm.client.request(readItems('crm_rewards' as never, { filter: { points_cost: { _eq: 5000 } } } as never))) as { id: number }[];
-		const results = await Promise.allSettled(Array.from({ length: 6 }, () => h.call('/crm/loyalty/redeem', 'POST', { customer: c.id, reward: reward.id })));
+		const [reward] = (await crm.client.request(
+			readItems('crm_rewards' as never, { filter: { points_cost: { _eq: 5000 } } } as never),
+		)) as { id: number }[];
+		const results = await Promise.allSettled(
+			Array.from({ length: 6 }, () => h.call('/crm/loyalty/redeem', 'POST', { customer: c.id, reward: reward.id })),
+		);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
 		expect((await h.card(c.id)).balance).toBe(2000);
 		expect(await h.call('/crm/loyalty/reconcile')).toEqual({ ok: true, drift: [] });

@@ -35,7 +35,13 @@ export interface RecommendationFixture {
 
 /** Thresholds the tests start from; each test sets only what it changes. */
 export const BASE_SETTINGS = {
-	rec_min_support: 0.2, rec_min_confidence: 0.3, rec_min_lift: 1, rec_min_pairs: 2, rec_window_days: 365, rec_max_per_product: 5, rec_basket: 'customer',
+	rec_min_support: 0.2,
+	rec_min_confidence: 0.3,
+	rec_min_lift: 1,
+	rec_min_pairs: 2,
+	rec_window_days: 365,
+	rec_max_per_product: 5,
+	rec_basket: 'customer',
 };
 
 export async function setRecommendationSettings(crm: CrmInstance, values: Row = {}) {
@@ -44,7 +50,12 @@ export async function setRecommendationSettings(crm: CrmInstance, values: Row = 
 
 async function settled(crm: CrmInstance, ids: number[]) {
 	for (let attempt = 0; attempt < 300; attempt++) {
-		const rows = (await crm.client.request(readItems('crm_orders' as never, { filter: { id: { _in: ids } }, fields: ['points_pending'], limit: -1 } as never))) as Row[];
+		const rows = (await crm.client.request(
+			readItems(
+				'crm_orders' as never,
+				{ filter: { id: { _in: ids } }, fields: ['points_pending'], limit: -1 } as never,
+			),
+		)) as Row[];
 		if (rows.every((r) => !r.points_pending)) return;
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
@@ -53,28 +64,66 @@ async function settled(crm: CrmInstance, ids: number[]) {
 
 export async function seedRecommendationFixture(crm: CrmInstance): Promise<RecommendationFixture> {
 	const request = crm.client.request.bind(crm.client) as (command: unknown) => Promise<any>;
-	const productRows = (await request(createItems('crm_products' as never, NAMES.map((name, i) => ({
-		sku: `REC-${i + 1}`, name, price: 10_000 * (i + 1), status: i === 5 ? 'archived' : 'active',
-	})) as never))) as Row[];
+	const productRows = (await request(
+		createItems(
+			'crm_products' as never,
+			NAMES.map((name, i) => ({
+				sku: `REC-${i + 1}`,
+				name,
+				price: 10_000 * (i + 1),
+				status: i === 5 ? 'archived' : 'active',
+			})) as never,
+		),
+	)) as Row[];
 	const products = Object.fromEntries(productRows.map((row, i) => [i + 1, Number(row.id)]));
 	const letters: Customer[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
-	const created = (await request(createItems('crm_customers' as never, letters.map((l) => ({ full_name: `추천 고객 ${l}`, first_name: l })) as never))) as Row[];
+	const created = (await request(
+		createItems(
+			'crm_customers' as never,
+			letters.map((l) => ({ full_name: `추천 고객 ${l}`, first_name: l })) as never,
+		),
+	)) as Row[];
 	const customers = Object.fromEntries(letters.map((l, i) => [l, Number(created[i].id)])) as Record<Customer, number>;
 
-	const line = (n: number, kind = 'product') => ({ kind, product: products[n], product_name: NAMES[n - 1], quantity: 1, unit_price: 10_000 * n, line_total: kind === 'product' ? 10_000 * n : 0 });
-	const order = (c: Customer, items: number[], days = 10, status = 'paid', extra: Row[] = []) => ({
-		customer: customers[c], status, ordered_at: daysAgo(days), total: items.reduce((sum, n) => sum + 10_000 * n, 0), lines: [...items.map((n) => line(n)), ...extra],
+	const line = (n: number, kind = 'product') => ({
+		kind,
+		product: products[n],
+		product_name: NAMES[n - 1],
+		quantity: 1,
+		unit_price: 10_000 * n,
+		line_total: kind === 'product' ? 10_000 * n : 0,
 	});
-	const orders = (await request(createItems('crm_orders' as never, [
-		order('A', [1, 2], 10), order('A', [3], 5),
-		order('B', [1, 2, 4], 20),
-		order('C', [1, 3], 30),
-		order('D', [2, 3], 40, 'paid', [line(5, 'reward'), { kind: 'discount', product_name: '할인', quantity: 1, unit_price: -5_000, line_total: -5_000 }]),
-		order('E', [1, 2], 50, 'fulfilled'), order('E', [4, 5], 12, 'refunded'), order('E', [5], 2, 'pending'),
-		order('F', [4, 5], 60),
-		order('G', [1, 5], 400),
-		order('H', [1, 6], 70),
-	] as never))) as Row[];
-	await settled(crm, orders.map((o) => Number(o.id)));
+	const order = (c: Customer, items: number[], days = 10, status = 'paid', extra: Row[] = []) => ({
+		customer: customers[c],
+		status,
+		ordered_at: daysAgo(days),
+		total: items.reduce((sum, n) => sum + 10_000 * n, 0),
+		lines: [...items.map((n) => line(n)), ...extra],
+	});
+	const orders = (await request(
+		createItems(
+			'crm_orders' as never,
+			[
+				order('A', [1, 2], 10),
+				order('A', [3], 5),
+				order('B', [1, 2, 4], 20),
+				order('C', [1, 3], 30),
+				order('D', [2, 3], 40, 'paid', [
+					line(5, 'reward'),
+					{ kind: 'discount', product_name: '할인', quantity: 1, unit_price: -5_000, line_total: -5_000 },
+				]),
+				order('E', [1, 2], 50, 'fulfilled'),
+				order('E', [4, 5], 12, 'refunded'),
+				order('E', [5], 2, 'pending'),
+				order('F', [4, 5], 60),
+				order('G', [1, 5], 400),
+				order('H', [1, 6], 70),
+			] as never,
+		),
+	)) as Row[];
+	await settled(
+		crm,
+		orders.map((o) => Number(o.id)),
+	);
 	return { products, customers };
 }

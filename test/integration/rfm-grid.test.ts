@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootCrm, type CrmInstance } from '../harness/crm.ts';
 import { loadDemoData } from '../../seed/load-demo.ts';
 
-interface Grid { computedAt: string | null; cells: { r: number; f: number; customers: number; avgMonetary: number }[]; unscored: number }
+interface Grid {
+	computedAt: string | null;
+	cells: { r: number; f: number; customers: number; avgMonetary: number }[];
+	unscored: number;
+}
 type Customer = { rfm_r: number | null; rfm_f: number | null; total_spent: number | string };
 
 let crm: CrmInstance;
@@ -17,8 +21,12 @@ afterAll(async () => {
 	await crm?.stop();
 });
 
-const readGrid = async () => (await crm.client.request(customEndpoint({ path: '/crm/rfm/grid', method: 'GET' }))) as Grid;
-const readCustomers = async () => (await crm.client.request(readItems('crm_customers' as never, { fields: ['rfm_r', 'rfm_f', 'total_spent'], limit: -1 } as never))) as Customer[];
+const readGrid = async () =>
+	(await crm.client.request(customEndpoint({ path: '/crm/rfm/grid', method: 'GET' }))) as Grid;
+const readCustomers = async () =>
+	(await crm.client.request(
+		readItems('crm_customers' as never, { fields: ['rfm_r', 'rfm_f', 'total_spent'], limit: -1 } as never),
+	)) as Customer[];
 
 describe('GET /crm/rfm/grid', () => {
 	it('returns 25 zero cells with everyone unscored before RFM has run', async () => {
@@ -35,7 +43,9 @@ describe('GET /crm/rfm/grid', () => {
 		const [grid, customers] = await Promise.all([readGrid(), readCustomers()]);
 
 		expect(new Date(grid.computedAt!).getTime()).toBeGreaterThanOrEqual(before - 1000);
-		expect(grid.cells.map((c) => `${c.r}${c.f}`)).toEqual([1, 2, 3, 4, 5].flatMap((r) => [1, 2, 3, 4, 5].map((f) => `${r}${f}`)));
+		expect(grid.cells.map((c) => `${c.r}${c.f}`)).toEqual(
+			[1, 2, 3, 4, 5].flatMap((r) => [1, 2, 3, 4, 5].map((f) => `${r}${f}`)),
+		);
 
 		const scored = customers.filter((c) => c.rfm_r !== null && c.rfm_f !== null);
 		expect(scored.length).toBeGreaterThan(0);
@@ -43,7 +53,11 @@ describe('GET /crm/rfm/grid', () => {
 		for (const cell of grid.cells) {
 			const inCell = scored.filter((c) => Number(c.rfm_r) === cell.r && Number(c.rfm_f) === cell.f);
 			const average = inCell.length ? inCell.reduce((sum, c) => sum + Number(c.total_spent), 0) / inCell.length : 0;
-			expect({ r: cell.r, f: cell.f, customers: cell.customers }).toEqual({ r: cell.r, f: cell.f, customers: inCell.length });
+			expect({ r: cell.r, f: cell.f, customers: cell.customers }).toEqual({
+				r: cell.r,
+				f: cell.f,
+				customers: inCell.length,
+			});
 			expect(cell.avgMonetary).toBeCloseTo(average, 1);
 		}
 		expect(grid.cells.reduce((sum, c) => sum + c.customers, 0)).toBe(scored.length);

@@ -29,8 +29,12 @@ beforeAll(async () => {
 	}).listen(port, '127.0.0.1');
 	crm = await bootCrm('secrets-log', {
 		env: {
-			LOG_LEVEL: 'debug', LOG_STYLE: 'raw', PUBLIC_URL: 'https://crm.example.kr', CRM_TEST_CLOCK: '1',
-			CRM_SMS_WEBHOOK_URL: `http://127.0.0.1:${port}/sms`, CRM_SMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
+			LOG_LEVEL: 'debug',
+			LOG_STYLE: 'raw',
+			PUBLIC_URL: 'https://crm.example.kr',
+			CRM_TEST_CLOCK: '1',
+			CRM_SMS_WEBHOOK_URL: `http://127.0.0.1:${port}/sms`,
+			CRM_SMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
 		},
 	});
 });
@@ -47,27 +51,61 @@ const fetchText = async (path: string, init?: RequestInit) => {
 
 /** Uses every secret-bearing path once and returns the secrets a log must never contain. */
 async function exerciseSecrets() {
-	const adminLogin = await fetchText('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.com', password: 'test-admin-password' }) });
+	const adminLogin = await fetchText('/auth/login', {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email: 'admin@example.com', password: 'test-admin-password' }),
+	});
 	expect(adminLogin.status).toBe(200);
 	const accessToken = JSON.parse(adminLogin.text).data.access_token as string;
-	expect((await fetchText('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.com', password: 'wrong-password-b4d' }) })).status).toBe(401);
+	expect(
+		(
+			await fetchText('/auth/login', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email: 'admin@example.com', password: 'wrong-password-b4d' }),
+			})
+		).status,
+	).toBe(401);
 
-	const accepted = await postEvents(crm.url, EVENTS_TOKEN, { type: 'customer.upsert', idempotency_key: `c-${Date.now()}`, data: { external_id: `ext-${Date.now()}`, full_name: '이서연' } });
+	const accepted = await postEvents(crm.url, EVENTS_TOKEN, {
+		type: 'customer.upsert',
+		idempotency_key: `c-${Date.now()}`,
+		data: { external_id: `ext-${Date.now()}`, full_name: '이서연' },
+	});
 	expect(accepted.status).toBe(201);
 	expect((await postEvents(crm.url, `${EVENTS_TOKEN}-forged`, { type: 'customer.upsert' })).status).toBe(401);
 
 	const customer = await h.customer({ consent_sms: true });
-	const link = (await crm.client.request(customEndpoint({ path: '/crm/surveys/links', method: 'POST', body: JSON.stringify({ customer: customer.id, survey: 'nps_after_purchase' }) }))) as { url: string };
+	const link = (await crm.client.request(
+		customEndpoint({
+			path: '/crm/surveys/links',
+			method: 'POST',
+			body: JSON.stringify({ customer: customer.id, survey: 'nps_after_purchase' }),
+		}),
+	)) as { url: string };
 	const surveyToken = new URL(link.url).searchParams.get('token')!;
 	expect((await fetchText(`/crm/surveys/answer?token=${encodeURIComponent(surveyToken)}`)).status).toBe(200);
-	expect([400, 403]).toContain((await fetchText(`/crm/surveys/answer?token=${encodeURIComponent(`${surveyToken.slice(0, -2)}xx`)}`)).status);
-	const answered = await fetchText('/crm/surveys/answer', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: surveyToken, score: '9' }).toString() });
+	expect([400, 403]).toContain(
+		(await fetchText(`/crm/surveys/answer?token=${encodeURIComponent(`${surveyToken.slice(0, -2)}xx`)}`)).status,
+	);
+	const answered = await fetchText('/crm/surveys/answer', {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ token: surveyToken, score: '9' }).toString(),
+	});
 	expect(answered.status).toBe(200);
 
 	const { unsubscribeUrl } = await import('../../extensions/crm/src/api/signed-links.ts');
-	const unsubscribeToken = new URL(unsubscribeUrl(crm.url, customer.id, 'sms', new Date(Date.now() + 86_400_000), crm.env.SECRET)).searchParams.get('token')!;
+	const unsubscribeToken = new URL(
+		unsubscribeUrl(crm.url, customer.id, 'sms', new Date(Date.now() + 86_400_000), crm.env.SECRET),
+	).searchParams.get('token')!;
 	expect((await fetchText(`/crm/unsubscribe?token=${encodeURIComponent(unsubscribeToken)}`)).status).toBe(200);
-	const oneClick = await fetchText(`/crm/unsubscribe?token=${encodeURIComponent(unsubscribeToken)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+	const oneClick = await fetchText(`/crm/unsubscribe?token=${encodeURIComponent(unsubscribeToken)}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: 'List-Unsubscribe=One-Click',
+	});
 	expect(oneClick.status).toBe(200);
 	return { accessToken, surveyToken, unsubscribeToken };
 }
@@ -75,15 +113,31 @@ async function exerciseSecrets() {
 describe('secrets in the log', () => {
 	it('keeps keys, passwords, tokens, signed links and the webhook secret out of a debug-level log', async () => {
 		await eventsApiToken(crm, EVENTS_TOKEN);
-		await h.create('crm_templates', { key: 'nps_after_purchase', name: '구매 후 NPS', kind: 'survey', survey_scale: 'nps', language: 'ko-KR', subject: '추천하시겠어요?' });
+		await h.create('crm_templates', {
+			key: 'nps_after_purchase',
+			name: '구매 후 NPS',
+			kind: 'survey',
+			survey_scale: 'nps',
+			language: 'ko-KR',
+			subject: '추천하시겠어요?',
+		});
 		expect((await (await fetch(`${crm.url}/crm/health`)).json()).warnings).toEqual([]);
 		const { accessToken, surveyToken, unsubscribeToken } = await exerciseSecrets();
 
 		// An SMS through the signed webhook, which fails: the error is stored on the outbox row.
-		const template = await h.template({ kind: 'sms', purpose: 'transactional', body: '{{first_name}}님 주문 감사합니다' });
+		const template = await h.template({
+			kind: 'sms',
+			purpose: 'transactional',
+			body: '{{first_name}}님 주문 감사합니다',
+		});
 		const segment = await h.create('crm_segments', { name: `Secrets ${Date.now()}`, kind: 'static' });
 		const customer = await h.customer({ phone: '010-9876-5432', consent_sms: true });
-		await h.create('crm_segment_members', { segment: segment.id, customer: customer.id, entered_at: new Date().toISOString(), source: 'manual' });
+		await h.create('crm_segment_members', {
+			segment: segment.id,
+			customer: customer.id,
+			entered_at: new Date().toISOString(),
+			source: 'manual',
+		});
 		const rule = await h.rule({ trigger: 'manual', action: 'sms', template: template.id, segment: segment.id });
 		expect(await h.call(`/crm/followups/rules/${rule.id}/run`, { key: 'secrets' })).toEqual({ members: 1, planned: 1 });
 		await h.dispatch(new Date(Date.now() + 60_000));
@@ -96,7 +150,17 @@ describe('secrets in the log', () => {
 		// The log is really on: the HTTP log has the events call, and CRM routes are logged at this level.
 		expect(log).toContain('"url":"/crm/events"');
 		expect(log).toContain('"url":"/crm/health"');
-		const secrets = { SECRET: crm.env.SECRET, KEY: crm.env.KEY, adminPassword: 'test-admin-password', wrongPassword: 'wrong-password-b4d', accessToken, staticToken: EVENTS_TOKEN, surveyToken, unsubscribeToken, webhookSecret: WEBHOOK_SECRET };
+		const secrets = {
+			SECRET: crm.env.SECRET,
+			KEY: crm.env.KEY,
+			adminPassword: 'test-admin-password',
+			wrongPassword: 'wrong-password-b4d',
+			accessToken,
+			staticToken: EVENTS_TOKEN,
+			surveyToken,
+			unsubscribeToken,
+			webhookSecret: WEBHOOK_SECRET,
+		};
 		for (const [name, secret] of Object.entries(secrets)) {
 			expect(log.includes(String(secret)), `${name} appears in directus.log`).toBe(false);
 			expect(String(row.last_error).includes(String(secret)), `${name} appears in the outbox error`).toBe(false);
@@ -107,7 +171,9 @@ describe('secrets in the log', () => {
 		crm.env.LOG_HTTP_IGNORE_PATHS = '';
 		await crm.restart();
 		const health = await (await fetch(`${crm.url}/crm/health`)).json();
-		expect(health.warnings).toEqual([expect.stringContaining('LOG_HTTP_IGNORE_PATHS should include /crm/surveys/answer,/crm/unsubscribe')]);
+		expect(health.warnings).toEqual([
+			expect.stringContaining('LOG_HTTP_IGNORE_PATHS should include /crm/surveys/answer,/crm/unsubscribe'),
+		]);
 		const { surveyToken, unsubscribeToken } = await exerciseSecrets();
 		const log = logText();
 		expect(log).toContain(surveyToken);

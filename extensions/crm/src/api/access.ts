@@ -5,25 +5,49 @@ import type { Knex } from 'knex';
 
 export type Action = 'create' | 'read' | 'update' | 'delete';
 
-export async function canAccess(knex: Knex, accountability: Accountability | null | undefined, collection: string, action: Action): Promise<boolean> {
+export async function canAccess(
+	knex: Knex,
+	accountability: Accountability | null | undefined,
+	collection: string,
+	action: Action,
+): Promise<boolean> {
 	if (!accountability) return false;
 	if (accountability.admin) return true;
 	const roles = accountability.roles ?? (accountability.role ? [accountability.role] : []);
-	const policies = knex('directus_access').select('policy').where((where) => {
-		if (accountability.user) where.orWhere('user', accountability.user);
-		if (roles.length) where.orWhereIn('role', roles);
-		where.orWhere((pub) => pub.whereNull('user').whereNull('role'));
-	});
-	const permission = await knex('directus_permissions').first('id').whereIn('policy', policies).where({ collection, action });
+	const policies = knex('directus_access')
+		.select('policy')
+		.where((where) => {
+			if (accountability.user) where.orWhere('user', accountability.user);
+			if (roles.length) where.orWhereIn('role', roles);
+			where.orWhere((pub) => pub.whereNull('user').whereNull('role'));
+		});
+	const permission = await knex('directus_permissions')
+		.first('id')
+		.whereIn('policy', policies)
+		.where({ collection, action });
 	return Boolean(permission);
 }
 
 /** A 403 with Directus's error shape. */
-export function forbidden(res: { status(code: number): { json(body: unknown): void } }, collection: string, action: Action) {
-	res.status(403).json({ errors: [{ message: `You don't have permission to ${action} "${collection}".`, extensions: { code: 'FORBIDDEN' } }] });
+export function forbidden(
+	res: { status(code: number): { json(body: unknown): void } },
+	collection: string,
+	action: Action,
+) {
+	res.status(403).json({
+		errors: [{ message: `You don't have permission to ${action} "${collection}".`, extensions: { code: 'FORBIDDEN' } }],
+	});
 }
 
 /** A 400 naming the field, with Directus's error shape. */
-export function invalid(res: { status(code: number): { json(body: unknown): void } }, issues: { path: string; message: string }[]) {
-	res.status(400).json({ errors: issues.map((issue) => ({ message: `${issue.path}: ${issue.message}`, extensions: { code: 'INVALID_PAYLOAD', field: issue.path } })) });
+export function invalid(
+	res: { status(code: number): { json(body: unknown): void } },
+	issues: { path: string; message: string }[],
+) {
+	res.status(400).json({
+		errors: issues.map((issue) => ({
+			message: `${issue.path}: ${issue.message}`,
+			extensions: { code: 'INVALID_PAYLOAD', field: issue.path },
+		})),
+	});
 }

@@ -9,20 +9,24 @@ describe('boundedRunner', () => {
 		let active = 0;
 		let peak = 0;
 		const started: number[] = [];
-		const tasks = Array.from({ length: 3000 }, (_, i) => run(async () => {
-			started.push(i);
-			active++;
-			peak = Math.max(peak, active);
-			await tick();
-			active--;
-			if (i === 7) throw new Error('task 7 failed');
-			return i * 2;
-		}));
+		const tasks = Array.from({ length: 3000 }, (_, i) =>
+			run(async () => {
+				started.push(i);
+				active++;
+				peak = Math.max(peak, active);
+				await tick();
+				active--;
+				if (i === 7) throw new Error('task 7 failed');
+				return i * 2;
+			}),
+		);
 		const results = await Promise.allSettled(tasks);
 		expect(peak).toBe(3);
 		expect(started).toEqual(Array.from({ length: 3000 }, (_, i) => i));
 		expect(results[7]).toMatchObject({ status: 'rejected', reason: new Error('task 7 failed') });
-		expect(results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<number>).value)).toEqual(Array.from({ length: 3000 }, (_, i) => i * 2).filter((v) => v !== 14));
+		expect(
+			results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<number>).value),
+		).toEqual(Array.from({ length: 3000 }, (_, i) => i * 2).filter((v) => v !== 14));
 		// The slots are all free again: a new task starts at once.
 		let ranNow = false;
 		const later = run(async () => (ranNow = true));
@@ -36,11 +40,15 @@ describe('cachedFor', () => {
 		let now = 0;
 		let loads = 0;
 		let fail = false;
-		const get = cachedFor(10_000, async (key: string) => {
-			loads++;
-			if (fail) throw new Error('down');
-			return `${key}:${loads}`;
-		}, () => now);
+		const get = cachedFor(
+			10_000,
+			async (key: string) => {
+				loads++;
+				if (fail) throw new Error('down');
+				return `${key}:${loads}`;
+			},
+			() => now,
+		);
 		expect(await get('a')).toBe('a:1');
 		now = 9_999;
 		expect(await get('a')).toBe('a:1');

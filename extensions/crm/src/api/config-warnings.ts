@@ -11,7 +11,11 @@ const QUIET_LEVELS = new Set(['warn', 'error', 'fatal', 'silent']);
 
 function listOf(value: unknown): string[] {
 	if (Array.isArray(value)) return value.map(String);
-	if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter(Boolean);
+	if (typeof value === 'string')
+		return value
+			.split(',')
+			.map((item) => item.trim())
+			.filter(Boolean);
 	return [];
 }
 
@@ -22,7 +26,9 @@ export function configWarnings(env: Record<string, unknown>): string[] {
 	const ignored = new Set(listOf(env.LOG_HTTP_IGNORE_PATHS));
 	const missing = LINK_ROUTES.filter((route) => !ignored.has(route));
 	if (!QUIET_LEVELS.has(level) && missing.length) {
-		warnings.push(`LOG_HTTP_IGNORE_PATHS should include ${missing.join(',')}: the HTTP log would otherwise record signed survey/unsubscribe link tokens`);
+		warnings.push(
+			`LOG_HTTP_IGNORE_PATHS should include ${missing.join(',')}: the HTTP log would otherwise record signed survey/unsubscribe link tokens`,
+		);
 	}
 	return warnings;
 }

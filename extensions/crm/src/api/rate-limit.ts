@@ -4,12 +4,19 @@
 // CRM_PUBLIC_RATE_LIMIT = requests per minute per IP (default 30, bursts up to the same number; 0 = off).
 import type { NextFunction, Request, Response } from 'express';
 
-export interface Take { ok: boolean; retryAfterSeconds: number }
+export interface Take {
+	ok: boolean;
+	retryAfterSeconds: number;
+}
 
 export class TokenBuckets {
 	private buckets = new Map<string, { tokens: number; at: number }>();
 
-	constructor(readonly capacity: number, readonly refillPerMs: number, readonly maxKeys = 10_000) {}
+	constructor(
+		readonly capacity: number,
+		readonly refillPerMs: number,
+		readonly maxKeys = 10_000,
+	) {}
 
 	take(key: string, nowMs: number): Take {
 		const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: nowMs };
@@ -40,10 +47,14 @@ export class TokenBuckets {
 let shared: { perMinute: number; buckets: TokenBuckets } | null = null;
 
 /** Express middleware sharing one set of buckets across all public CRM routes of this process. */
-export function publicRateLimit(env: Record<string, unknown>, render429: (req: Request, res: Response, retryAfterSeconds: number) => void) {
+export function publicRateLimit(
+	env: Record<string, unknown>,
+	render429: (req: Request, res: Response, retryAfterSeconds: number) => void,
+) {
 	const configured = Number(env.CRM_PUBLIC_RATE_LIMIT ?? 30);
 	const perMinute = Number.isFinite(configured) && configured >= 0 ? configured : 30;
-	if (!shared || shared.perMinute !== perMinute) shared = { perMinute, buckets: new TokenBuckets(perMinute, perMinute / 60_000) };
+	if (!shared || shared.perMinute !== perMinute)
+		shared = { perMinute, buckets: new TokenBuckets(perMinute, perMinute / 60_000) };
 	const { buckets } = shared;
 	return (req: Request, res: Response, next: NextFunction) => {
 		if (perMinute === 0) return next();

@@ -16,14 +16,24 @@ describe('signed-link glue', () => {
 	});
 
 	it('builds absolute survey and unsubscribe URLs that verify under the same SECRET only', () => {
-		const survey = surveyUrl('https://crm.example.com/', { customer: 5, survey: 'nps_after_purchase', order: 9, expiresAt: LATER }, SECRET);
+		const survey = surveyUrl(
+			'https://crm.example.com/',
+			{ customer: 5, survey: 'nps_after_purchase', order: 9, expiresAt: LATER },
+			SECRET,
+		);
 		expect(survey).toMatch(/^https:\/\/crm\.example\.com\/crm\/surveys\/answer\?token=[\w-]+\.[\w-]+$/);
-		expect(verifyToken(tokenOf(survey), 'survey', NOW, SECRET)).toMatchObject({ ok: true, link: { customer: 5, survey: 'nps_after_purchase', order: 9 } });
+		expect(verifyToken(tokenOf(survey), 'survey', NOW, SECRET)).toMatchObject({
+			ok: true,
+			link: { customer: 5, survey: 'nps_after_purchase', order: 9 },
+		});
 		expect(verifyToken(tokenOf(survey), 'survey', NOW, `${SECRET}-rotated`)).toEqual({ ok: false, reason: 'tampered' });
 
 		const unsubscribe = unsubscribeUrl('https://crm.example.com/directus', 5, 'sms', LATER, SECRET);
 		expect(unsubscribe.startsWith('https://crm.example.com/directus/crm/unsubscribe?token=')).toBe(true);
-		expect(verifyToken(tokenOf(unsubscribe), 'unsubscribe', NOW, SECRET)).toMatchObject({ ok: true, link: { customer: 5, channel: 'sms' } });
+		expect(verifyToken(tokenOf(unsubscribe), 'unsubscribe', NOW, SECRET)).toMatchObject({
+			ok: true,
+			link: { customer: 5, channel: 'sms' },
+		});
 	});
 
 	it('falls back to the request origin when PUBLIC_URL is relative (Directus\'s default "/")', () => {

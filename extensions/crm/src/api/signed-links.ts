@@ -4,7 +4,14 @@
 // Every replica must share SECRET (Directus needs that anyway); changing SECRET invalidates every link sent.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
-	signLink, verifyLink, type ConstantTimeEqual, type Hmac, type LinkPurpose, type SurveyLink, type UnsubscribeChannel, type VerifyResult,
+	signLink,
+	verifyLink,
+	type ConstantTimeEqual,
+	type Hmac,
+	type LinkPurpose,
+	type SurveyLink,
+	type UnsubscribeChannel,
+	type VerifyResult,
 } from '../domain/signed-links';
 
 const KEY_LABEL = 'directus-crm/signed-links/v1';
@@ -18,7 +25,7 @@ export function configureSignedLinks(env: Record<string, unknown>) {
 
 function linkSecret(): string {
 	const secret = configuredSecret ?? process.env.SECRET;
-	if (!secret) throw new Error('crm: signed links need Directus\'s SECRET to be set (the same value on every replica).');
+	if (!secret) throw new Error("crm: signed links need Directus's SECRET to be set (the same value on every replica).");
 	return secret;
 }
 
@@ -35,7 +42,12 @@ export function linkHmac(secret: string = linkSecret()): Hmac {
 
 export const timingSafe: ConstantTimeEqual = (a, b) => a.length === b.length && timingSafeEqual(a, b);
 
-export function verifyToken<P extends LinkPurpose>(token: unknown, purpose: P, now: Date, secret?: string): VerifyResult<P> {
+export function verifyToken<P extends LinkPurpose>(
+	token: unknown,
+	purpose: P,
+	now: Date,
+	secret?: string,
+): VerifyResult<P> {
 	return verifyLink(token, purpose, { hmac: linkHmac(secret), now, equal: timingSafe });
 }
 
@@ -52,7 +64,13 @@ export function surveyUrl(publicUrl: string, link: Omit<SurveyLink, 'purpose'>, 
 }
 
 /** The one-click unsubscribe link for a customer and channel (rendered into messages by follow-ups). */
-export function unsubscribeUrl(publicUrl: string, customer: number, channel: UnsubscribeChannel, expiresAt: Date, secret?: string): string {
+export function unsubscribeUrl(
+	publicUrl: string,
+	customer: number,
+	channel: UnsubscribeChannel,
+	expiresAt: Date,
+	secret?: string,
+): string {
 	const token = signLink({ purpose: 'unsubscribe', customer, channel, expiresAt }, linkHmac(secret));
 	return `${publicBase(publicUrl)}/crm/unsubscribe?token=${token}`;
 }

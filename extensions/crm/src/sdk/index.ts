@@ -4,9 +4,27 @@
 export type * from './schema';
 export type * from './schema-loyalty';
 export type {
-	CrmEvent, CrmEventsRequest, CustomerRef, CustomerUpsertData, EventError, EventOutcome, EventStatus, EventType, InteractionChannel,
-	InteractionLoggedData, InteractionType, Issue, LineKind, OrderChannel, OrderInput, OrderLineInput, OrderPaidData, OrderPlacedData,
-	OrderRef, OrderStatus, OrderStatusData,
+	CrmEvent,
+	CrmEventsRequest,
+	CustomerRef,
+	CustomerUpsertData,
+	EventError,
+	EventOutcome,
+	EventStatus,
+	EventType,
+	InteractionChannel,
+	InteractionLoggedData,
+	InteractionType,
+	Issue,
+	LineKind,
+	OrderChannel,
+	OrderInput,
+	OrderLineInput,
+	OrderPaidData,
+	OrderPlacedData,
+	OrderRef,
+	OrderStatus,
+	OrderStatusData,
 } from '../domain/events/types';
 import type { EventOutcome } from '../domain/events/types';
 

@@ -15,12 +15,14 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 ajv.addSchema({ $id: 'crm-events', components: doc.components });
 const schema = (name: string) => ajv.getSchema(`crm-events#/components/schemas/${name}`)!;
 const post = doc.paths['/crm/events'].post;
-const requestExamples = Object.entries(post.requestBody.content['application/json'].examples as Record<string, { value: Record<string, unknown> }>);
+const requestExamples = Object.entries(
+	post.requestBody.content['application/json'].examples as Record<string, { value: Record<string, unknown> }>,
+);
 const now = new Date('2026-03-02T00:00:00Z');
 const eventsOf = (body: Record<string, unknown>) => (Array.isArray(body.events) ? body.events : [body]);
 
 describe('OpenAPI description of POST /crm/events', () => {
-	it('names the API\'s event types and resolves every $ref', () => {
+	it("names the API's event types and resolves every $ref", () => {
 		expect(doc.openapi).toBe('3.1.0');
 		expect(doc.components.schemas.EventType.enum).toEqual([...EVENT_TYPES]);
 		expect(Object.keys(doc.components.schemas.Event.discriminator.mapping).sort()).toEqual([...EVENT_TYPES].sort());
@@ -35,17 +37,34 @@ describe('OpenAPI description of POST /crm/events', () => {
 	});
 
 	it('response examples fit their schemas', () => {
-		for (const [status, response] of Object.entries(post.responses as Record<string, { content?: Record<string, { schema: { $ref: string }; example?: unknown; examples?: Record<string, { value: unknown }> }> }>)) {
+		for (const [status, response] of Object.entries(
+			post.responses as Record<
+				string,
+				{
+					content?: Record<
+						string,
+						{ schema: { $ref: string }; example?: unknown; examples?: Record<string, { value: unknown }> }
+					>;
+				}
+			>,
+		)) {
 			const content = response.content?.['application/json'];
 			if (!content) continue;
 			const validate = schema(content.schema.$ref.split('/').pop()!);
-			const examples = [content.example, ...Object.values(content.examples ?? {}).map((e) => e.value)].filter((e) => e !== undefined);
-			for (const example of examples) expect(validate(example), `${status}: ${JSON.stringify(validate.errors)}`).toBe(true);
+			const examples = [content.example, ...Object.values(content.examples ?? {}).map((e) => e.value)].filter(
+				(e) => e !== undefined,
+			);
+			for (const example of examples)
+				expect(validate(example), `${status}: ${JSON.stringify(validate.errors)}`).toBe(true);
 		}
 	});
 
 	it('bad events fail the schema and the validator alike', () => {
-		const base = { type: 'order.placed', idempotency_key: 'k-1', data: { customer: { id: 1 }, ordered_at: '2026-03-01T10:00:00Z', total: 1000 } };
+		const base = {
+			type: 'order.placed',
+			idempotency_key: 'k-1',
+			data: { customer: { id: 1 }, ordered_at: '2026-03-01T10:00:00Z', total: 1000 },
+		};
 		const bad = [
 			{ ...base, data: { ...base.data, total: -1 } },
 			{ ...base, data: { ...base.data, totl: 1 } },

@@ -3,7 +3,15 @@
 // numbers on SQLite, relations are the related id unless expanded with `fields`.
 import type { DirectusUser } from '@directus/sdk';
 import type * as T from '../domain/events/types';
-import type { CrmCoupon, CrmEventRecord, CrmHistory, CrmLoyaltyRule, CrmPointsMovement, CrmReward, CrmTier } from './schema-loyalty';
+import type {
+	CrmCoupon,
+	CrmEventRecord,
+	CrmHistory,
+	CrmLoyaltyRule,
+	CrmPointsMovement,
+	CrmReward,
+	CrmTier,
+} from './schema-loyalty';
 
 export type Decimal = number | string;
 export type Timestamp = string;
@@ -102,7 +110,8 @@ export interface CrmProduct {
 	price: Decimal | null;
 	description: string | null;
 	/** Recomputed by the CRM (POST /crm/recommendations/refresh and nightly); read-only. */
-	also_bought: { product: number; name: string; support: number; confidence: number; lift: number; pair_count: number }[] | null;
+	also_bought:
+		{ product: number; name: string; support: number; confidence: number; lift: number; pair_count: number }[] | null;
 	also_bought_at: Timestamp | null;
 	date_created: Timestamp | null;
 }

@@ -21,7 +21,15 @@ export interface Handled {
 }
 
 type Data = Record<string, unknown>;
-type Line = { sku?: string; product_name?: string; kind: string; category?: string; quantity: number; unit_price: number; line_total: number };
+type Line = {
+	sku?: string;
+	product_name?: string;
+	kind: string;
+	category?: string;
+	quantity: number;
+	unit_price: number;
+	line_total: number;
+};
 
 const CUSTOMER_KEYS = ['external_id', 'email', 'phone'];
 
@@ -36,28 +44,53 @@ async function upsertCustomer({ knex, write, event }: HandlerContext): Promise<H
 	const data = event.data;
 	const match = await matchCustomer(knex, data);
 	if (!match) {
-		if (data.full_name === undefined) throw new EventRejection(422, 'NAME_REQUIRED', 'data.full_name', 'is required to create a customer (none matches the external_id, email or phone given)');
+		if (data.full_name === undefined)
+			throw new EventRejection(
+				422,
+				'NAME_REQUIRED',
+				'data.full_name',
+				'is required to create a customer (none matches the external_id, email or phone given)',
+			);
 		const id = await write.create('crm_customers', data);
 		return { httpStatus: 201, result: { customer: id, created: true } };
 	}
 	if (data.external_id !== undefined && match.external_id !== null && match.external_id !== data.external_id) {
-		throw new EventRejection(409, 'CONFLICT', 'data.external_id', `the customer matched by ${match.matched_by} (id ${match.id}) has another external_id, ${JSON.stringify(match.external_id)}`);
+		throw new EventRejection(
+			409,
+			'CONFLICT',
+			'data.external_id',
+			`the customer matched by ${match.matched_by} (id ${match.id}) has another external_id, ${JSON.stringify(match.external_id)}`,
+		);
 	}
-	const changes = Object.fromEntries(Object.entries(data).filter(([key]) => !(key === match.matched_by && CUSTOMER_KEYS.includes(key))));
+	const changes = Object.fromEntries(
+		Object.entries(data).filter(([key]) => !(key === match.matched_by && CUSTOMER_KEYS.includes(key))),
+	);
 	if (Object.keys(changes).length) await write.update('crm_customers', match.id, changes);
 	return { httpStatus: 200, result: { customer: match.id, created: false, matched_by: match.matched_by } };
 }
 
 async function orderLines(knex: Knex, lines: Line[]) {
-	const products = await productsBySku(knex, lines.flatMap((line) => (line.sku ? [line.sku] : [])));
+	const products = await productsBySku(
+		knex,
+		lines.flatMap((line) => (line.sku ? [line.sku] : [])),
+	);
 	return lines.map((line, index) => {
 		const product = line.sku ? products.get(line.sku) : undefined;
-		if (line.sku && !product && !line.product_name) throw new EventRejection(422, 'UNKNOWN_PRODUCT', `data.lines[${index}].sku`, `no product with sku ${JSON.stringify(line.sku)}; give product_name to record the line without a product`);
+		if (line.sku && !product && !line.product_name)
+			throw new EventRejection(
+				422,
+				'UNKNOWN_PRODUCT',
+				`data.lines[${index}].sku`,
+				`no product with sku ${JSON.stringify(line.sku)}; give product_name to record the line without a product`,
+			);
 		return {
 			product: product?.id ?? null,
 			product_name: line.product_name ?? product?.name,
 			category: line.category ?? product?.category ?? null,
-			kind: line.kind, quantity: line.quantity, unit_price: line.unit_price, line_total: line.line_total,
+			kind: line.kind,
+			quantity: line.quantity,
+			unit_price: line.unit_price,
+			line_total: line.line_total,
 		};
 	});
 }
@@ -66,7 +99,13 @@ async function createOrder({ knex, write }: HandlerContext, data: Data, status: 
 	const customer = await customerOf(knex, data);
 	if (data.external_id !== undefined) {
 		const existing = await findOrder(knex, { external_id: data.external_id });
-		if (existing) throw new EventRejection(409, 'ORDER_EXISTS', 'data.external_id', `an order with this external_id already exists (id ${existing.id})`);
+		if (existing)
+			throw new EventRejection(
+				409,
+				'ORDER_EXISTS',
+				'data.external_id',
+				`an order with this external_id already exists (id ${existing.id})`,
+			);
 	}
 	const { lines, customer: _ref, ...order } = data;
 	const payload: Data = { ...order, status, customer };
@@ -87,7 +126,16 @@ async function changeOrderStatus(context: HandlerContext): Promise<Handled> {
 	const transition = statusTransition(type, order.status);
 	if (!transition.ok) throw new EventRejection(409, 'INVALID_TRANSITION', 'type', transition.message);
 	if (transition.changed) await write.update('crm_orders', order.id, { status: transition.status });
-	return { httpStatus: 200, result: { order: order.id, customer: order.customer, status: transition.status, previous_status: order.status, changed: transition.changed } };
+	return {
+		httpStatus: 200,
+		result: {
+			order: order.id,
+			customer: order.customer,
+			status: transition.status,
+			previous_status: order.status,
+			changed: transition.changed,
+		},
+	};
 }
 
 async function logInteraction({ knex, write, now, event }: HandlerContext): Promise<Handled> {
@@ -97,18 +145,24 @@ async function logInteraction({ knex, write, now, event }: HandlerContext): Prom
 	if (orderRef) {
 		const found = await findOrder(knex, orderRef as Data);
 		if (!found) throw unknownOrder('data.order', orderRef as Data);
-		if (found.customer !== customer) throw new EventRejection(422, 'ORDER_MISMATCH', 'data.order', `order ${found.id} belongs to another customer`);
+		if (found.customer !== customer)
+			throw new EventRejection(422, 'ORDER_MISMATCH', 'data.order', `order ${found.id} belongs to another customer`);
 		order = found.id;
 	}
 	const id = await write.create('crm_interactions', {
-		...data, customer, order, occurred_at: data.occurred_at ?? now.toISOString(), source_key: `event:${event.idempotency_key}`,
+		...data,
+		customer,
+		order,
+		occurred_at: data.occurred_at ?? now.toISOString(),
+		source_key: `event:${event.idempotency_key}`,
 	});
 	return { httpStatus: 201, result: { interaction: id, customer } };
 }
 
 export const HANDLERS: Record<EventType, (context: HandlerContext) => Promise<Handled>> = {
 	'customer.upsert': upsertCustomer,
-	'order.placed': (context) => createOrder(context, context.event.data, (context.event.data.status as string | undefined) ?? 'pending'),
+	'order.placed': (context) =>
+		createOrder(context, context.event.data, (context.event.data.status as string | undefined) ?? 'pending'),
 	'order.paid': changeOrderStatus,
 	'order.refunded': changeOrderStatus,
 	'order.cancelled': changeOrderStatus,

@@ -9,12 +9,31 @@ import type { EventType } from '../../domain/events/types';
 type Need = [collection: string, action: Action];
 
 const BASE: Record<EventType, Need[]> = {
-	'customer.upsert': [['crm_customers', 'read'], ['crm_customers', 'create'], ['crm_customers', 'update']],
-	'order.placed': [['crm_customers', 'read'], ['crm_orders', 'create']],
-	'order.paid': [['crm_orders', 'read'], ['crm_orders', 'update']],
-	'order.refunded': [['crm_orders', 'read'], ['crm_orders', 'update']],
-	'order.cancelled': [['crm_orders', 'read'], ['crm_orders', 'update']],
-	'interaction.logged': [['crm_customers', 'read'], ['crm_interactions', 'create']],
+	'customer.upsert': [
+		['crm_customers', 'read'],
+		['crm_customers', 'create'],
+		['crm_customers', 'update'],
+	],
+	'order.placed': [
+		['crm_customers', 'read'],
+		['crm_orders', 'create'],
+	],
+	'order.paid': [
+		['crm_orders', 'read'],
+		['crm_orders', 'update'],
+	],
+	'order.refunded': [
+		['crm_orders', 'read'],
+		['crm_orders', 'update'],
+	],
+	'order.cancelled': [
+		['crm_orders', 'read'],
+		['crm_orders', 'update'],
+	],
+	'interaction.logged': [
+		['crm_customers', 'read'],
+		['crm_interactions', 'create'],
+	],
 };
 
 function needs(event: ValidEvent): Need[] {
@@ -29,7 +48,10 @@ function needs(event: ValidEvent): Need[] {
 export class EventPermissions {
 	private readonly cache = new Map<string, Promise<boolean>>();
 
-	constructor(private readonly knex: Knex, private readonly accountability: Accountability) {}
+	constructor(
+		private readonly knex: Knex,
+		private readonly accountability: Accountability,
+	) {}
 
 	private can([collection, action]: Need): Promise<boolean> {
 		const key = `${collection}:${action}`;

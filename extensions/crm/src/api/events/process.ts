@@ -26,26 +26,62 @@ const prefixed = (prefix: string, path: string) => (prefix ? `${prefix}.${path}`
 /** Directus errors thrown by the ItemsService (permissions, unique values, validation) as rejections. */
 export function toRejection(error: unknown): EventRejection | null {
 	if (error instanceof EventRejection) return error;
-	const e = error as { status?: unknown; code?: unknown; message?: string; extensions?: { field?: string; collection?: string } } | null;
+	const e = error as {
+		status?: unknown;
+		code?: unknown;
+		message?: string;
+		extensions?: { field?: string; collection?: string };
+	} | null;
 	if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500 || typeof e.code !== 'string') return null;
 	if (e.code === 'FORBIDDEN') return new EventRejection(403, 'FORBIDDEN', 'type', e.message ?? 'forbidden', false);
 	const field = e.extensions?.field;
 	const path = e.extensions?.collection === 'crm_order_lines' ? 'data.lines' : field ? `data.${field}` : 'data';
-	if (e.code === 'RECORD_NOT_UNIQUE') return new EventRejection(409, 'CONFLICT', path, e.message ?? 'value must be unique');
+	if (e.code === 'RECORD_NOT_UNIQUE')
+		return new EventRejection(409, 'CONFLICT', path, e.message ?? 'value must be unique');
 	return new EventRejection(e.status, e.code, path, e.message ?? 'invalid');
 }
 
-const errorOf = (rejection: EventRejection, prefix = ''): EventError => ({ path: prefixed(prefix, rejection.path), message: rejection.message, code: rejection.code });
+const errorOf = (rejection: EventRejection, prefix = ''): EventError => ({
+	path: prefixed(prefix, rejection.path),
+	message: rejection.message,
+	code: rejection.code,
+});
 
 function rejected(event: ValidEvent, rejection: EventRejection, prefix: string): Processed {
-	return { httpStatus: rejection.status, outcome: { idempotency_key: event.idempotency_key, type: event.type, status: 'rejected', errors: [errorOf(rejection, prefix)] } };
+	return {
+		httpStatus: rejection.status,
+		outcome: {
+			idempotency_key: event.idempotency_key,
+			type: event.type,
+			status: 'rejected',
+			errors: [errorOf(rejection, prefix)],
+		},
+	};
 }
 
 function replay(event: ValidEvent, stored: StoredEvent, fingerprint: string, prefix: string): Processed {
 	if (stored.result.fingerprint !== fingerprint) {
-		return rejected(event, new EventRejection(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotency_key', 'was already used for a different payload; send a new key for a new event', false), prefix);
+		return rejected(
+			event,
+			new EventRejection(
+				409,
+				'IDEMPOTENCY_KEY_REUSED',
+				'idempotency_key',
+				'was already used for a different payload; send a new key for a new event',
+				false,
+			),
+			prefix,
+		);
 	}
-	return { httpStatus: 200, outcome: { idempotency_key: event.idempotency_key, type: event.type, status: 'replayed', result: stored.result.data } };
+	return {
+		httpStatus: 200,
+		outcome: {
+			idempotency_key: event.idempotency_key,
+			type: event.type,
+			status: 'replayed',
+			result: stored.result.data,
+		},
+	};
 }
 
 export async function processEvent(context: ProcessContext, event: ValidEvent, prefix: string): Promise<Processed> {
@@ -53,18 +89,37 @@ export async function processEvent(context: ProcessContext, event: ValidEvent, p
 	const key = event.idempotency_key;
 	try {
 		return await context.database.transaction(async (trx) => {
-			const claim = { idempotency_key: key, type: event.type, received_at: new Date(), payload: { type: event.type, idempotency_key: key, data: event.data }, fingerprint };
+			const claim = {
+				idempotency_key: key,
+				type: event.type,
+				received_at: new Date(),
+				payload: { type: event.type, idempotency_key: key, data: event.data },
+				fingerprint,
+			};
 			const stored = await claimKey(trx, claim);
 			if (stored) return replay(event, stored, fingerprint, prefix);
 			try {
-				const handled = await trx.transaction((savepoint) => HANDLERS[event.type]({ knex: savepoint, write: context.writers(savepoint), now: context.now, event }));
-				await finishEvent(trx, key, 'processed', { fingerprint, http_status: handled.httpStatus, data: handled.result });
-				return { httpStatus: handled.httpStatus, outcome: { idempotency_key: key, type: event.type, status: 'processed', result: handled.result } };
+				const handled = await trx.transaction((savepoint) =>
+					HANDLERS[event.type]({ knex: savepoint, write: context.writers(savepoint), now: context.now, event }),
+				);
+				await finishEvent(trx, key, 'processed', {
+					fingerprint,
+					http_status: handled.httpStatus,
+					data: handled.result,
+				});
+				return {
+					httpStatus: handled.httpStatus,
+					outcome: { idempotency_key: key, type: event.type, status: 'processed', result: handled.result },
+				};
 			} catch (error) {
 				const rejection = toRejection(error);
 				if (!rejection?.journal) throw error;
 				// The work was rolled back with its savepoint; the journal keeps the rejection (the key stays retryable).
-				await finishEvent(trx, key, 'rejected', { fingerprint, http_status: rejection.status, errors: [errorOf(rejection)] });
+				await finishEvent(trx, key, 'rejected', {
+					fingerprint,
+					http_status: rejection.status,
+					errors: [errorOf(rejection)],
+				});
 				return rejected(event, rejection, prefix);
 			}
 		});

@@ -8,7 +8,10 @@ interface ItemsServiceLike {
 	updateOne(key: string | number, data: Record<string, unknown>): Promise<string | number>;
 }
 
-export type ItemsServiceClass = new (collection: string, options: { knex: Knex; accountability: Accountability | null; schema: SchemaOverview }) => ItemsServiceLike;
+export type ItemsServiceClass = new (
+	collection: string,
+	options: { knex: Knex; accountability: Accountability | null; schema: SchemaOverview },
+) => ItemsServiceLike;
 
 export interface Writer {
 	create(collection: string, data: Record<string, unknown>): Promise<number>;
@@ -19,7 +22,11 @@ export interface WriterFactory {
 	(knex: Knex): Writer;
 }
 
-export function itemsWriters(ItemsService: ItemsServiceClass, schema: SchemaOverview, accountability: Accountability): WriterFactory {
+export function itemsWriters(
+	ItemsService: ItemsServiceClass,
+	schema: SchemaOverview,
+	accountability: Accountability,
+): WriterFactory {
 	return (knex) => ({
 		async create(collection, data) {
 			return Number(await new ItemsService(collection, { knex, accountability, schema }).createOne(data));

@@ -9,7 +9,10 @@ import type { DispatchDeps } from './dispatcher';
 import { messageLinks } from './links';
 import { adaptersFromEnv, mailAdapter } from './providers';
 
-type MailServiceClass = new (options: { schema: unknown; knex: Knex; accountability: null }) => { send(data: Record<string, unknown>): Promise<any> };
+type MailServiceClass = new (options: { schema: unknown; knex: Knex; accountability: null }) => {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
+	send(data: Record<string, unknown>): Promise<any>;
+};
 
 export interface DirectusContext {
 	database: Knex;
@@ -23,18 +26,27 @@ const templates = new TemplateCache();
 
 export function dispatchDeps(context: DirectusContext): DispatchDeps {
 	configureSignedLinks(context.env);
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 	let mailer: Promise<{ send(data: Record<string, unknown>): Promise<any> }> | null = null;
-	const mail = mailAdapter(() => {
-		// A failed schema read (database down) is not kept: the next send tries again rather than failing until a restart.
-		mailer ??= context.getSchema().then(
-			(schema) => new (context.services as { MailService: MailServiceClass }).MailService({ schema, knex: context.database, accountability: null }),
-			(error) => {
-				mailer = null;
-				throw error;
-			},
-		);
-		return mailer;
-	}, typeof context.env.EMAIL_FROM === 'string' ? context.env.EMAIL_FROM : undefined);
+	const mail = mailAdapter(
+		() => {
+			// A failed schema read (database down) is not kept: the next send tries again rather than failing until a restart.
+			mailer ??= context.getSchema().then(
+				(schema) =>
+					new (context.services as { MailService: MailServiceClass }).MailService({
+						schema,
+						knex: context.database,
+						accountability: null,
+					}),
+				(error) => {
+					mailer = null;
+					throw error;
+				},
+			);
+			return mailer;
+		},
+		typeof context.env.EMAIL_FROM === 'string' ? context.env.EMAIL_FROM : undefined,
+	);
 	return {
 		knex: context.database,
 		adapters: adaptersFromEnv(context.env, mail),
@@ -57,7 +69,8 @@ export function leaseMs(env: Record<string, unknown>): number {
  */
 export function requestNow(env: Record<string, unknown>, value: unknown): Date | { error: string } {
 	if (value === undefined || value === null) return new Date();
-	if (String(env.CRM_TEST_CLOCK ?? '') !== '1') return { error: 'now: only accepted when the server runs with CRM_TEST_CLOCK=1' };
+	if (String(env.CRM_TEST_CLOCK ?? '') !== '1')
+		return { error: 'now: only accepted when the server runs with CRM_TEST_CLOCK=1' };
 	const date = new Date(String(value));
 	return Number.isNaN(date.getTime()) ? { error: 'now: not a date' } : date;
 }

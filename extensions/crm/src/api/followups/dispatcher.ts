@@ -25,7 +25,10 @@ export interface DispatchOptions {
 	worker?: string;
 }
 
-export type DispatchSummary = Record<Outcome, number> & { claimed: number; recovered: { requeued: number; unknown: number; completed: number } };
+export type DispatchSummary = Record<Outcome, number> & {
+	claimed: number;
+	recovered: { requeued: number; unknown: number; completed: number };
+};
 
 export const DEFAULT_LEASE_MS = 10 * 60_000;
 export const WORKER_ID = `${hostname()}:${process.pid}`;
@@ -35,16 +38,42 @@ const IDEMPOTENT_ACTIONS = ['task', 'points', 'tag'];
 export async function dispatchDue(deps: DispatchDeps, options: DispatchOptions): Promise<DispatchSummary> {
 	const { knex } = deps;
 	const started = Date.now();
-	const summary: DispatchSummary = { claimed: 0, sent: 0, retry: 0, failed: 0, cancelled: 0, deferred: 0, lost: 0, recovered: { requeued: 0, unknown: 0, completed: 0 } };
-	const idempotentChannels = [...Object.values(deps.adapters).filter((adapter) => adapter.idempotent).map((adapter) => adapter.channel), ...IDEMPOTENT_ACTIONS];
-	const recovery = await recoverStuck(knex, { now: options.now, leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, idempotentChannels });
+	const summary: DispatchSummary = {
+		claimed: 0,
+		sent: 0,
+		retry: 0,
+		failed: 0,
+		cancelled: 0,
+		deferred: 0,
+		lost: 0,
+		recovered: { requeued: 0, unknown: 0, completed: 0 },
+	};
+	const idempotentChannels = [
+		...Object.values(deps.adapters)
+			.filter((adapter) => adapter.idempotent)
+			.map((adapter) => adapter.channel),
+		...IDEMPOTENT_ACTIONS,
+	];
+	const recovery = await recoverStuck(knex, {
+		now: options.now,
+		leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+		idempotentChannels,
+	});
 	for (const row of recovery.completed) await finishAccepted(deps, row, options.now);
-	summary.recovered = { requeued: recovery.requeued.length, unknown: recovery.unknown.length, completed: recovery.completed.length };
+	summary.recovered = {
+		requeued: recovery.requeued.length,
+		unknown: recovery.unknown.length,
+		completed: recovery.completed.length,
+	};
 
 	let settings: FollowupSettings | null = null;
 	const budget = options.budgetMs ?? 0;
 	do {
-		const rows = await claimDue(knex, { now: options.now, limit: options.batch ?? 50, worker: options.worker ?? WORKER_ID });
+		const rows = await claimDue(knex, {
+			now: options.now,
+			limit: options.batch ?? 50,
+			worker: options.worker ?? WORKER_ID,
+		});
 		if (!rows.length) break;
 		summary.claimed += rows.length;
 		settings ??= await followupSettings(knex);
@@ -54,12 +83,17 @@ export async function dispatchDue(deps: DispatchDeps, options: DispatchOptions):
 				summary[await executeRow(deps, row, { rules, settings, now: options.now })]++;
 			} catch (error) {
 				deps.log.error(error, `crm: follow-up outbox row ${row.id} failed unexpectedly`);
-				const outcome = await markFailure(knex, row, (error as Error).message ?? String(error), { now: options.now, permanent: false, attempts: Number(row.attempts ?? 0) + 1 }).catch(() => null);
+				const outcome = await markFailure(knex, row, (error as Error).message ?? String(error), {
+					now: options.now,
+					permanent: false,
+					attempts: Number(row.attempts ?? 0) + 1,
+				}).catch(() => null);
 				summary[outcome?.status === 'failed' ? 'failed' : 'retry']++;
 			}
 		}
 	} while (budget > 0 && Date.now() - started < budget);
-	if (summary.claimed || recovery.completed.length || recovery.requeued.length) await deps.purgeCache().catch((error) => deps.log.error(error, 'crm: cache purge failed'));
+	if (summary.claimed || recovery.completed.length || recovery.requeued.length)
+		await deps.purgeCache().catch((error) => deps.log.error(error, 'crm: cache purge failed'));
 	return summary;
 }
 
@@ -67,5 +101,18 @@ export async function dispatchDue(deps: DispatchDeps, options: DispatchOptions):
 async function finishAccepted(deps: DispatchDeps, row: OutboxRow, now: Date) {
 	const message = ['email', 'sms', 'kakao'].includes(row.channel);
 	const body = typeof row.body === 'string' ? (row.channel === 'email' ? htmlToText(row.body) : row.body) : null;
-	await markSent(deps.knex, row, { providerId: row.provider_id, now, timeline: message ? { channel: row.channel, type: 'message', status: 'done', direction: 'outbound', subject: row.subject ?? null, body } : null });
+	await markSent(deps.knex, row, {
+		providerId: row.provider_id,
+		now,
+		timeline: message
+			? {
+					channel: row.channel,
+					type: 'message',
+					status: 'done',
+					direction: 'outbound',
+					subject: row.subject ?? null,
+					body,
+				}
+			: null,
+	});
 }

@@ -9,7 +9,14 @@ import { lastByRule, loadCustomer, matchesCondition, sentLastWeek, triggerData }
 import { lockCustomer, postMovement } from '../../data/loyalty/ledger';
 import { loyaltySettings } from '../../data/loyalty/settings';
 import { markHandoff, type OutboxRow } from '../../data/outbox/claim';
-import { cancelRow, deferRow, markFailure, markSent, recordProviderId, type TimelineEntry } from '../../data/outbox/complete';
+import {
+	cancelRow,
+	deferRow,
+	markFailure,
+	markSent,
+	recordProviderId,
+	type TimelineEntry,
+} from '../../data/outbox/complete';
 import type { MessageLinks } from './links';
 import { ProviderError, type MessageChannel, type ProviderAdapter } from './providers';
 
@@ -29,7 +36,10 @@ export interface Pass {
 
 export type Outcome = 'sent' | 'retry' | 'failed' | 'cancelled' | 'deferred' | 'lost';
 
-const parseContext = (value: unknown): Record<string, any> => (typeof value === 'string' && value ? JSON.parse(value) : ((value as Record<string, any>) ?? {}));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
+const parseContext = (value: unknown): Record<string, any> =>
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
+	typeof value === 'string' && value ? JSON.parse(value) : ((value as Record<string, any>) ?? {});
 
 export async function executeRow(deps: ExecuteDeps, row: OutboxRow, pass: Pass): Promise<Outcome> {
 	const { knex } = deps;
@@ -44,9 +54,18 @@ export async function executeRow(deps: ExecuteDeps, row: OutboxRow, pass: Pass):
 		return cancel(knex, row, `the rule's condition cannot be evaluated: ${(error as Error).message}`);
 	}
 	const decision = decideSend({
-		action: row.channel as FollowupAction, marketing: Boolean(row.marketing), ruleActive: rule.status === 'active', matchesCondition: matches, customer,
-		quiet: pass.settings.quiet, timeZone, sentLastWeek: await sentLastWeek(knex, row.customer, pass.now), capPerWeek: pass.settings.capPerWeek,
-		lastByRuleAt: await lastByRule(knex, rule.id, row.customer, row.id), minDaysBetween: rule.minDaysBetween, now: pass.now,
+		action: row.channel as FollowupAction,
+		marketing: Boolean(row.marketing),
+		ruleActive: rule.status === 'active',
+		matchesCondition: matches,
+		customer,
+		quiet: pass.settings.quiet,
+		timeZone,
+		sentLastWeek: await sentLastWeek(knex, row.customer, pass.now),
+		capPerWeek: pass.settings.capPerWeek,
+		lastByRuleAt: await lastByRule(knex, rule.id, row.customer, row.id),
+		minDaysBetween: rule.minDaysBetween,
+		now: pass.now,
 	});
 	if (decision.action === 'cancel') return cancel(knex, row, decision.reason);
 	if (decision.action === 'defer') {
@@ -61,16 +80,43 @@ export async function executeRow(deps: ExecuteDeps, row: OutboxRow, pass: Pass):
 		if (!template) return fail(knex, row, 'the rule has no template', true, pass.now);
 		try {
 			const data = await triggerData(knex, row.customer, context);
-			const surveyUrl = template.kind === 'survey'
-				? deps.links.survey({ customer: row.customer, surveyKey: template.key, order: data.order ? Number(data.order.id) : null, channel: row.channel, now: pass.now, validDays: pass.settings.surveyLinkDays })
-				: null;
+			const surveyUrl =
+				template.kind === 'survey'
+					? deps.links.survey({
+							customer: row.customer,
+							surveyKey: template.key,
+							order: data.order ? Number(data.order.id) : null,
+							channel: row.channel,
+							now: pass.now,
+							validDays: pass.settings.surveyLinkDays,
+						})
+					: null;
 			rendered = composeMessage({
-				template, channel: row.channel as MessageChannel | 'task', marketing: Boolean(row.marketing), sender: pass.settings.sender, timeZone, currency: pass.settings.currency, cache: deps.cache,
+				template,
+				channel: row.channel as MessageChannel | 'task',
+				marketing: Boolean(row.marketing),
+				sender: pass.settings.sender,
+				timeZone,
+				currency: pass.settings.currency,
+				cache: deps.cache,
 				unsubscribeUrl: row.marketing ? deps.links.unsubscribe(row.customer, row.channel, pass.now) : null,
-				context: { customer, rule: { id: rule.id, name: rule.name }, today: localDate(pass.now, timeZone), ...data, points: context.points ?? null, surveyUrl },
+				context: {
+					customer,
+					rule: { id: rule.id, name: rule.name },
+					today: localDate(pass.now, timeZone),
+					...data,
+					points: context.points ?? null,
+					surveyUrl,
+				},
 			});
 		} catch (error) {
-			return fail(knex, row, error instanceof TemplateError ? `template: ${error.message}` : (error as Error).message, true, pass.now);
+			return fail(
+				knex,
+				row,
+				error instanceof TemplateError ? `template: ${error.message}` : (error as Error).message,
+				true,
+				pass.now,
+			);
 		}
 	}
 
@@ -80,11 +126,28 @@ export async function executeRow(deps: ExecuteDeps, row: OutboxRow, pass: Pass):
 	try {
 		if (isMessage(row.channel)) {
 			const { providerId } = await deps.adapters[row.channel].send({
-				outboxId: row.id, idempotencyKey: `crm-outbox-${row.id}`, channel: row.channel, customer: row.customer, to: row.channel === 'email' ? customer.email : customer.phone,
-				subject: rendered!.subject, body: rendered!.body, text: rendered!.text, marketing: Boolean(row.marketing),
-				from: row.channel === 'email' && pass.settings.sender.name && pass.settings.sender.email ? { name: pass.settings.sender.name, address: pass.settings.sender.email } : null,
+				outboxId: row.id,
+				idempotencyKey: `crm-outbox-${row.id}`,
+				channel: row.channel,
+				customer: row.customer,
+				to: row.channel === 'email' ? customer.email : customer.phone,
+				subject: rendered!.subject,
+				body: rendered!.body,
+				text: rendered!.text,
+				marketing: Boolean(row.marketing),
+				from:
+					row.channel === 'email' && pass.settings.sender.name && pass.settings.sender.email
+						? { name: pass.settings.sender.name, address: pass.settings.sender.email }
+						: null,
 			});
-			const timeline: TimelineEntry = { channel: row.channel, type: 'message', status: 'done', direction: 'outbound', subject: rendered!.subject || null, body: rendered!.text ?? rendered!.body };
+			const timeline: TimelineEntry = {
+				channel: row.channel,
+				type: 'message',
+				status: 'done',
+				direction: 'outbound',
+				subject: rendered!.subject || null,
+				body: rendered!.text ?? rendered!.body,
+			};
 			await markSent(knex, row, { providerId, now: pass.now, timeline }).catch(async (error) => {
 				await recordProviderId(knex, row, providerId);
 				throw error;
@@ -100,19 +163,40 @@ export async function executeRow(deps: ExecuteDeps, row: OutboxRow, pass: Pass):
 }
 
 /** Tasks, points and tags: each keyed by the outbox row, so a requeued row never acts twice. */
-async function carryOut(knex: Knex, row: OutboxRow, rule: FollowupRule, rendered: { subject: string; body: string } | null, now: Date) {
+async function carryOut(
+	knex: Knex,
+	row: OutboxRow,
+	rule: FollowupRule,
+	rendered: { subject: string; body: string } | null,
+	now: Date,
+) {
 	if (row.channel === 'task') {
 		const timeline: TimelineEntry = {
-			channel: 'phone', type: 'task', status: 'open', direction: 'internal', subject: rendered?.subject || rule.name, body: rendered ? htmlToText(rendered.body) : null,
-			assignee: rule.taskAssignee, dueAt: new Date(now.getTime() + 86_400_000),
+			channel: 'phone',
+			type: 'task',
+			status: 'open',
+			direction: 'internal',
+			subject: rendered?.subject || rule.name,
+			body: rendered ? htmlToText(rendered.body) : null,
+			assignee: rule.taskAssignee,
+			dueAt: new Date(now.getTime() + 86_400_000),
 		};
 		await markSent(knex, row, { providerId: null, now, timeline });
 	} else if (row.channel === 'points') {
-		if (!rule.awardPoints || !Number.isInteger(rule.awardPoints)) throw new ProviderError('the rule awards no points (award_points)', true);
+		if (!rule.awardPoints || !Number.isInteger(rule.awardPoints))
+			throw new ProviderError('the rule awards no points (award_points)', true);
 		const settings = await loyaltySettings(knex);
 		await knex.transaction(async (trx) => {
 			const locked = await lockCustomer(trx, row.customer);
-			await postMovement(trx, locked.balance, { customer: row.customer, kind: 'earn', points: rule.awardPoints!, sourceKey: `followup:outbox:${row.id}`, occurredAt: now, expiresAt: expiryFor(now, settings.expiryDays), reason: rule.name });
+			await postMovement(trx, locked.balance, {
+				customer: row.customer,
+				kind: 'earn',
+				points: rule.awardPoints!,
+				sourceKey: `followup:outbox:${row.id}`,
+				occurredAt: now,
+				expiresAt: expiryFor(now, settings.expiryDays),
+				reason: rule.name,
+			});
 		});
 		await markSent(knex, row, { providerId: `ledger:followup:outbox:${row.id}`, now, timeline: null });
 	} else if (row.channel === 'tag') {
@@ -120,7 +204,10 @@ async function carryOut(knex: Knex, row: OutboxRow, rule: FollowupRule, rendered
 		const current = await knex('crm_customers').first('tags').where('id', row.customer);
 		const raw = current?.tags;
 		const tags: string[] = Array.isArray(raw) ? raw : typeof raw === 'string' && raw ? JSON.parse(raw) : [];
-		if (!tags.includes(rule.tag)) await knex('crm_customers').where('id', row.customer).update({ tags: JSON.stringify([...tags, rule.tag]) });
+		if (!tags.includes(rule.tag))
+			await knex('crm_customers')
+				.where('id', row.customer)
+				.update({ tags: JSON.stringify([...tags, rule.tag]) });
 		await markSent(knex, row, { providerId: null, now, timeline: null });
 	} else {
 		throw new ProviderError(`unknown action ${row.channel}`, true);
@@ -132,7 +219,14 @@ async function cancel(knex: Knex, row: OutboxRow, reason: string): Promise<Outco
 	return 'cancelled';
 }
 
-async function fail(knex: Knex, row: OutboxRow, message: string, permanent: boolean, now: Date, attempts = Number(row.attempts ?? 0) + 1): Promise<Outcome> {
+async function fail(
+	knex: Knex,
+	row: OutboxRow,
+	message: string,
+	permanent: boolean,
+	now: Date,
+	attempts = Number(row.attempts ?? 0) + 1,
+): Promise<Outcome> {
 	const outcome = await markFailure(knex, row, message, { now, permanent, attempts });
 	return outcome.status === 'failed' ? 'failed' : 'retry';
 }

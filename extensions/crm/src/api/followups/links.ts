@@ -6,7 +6,14 @@ import { publicBase, surveyUrl, unsubscribeUrl } from '../signed-links';
 
 export interface MessageLinks {
 	unsubscribe(customer: number, channel: string, now: Date): string | null;
-	survey(input: { customer: number; surveyKey: unknown; order: number | null; channel: string; now: Date; validDays: number }): string | null;
+	survey(input: {
+		customer: number;
+		surveyKey: unknown;
+		order: number | null;
+		channel: string;
+		now: Date;
+		validDays: number;
+	}): string | null;
 }
 
 /** Unsubscribe links stay valid for two years: an old advertising e-mail must still let the customer opt out. */
@@ -27,7 +34,13 @@ export function messageLinks(env: Record<string, unknown>): MessageLinks {
 		survey({ customer, surveyKey, order, channel, now, validDays }) {
 			const url = base();
 			if (!url || !isLinkableSurveyKey(surveyKey)) return null;
-			return surveyUrl(url, { customer, survey: surveyKey, order, channel, expiresAt: new Date(now.getTime() + Math.max(1, validDays) * DAY) });
+			return surveyUrl(url, {
+				customer,
+				survey: surveyKey,
+				order,
+				channel,
+				expiresAt: new Date(now.getTime() + Math.max(1, validDays) * DAY),
+			});
 		},
 	};
 }

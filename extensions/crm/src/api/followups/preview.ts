@@ -15,12 +15,25 @@ export interface PreviewInput {
 	now: Date;
 }
 
-export type PreviewResult = { issues: FieldIssue[] } | { notFound: string } | { subject: string; body: string; text: string | null; channel: string; marketing: boolean };
+export type PreviewResult =
+	| { issues: FieldIssue[] }
+	| { notFound: string }
+	| { subject: string; body: string; text: string | null; channel: string; marketing: boolean };
 
-export async function previewTemplate(knex: Knex, input: PreviewInput, deps: { cache: TemplateCache; links: MessageLinks }): Promise<PreviewResult> {
-	const stored = input.template === undefined ? null : await knex('crm_templates').first('*').where('id', input.template);
+export async function previewTemplate(
+	knex: Knex,
+	input: PreviewInput,
+	deps: { cache: TemplateCache; links: MessageLinks },
+): Promise<PreviewResult> {
+	const stored =
+		input.template === undefined ? null : await knex('crm_templates').first('*').where('id', input.template);
 	if (input.template !== undefined && !stored) return { notFound: 'template' };
-	const template = { id: stored?.id ?? `preview:${Date.now()}`, date_updated: stored?.date_updated ?? null, ...(stored ?? {}), ...(input.source ?? {}) };
+	const template = {
+		id: stored?.id ?? `preview:${Date.now()}`,
+		date_updated: stored?.date_updated ?? null,
+		...(stored ?? {}),
+		...(input.source ?? {}),
+	};
 	const issues = templateIssues(template);
 	if (issues.length) return { issues };
 	const customer = await loadCustomer(knex, input.customer);
@@ -33,13 +46,31 @@ export async function previewTemplate(knex: Knex, input: PreviewInput, deps: { c
 	let message;
 	try {
 		message = composeMessage({
-			template, channel, marketing, sender: settings.sender, timeZone, currency: settings.currency,
+			template,
+			channel,
+			marketing,
+			sender: settings.sender,
+			timeZone,
+			currency: settings.currency,
 			// Unsaved sources are compiled without caching them (their id is unique per request).
 			cache: input.source ? new TemplateCache(2) : deps.cache,
 			unsubscribeUrl: marketing ? deps.links.unsubscribe(customer.id, channel, input.now) : null,
 			context: {
-				customer, today: localDate(input.now, timeZone), ...data, rule: null,
-				surveyUrl: template.kind === 'survey' ? deps.links.survey({ customer: customer.id, surveyKey: template.key, order: null, channel, now: input.now, validDays: settings.surveyLinkDays }) : null,
+				customer,
+				today: localDate(input.now, timeZone),
+				...data,
+				rule: null,
+				surveyUrl:
+					template.kind === 'survey'
+						? deps.links.survey({
+								customer: customer.id,
+								surveyKey: template.key,
+								order: null,
+								channel,
+								now: input.now,
+								validDays: settings.surveyLinkDays,
+							})
+						: null,
 			},
 		});
 	} catch (error) {

@@ -20,7 +20,8 @@ export function templateIssues(template: { subject?: unknown; body?: unknown }):
 			continue;
 		}
 		const found = validateTemplate(source);
-		for (const issue of found) issues.push({ field, message: `line ${issue.line}, column ${issue.column}: ${issue.message}` });
+		for (const issue of found)
+			issues.push({ field, message: `line ${issue.line}, column ${issue.column}: ${issue.message}` });
 		if (!found.length) {
 			try {
 				compileTemplate(source, { escape: true });
@@ -33,7 +34,12 @@ export function templateIssues(template: { subject?: unknown; body?: unknown }):
 }
 
 export async function ruleIssues(knex: Knex, rule: Record<string, unknown>): Promise<FieldIssue[]> {
-	const template = rule.template == null || rule.template === '' ? null : ((await knex('crm_templates').first('kind', 'purpose').where('id', rule.template as number)) ?? null);
+	const template =
+		rule.template == null || rule.template === ''
+			? null
+			: ((await knex('crm_templates')
+					.first('kind', 'purpose')
+					.where('id', rule.template as number)) ?? null);
 	const issues: FieldIssue[] = validateFollowupRule(rule, template);
 	let condition = rule.condition;
 	if (typeof condition === 'string' && condition) {
@@ -44,9 +50,11 @@ export async function ruleIssues(knex: Knex, rule: Record<string, unknown>): Pro
 		}
 	}
 	if (condition !== null && condition !== undefined && condition !== '') {
-		for (const issue of validateRule(condition)) issues.push({ field: issue.path ? `condition.${issue.path}` : 'condition', message: issue.message });
+		for (const issue of validateRule(condition))
+			issues.push({ field: issue.path ? `condition.${issue.path}` : 'condition', message: issue.message });
 	}
 	return issues;
 }
 
-export const describeIssues = (issues: FieldIssue[]) => issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
+export const describeIssues = (issues: FieldIssue[]) =>
+	issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ');

@@ -3,7 +3,10 @@
 type Kind = 'id' | 'integer' | 'text';
 type Value<K extends Kind> = K extends 'text' ? string : number;
 
-export function operationInput<S extends Record<string, Kind>>(options: Record<string, unknown>, shape: S): { [K in keyof S]: Value<S[K]> } {
+export function operationInput<S extends Record<string, Kind>>(
+	options: Record<string, unknown>,
+	shape: S,
+): { [K in keyof S]: Value<S[K]> } {
 	const out: Record<string, unknown> = {};
 	for (const [name, kind] of Object.entries(shape)) {
 		const raw = options?.[name];
@@ -13,7 +16,8 @@ export function operationInput<S extends Record<string, Kind>>(options: Record<s
 			out[name] = text;
 		} else {
 			const number = /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
-			if (!Number.isSafeInteger(number) || (kind === 'id' && number <= 0) || number === 0) throw new Error(`${name}: must be a ${kind === 'id' ? 'positive id' : 'non-zero whole number'}`);
+			if (!Number.isSafeInteger(number) || (kind === 'id' && number <= 0) || number === 0)
+				throw new Error(`${name}: must be a ${kind === 'id' ? 'positive id' : 'non-zero whole number'}`);
 			out[name] = number;
 		}
 	}

@@ -8,7 +8,8 @@ export class BodyTooLarge extends Error {}
 
 export async function readPublicBody(req: Request): Promise<Record<string, unknown>> {
 	const type = String(req.headers['content-type'] ?? '');
-	if (!/^application\/x-www-form-urlencoded\b/i.test(type)) return req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {};
+	if (!/^application\/x-www-form-urlencoded\b/i.test(type))
+		return req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {};
 	if (req.readableEnded) return {};
 	const chunks: Buffer[] = [];
 	let size = 0;

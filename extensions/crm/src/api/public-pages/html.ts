@@ -59,8 +59,17 @@ export function page(langs: Lang[], title: string, body: string): string {
 }
 
 /** A message page (errors, thank-you, done) in one language, or in Korean then English when the language is unknown. */
-export function messagePage(langs: Lang[], titleKey: TextKey, bodyKey: TextKey, vars: Record<string, string | number> = {}, extra = ''): string {
-	const cards = langs.map((lang) => `<section class="card" lang="${lang}"><h1>${escapeHtml(t(lang, titleKey, vars))}</h1><p>${escapeHtml(t(lang, bodyKey, vars))}</p>${extra}</section>`);
+export function messagePage(
+	langs: Lang[],
+	titleKey: TextKey,
+	bodyKey: TextKey,
+	vars: Record<string, string | number> = {},
+	extra = '',
+): string {
+	const cards = langs.map(
+		(lang) =>
+			`<section class="card" lang="${lang}"><h1>${escapeHtml(t(lang, titleKey, vars))}</h1><p>${escapeHtml(t(lang, bodyKey, vars))}</p>${extra}</section>`,
+	);
 	return page(langs, langs.map((lang) => t(lang, titleKey, vars)).join(' · '), cards.join(''));
 }
 
@@ -76,6 +85,9 @@ export function sendHtml(res: HtmlResponse, status: number, html: string) {
 	res.setHeader('Referrer-Policy', 'no-referrer');
 	res.setHeader('X-Robots-Tag', 'noindex, nofollow');
 	res.setHeader('X-Frame-Options', 'DENY');
-	res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+	res.setHeader(
+		'Content-Security-Policy',
+		"default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+	);
 	res.status(status).send(html);
 }

@@ -35,7 +35,8 @@ const ko = {
 	unsubscribe_question: '{channel}(으)로 받는 광고성 정보 수신을 거부하시겠습니까?',
 	unsubscribe_button: '수신 거부하기',
 	unsubscribed_title: '수신 거부가 완료되었습니다',
-	unsubscribed_body: '앞으로 {channel}(으)로 광고성 정보를 보내지 않습니다. 주문·배송 등 거래 관련 안내는 계속 받으실 수 있습니다.',
+	unsubscribed_body:
+		'앞으로 {channel}(으)로 광고성 정보를 보내지 않습니다. 주문·배송 등 거래 관련 안내는 계속 받으실 수 있습니다.',
 	channel_email: '이메일',
 	channel_sms: '문자',
 	channel_kakao: '카카오톡',
@@ -77,7 +78,8 @@ const en: Record<Key, string> = {
 	unsubscribe_question: 'Stop receiving advertising by {channel}?',
 	unsubscribe_button: 'Unsubscribe',
 	unsubscribed_title: 'You are unsubscribed',
-	unsubscribed_body: 'We will not send you advertising by {channel} any more. Order and delivery notices may still reach you.',
+	unsubscribed_body:
+		'We will not send you advertising by {channel} any more. Order and delivery notices may still reach you.',
 	channel_email: 'e-mail',
 	channel_sms: 'SMS',
 	channel_kakao: 'KakaoTalk',

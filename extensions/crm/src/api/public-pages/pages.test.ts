@@ -4,11 +4,22 @@ import { failurePage, introText, surveyFormPage, thanksPage } from './survey-pag
 import { unsubscribeConfirmPage, unsubscribedPage } from './unsubscribe-page';
 
 const EVIL = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
-const base = { lang: 'ko' as const, token: 'abc.def', scale: 'nps' as const, question: null, intro: null, selected: null, comment: null, answered: false };
+const base = {
+	lang: 'ko' as const,
+	token: 'abc.def',
+	scale: 'nps' as const,
+	question: null,
+	intro: null,
+	selected: null,
+	comment: null,
+	answered: false,
+};
 
 describe('public pages', () => {
 	it('escape every character that matters in HTML text and attributes', () => {
-		expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+		expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+			'&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+		);
 		expect(escapeHtml(null)).toBe('');
 	});
 
@@ -21,7 +32,13 @@ describe('public pages', () => {
 	});
 
 	it('renders an NPS form for a phone: viewport, 0-10 choices, the earlier answer selected, Korean labels', () => {
-		const html = surveyFormPage({ ...base, selected: 7, comment: '좋아요', answered: true, question: '추천하시겠어요?' });
+		const html = surveyFormPage({
+			...base,
+			selected: 7,
+			comment: '좋아요',
+			answered: true,
+			question: '추천하시겠어요?',
+		});
 		expect(html).toContain('name="viewport" content="width=device-width, initial-scale=1"');
 		expect(html.match(/type="radio"/g)).toHaveLength(11);
 		expect(html).toContain('value="7" required checked');
@@ -56,8 +73,13 @@ describe('public pages', () => {
 		expect(english).not.toContain('만료');
 	});
 
-	it('fills the customer\'s name into the intro and drops other template expressions', () => {
-		expect(introText('{{first_name}}님, 구매는 어떠셨나요? {{last_order.products}}', { first_name: '민준', full_name: '김민준' })).toBe('민준님, 구매는 어떠셨나요?');
+	it("fills the customer's name into the intro and drops other template expressions", () => {
+		expect(
+			introText('{{first_name}}님, 구매는 어떠셨나요? {{last_order.products}}', {
+				first_name: '민준',
+				full_name: '김민준',
+			}),
+		).toBe('민준님, 구매는 어떠셨나요?');
 		expect(introText('', {})).toBeNull();
 		expect(introText(null, {})).toBeNull();
 	});

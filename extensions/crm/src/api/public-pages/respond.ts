@@ -7,7 +7,7 @@ import { failurePage, type PageFailure } from './survey-page';
 
 const CODES: Record<PageFailure, [string, string]> = {
 	malformed: ['INVALID_LINK', 'The link is malformed.'],
-	tampered: ['LINK_TAMPERED', 'The link\'s signature does not match: it was changed or damaged.'],
+	tampered: ['LINK_TAMPERED', "The link's signature does not match: it was changed or damaged."],
 	'wrong-purpose': ['LINK_TAMPERED', 'The link is not valid for this page.'],
 	expired: ['LINK_EXPIRED', 'The link has expired.'],
 	gone: ['SURVEY_CLOSED', 'The survey or the customer no longer exists.'],
@@ -26,7 +26,9 @@ export function fail(req: Request, res: Response, failure: PageFailure, lang: La
 
 /** A 400 for a bad field in a JSON post (a browser gets the form back with the message instead). */
 export function invalidJson(res: Response, field: string, message: string) {
-	res.status(400).json({ errors: [{ message: `${field}: ${message}`, extensions: { code: 'INVALID_PAYLOAD', field } }] });
+	res
+		.status(400)
+		.json({ errors: [{ message: `${field}: ${message}`, extensions: { code: 'INVALID_PAYLOAD', field } }] });
 }
 
 /** Wraps a public route: an oversized body is a malformed link, anything unexpected is logged and a plain error page. */

@@ -22,9 +22,15 @@ export interface SurveyForm {
  * The template's body as plain intro text: {{first_name}} / {{full_name}} filled in, other {{…}} expressions dropped
  * (the page is not a message: the follow-up templates' renderer is not needed here).
  */
-export function introText(body: unknown, customer: { first_name?: string | null; full_name?: string | null }): string | null {
+export function introText(
+	body: unknown,
+	customer: { first_name?: string | null; full_name?: string | null },
+): string | null {
 	if (typeof body !== 'string') return null;
-	const names: Record<string, string> = { first_name: customer.first_name || customer.full_name || '', full_name: customer.full_name || '' };
+	const names: Record<string, string> = {
+		first_name: customer.first_name || customer.full_name || '',
+		full_name: customer.full_name || '',
+	};
 	const text = body.replace(/\{\{\{?\s*([\w.]+)[^}]*\}?\}\}/g, (_match, name: string) => names[name] ?? '').trim();
 	return text || null;
 }
@@ -36,7 +42,9 @@ export function surveyFormPage(form: SurveyForm): string {
 	const choices: string[] = [];
 	for (let score = min; score <= max; score++) {
 		const checked = form.selected === score ? ' checked' : '';
-		choices.push(`<label class="choice"><input type="radio" name="score" value="${score}" required${checked}><span>${score}</span></label>`);
+		choices.push(
+			`<label class="choice"><input type="radio" name="score" value="${score}" required${checked}><span>${score}</span></label>`,
+		);
 	}
 	const notes = [
 		form.error ? `<p class="error" role="alert">${escapeHtml(t(lang, form.error))}</p>` : '',
@@ -67,7 +75,13 @@ export function thanksPage(lang: Lang, score: number, scale: SurveyScale): strin
 
 export type PageFailure = LinkFailure | 'gone' | 'rate' | 'error';
 
-const FAILURES: Record<PageFailure, { status: number; title: 'malformed_title' | 'tampered_title' | 'expired_title' | 'gone_title' | 'rate_title' | 'error_title' }> = {
+const FAILURES: Record<
+	PageFailure,
+	{
+		status: number;
+		title: 'malformed_title' | 'tampered_title' | 'expired_title' | 'gone_title' | 'rate_title' | 'error_title';
+	}
+> = {
 	malformed: { status: 400, title: 'malformed_title' },
 	tampered: { status: 403, title: 'tampered_title' },
 	'wrong-purpose': { status: 403, title: 'tampered_title' },

@@ -11,7 +11,10 @@ interface ItemsServiceLike {
 	createOne(data: Record<string, unknown>): Promise<string | number>;
 	updateOne(key: string | number, data: Record<string, unknown>): Promise<string | number>;
 }
-export type ItemsServiceClass = new (collection: string, options: { knex: Knex; accountability: null; schema: SchemaOverview }) => ItemsServiceLike;
+export type ItemsServiceClass = new (
+	collection: string,
+	options: { knex: Knex; accountability: null; schema: SchemaOverview },
+) => ItemsServiceLike;
 
 export interface Answer {
 	link: SurveyLink;
@@ -37,44 +40,80 @@ const TASK_DUE_MS = 24 * 3600_000;
 
 const isUniqueViolation = (error: unknown) => {
 	const e = error as { code?: unknown; extensions?: { code?: unknown }; message?: unknown };
-	return e?.code === 'RECORD_NOT_UNIQUE' || e?.extensions?.code === 'RECORD_NOT_UNIQUE' || e?.code === '23505' || /UNIQUE constraint failed|unique/i.test(String(e?.message ?? ''));
+	return (
+		e?.code === 'RECORD_NOT_UNIQUE' ||
+		e?.extensions?.code === 'RECORD_NOT_UNIQUE' ||
+		e?.code === '23505' ||
+		/UNIQUE constraint failed|unique/i.test(String(e?.message ?? ''))
+	);
 };
 
-export async function recordAnswer(database: Knex, ItemsService: ItemsServiceClass, schema: SchemaOverview, answer: Answer): Promise<Recorded> {
+export async function recordAnswer(
+	database: Knex,
+	ItemsService: ItemsServiceClass,
+	schema: SchemaOverview,
+	answer: Answer,
+): Promise<Recorded> {
 	const { link, customer, template, settings, score, comment, now } = answer;
 	const channel = link.channel && CHANNELS.includes(link.channel) ? link.channel : 'web';
 	const sourceKey = surveySourceKey(customer.id, template.key, link.order);
-	const attempt = () => database.transaction(async (trx) => {
-		const items = (collection: string) => new ItemsService(collection, { knex: trx, accountability: null, schema });
-		const values = { score, comment, channel, answered_at: now.toISOString() };
-		const existing = await trx('crm_feedback').first('id').where('source_key', sourceKey);
-		let feedback: number;
-		if (existing) {
-			feedback = Number(existing.id);
-			await items('crm_feedback').updateOne(feedback, values);
-		} else {
-			feedback = Number(await items('crm_feedback').createOne({
-				customer: customer.id, kind: template.scale, survey: template.key, order: link.order ?? null, source_key: sourceKey, ...values,
-			}));
-		}
-		// A low score opens one task per answer (its key is unique). A later, higher re-submission leaves the task
-		// open: the low answer happened and Support decides when it is done.
-		let task: number | null = null;
-		let taskCreated = false;
-		const taskKey = lowScoreTaskKey(feedback);
-		const earlier = await trx('crm_interactions').first('id').where('source_key', taskKey);
-		if (earlier) task = Number(earlier.id);
-		else if (isLowScore(template.scale, score, settings.npsLowThreshold)) {
-			const text = lowScoreTaskText({ scale: template.scale, score, comment, survey: template.key, question: template.question, customerName: customer.full_name, lang: settings.lang });
-			task = Number(await items('crm_interactions').createOne({
-				customer: customer.id, channel, direction: 'internal', type: 'task', status: 'open', ...text,
-				occurred_at: now.toISOString(), due_at: new Date(now.getTime() + TASK_DUE_MS).toISOString(),
-				assignee: customer.owner ?? settings.supportOwner, order: link.order ?? null, source_key: taskKey,
-			}));
-			taskCreated = true;
-		}
-		return { feedback, updated: Boolean(existing), task, taskCreated };
-	});
+	const attempt = () =>
+		database.transaction(async (trx) => {
+			const items = (collection: string) => new ItemsService(collection, { knex: trx, accountability: null, schema });
+			const values = { score, comment, channel, answered_at: now.toISOString() };
+			const existing = await trx('crm_feedback').first('id').where('source_key', sourceKey);
+			let feedback: number;
+			if (existing) {
+				feedback = Number(existing.id);
+				await items('crm_feedback').updateOne(feedback, values);
+			} else {
+				feedback = Number(
+					await items('crm_feedback').createOne({
+						customer: customer.id,
+						kind: template.scale,
+						survey: template.key,
+						order: link.order ?? null,
+						source_key: sourceKey,
+						...values,
+					}),
+				);
+			}
+			// A low score opens one task per answer (its key is unique). A later, higher re-submission leaves the task
+			// open: the low answer happened and Support decides when it is done.
+			let task: number | null = null;
+			let taskCreated = false;
+			const taskKey = lowScoreTaskKey(feedback);
+			const earlier = await trx('crm_interactions').first('id').where('source_key', taskKey);
+			if (earlier) task = Number(earlier.id);
+			else if (isLowScore(template.scale, score, settings.npsLowThreshold)) {
+				const text = lowScoreTaskText({
+					scale: template.scale,
+					score,
+					comment,
+					survey: template.key,
+					question: template.question,
+					customerName: customer.full_name,
+					lang: settings.lang,
+				});
+				task = Number(
+					await items('crm_interactions').createOne({
+						customer: customer.id,
+						channel,
+						direction: 'internal',
+						type: 'task',
+						status: 'open',
+						...text,
+						occurred_at: now.toISOString(),
+						due_at: new Date(now.getTime() + TASK_DUE_MS).toISOString(),
+						assignee: customer.owner ?? settings.supportOwner,
+						order: link.order ?? null,
+						source_key: taskKey,
+					}),
+				);
+				taskCreated = true;
+			}
+			return { feedback, updated: Boolean(existing), task, taskCreated };
+		});
 	// Submissions of the same link racing: a loser's insert hits a unique key; its retry sees the winner's rows.
 	for (let tries = 1; ; tries++) {
 		try {

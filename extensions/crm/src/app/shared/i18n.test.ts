@@ -8,7 +8,14 @@ const MESSAGES: Record<Language, typeof ko> = { 'ko-KR': ko, 'en-US': en };
 describe('toLanguage', () => {
 	it('picks Korean for any ko* locale and English for everything else', () => {
 		expect(['ko-KR', 'ko', 'KO-kr', 'ko_KR'].map(toLanguage)).toEqual(['ko-KR', 'ko-KR', 'ko-KR', 'ko-KR']);
-		expect(['en-US', 'en-GB', 'de-DE', 'kr', '', ' ko'].map(toLanguage)).toEqual(['en-US', 'en-US', 'en-US', 'en-US', 'en-US', 'en-US']);
+		expect(['en-US', 'en-GB', 'de-DE', 'kr', '', ' ko'].map(toLanguage)).toEqual([
+			'en-US',
+			'en-US',
+			'en-US',
+			'en-US',
+			'en-US',
+			'en-US',
+		]);
 		expect([null, undefined, 42, { language: 'ko' }].map(toLanguage)).toEqual(['en-US', 'en-US', 'en-US', 'en-US']);
 	});
 });
@@ -51,7 +58,7 @@ describe('messageTranslator', () => {
 });
 
 describe('messageTranslate', () => {
-	it('translates (language, key, vars) with the table\'s missing-value rule', () => {
+	it("translates (language, key, vars) with the table's missing-value rule", () => {
 		const translate = messageTranslate(MESSAGES);
 		expect(translate('ko-KR', 'hello', { name: 'Kim' })).toBe('안녕하세요 Kim님');
 		expect(translate('en-US', 'count', { n: 10 })).toBe(' of 10');

@@ -10,7 +10,8 @@ export type Vars = Record<string, string | number>;
 export type MissingVar = 'empty' | 'keep';
 
 /** Korean for any ko* locale, English otherwise. */
-export const toLanguage = (locale: unknown): Language => (typeof locale === 'string' && locale.toLowerCase().startsWith('ko') ? 'ko-KR' : 'en-US');
+export const toLanguage = (locale: unknown): Language =>
+	typeof locale === 'string' && locale.toLowerCase().startsWith('ko') ? 'ko-KR' : 'en-US';
 
 /** `template` with each `{name}` replaced by `vars[name]` (own keys only, so `{constructor}` is not a value). */
 export function fill(template: string, vars: Vars = {}, missing: MissingVar = 'empty'): string {
@@ -22,12 +23,18 @@ export function fill(template: string, vars: Vars = {}, missing: MissingVar = 'e
 }
 
 /** `translate(language, key, vars)` over one MESSAGES table; keys outside the table do not compile. */
-export function messageTranslate<M extends Record<keyof M, string>>(messages: Record<Language, M>, missing: MissingVar = 'empty') {
+export function messageTranslate<M extends Record<keyof M, string>>(
+	messages: Record<Language, M>,
+	missing: MissingVar = 'empty',
+) {
 	return (language: Language, key: keyof M, vars: Vars = {}): string => fill(messages[language][key], vars, missing);
 }
 
 /** `translator(language)` → `{ language, t(key, vars) }` over one MESSAGES table, for a component's `tr`. */
-export function messageTranslator<M extends Record<keyof M, string>>(messages: Record<Language, M>, missing: MissingVar = 'empty') {
+export function messageTranslator<M extends Record<keyof M, string>>(
+	messages: Record<Language, M>,
+	missing: MissingVar = 'empty',
+) {
 	const translate = messageTranslate(messages, missing);
 	return (language: Language) => ({ language, t: (key: keyof M, vars: Vars = {}) => translate(language, key, vars) });
 }

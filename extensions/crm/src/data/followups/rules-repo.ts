@@ -30,6 +30,7 @@ export interface FollowupRule {
 const json = (value: unknown) => (typeof value === 'string' && value ? JSON.parse(value) : value ?? null);
 const num = (value: unknown, fallback: number) => (value === null || value === undefined || value === '' || !Number.isFinite(Number(value)) ? fallback : Number(value));
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 export function toRule(row: Record<string, any>): FollowupRule {
 	return {
 		id: Number(row.id), name: row.name, status: row.status, trigger: row.trigger, delayMinutes: num(row.delay_minutes, 0),

@@ -13,6 +13,7 @@ import type { FollowupRule } from './rules-repo';
 
 const WEEK = 7 * 86_400_000;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 export async function loadCustomer(knex: Knex, id: number): Promise<Record<string, any> | null> {
 	return (await knex('crm_customers').first('*').where('id', id)) ?? null;
 }
@@ -35,6 +36,7 @@ export async function lastByRule(knex: Knex, rule: number, customer: number, exc
 
 const PAID = ['paid', 'fulfilled'];
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 async function orderWithLines(knex: Knex, order: Record<string, any> | undefined): Promise<OrderFacts | null> {
 	if (!order) return null;
 	const lines = await knex('crm_order_lines').select('product_name', 'quantity', 'unit_price', 'line_total', 'category', 'kind').where('order', order.id).orderBy('id');
@@ -44,8 +46,11 @@ async function orderWithLines(knex: Knex, order: Record<string, any> | undefined
 export interface TriggerData {
 	lastOrder: OrderFacts | null;
 	order: OrderFacts | null;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 	interaction: Record<string, any> | null;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 	feedback: Record<string, any> | null;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 	segment: Record<string, any> | null;
 	recommended: Recommendation[];
 }
@@ -53,6 +58,7 @@ export interface TriggerData {
 /** How many recommendations a template's `recommended` list carries. */
 const TEMPLATE_RECOMMENDATIONS = 5;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 export async function triggerData(knex: Knex, customer: number, context: Record<string, any>): Promise<TriggerData> {
 	const last = await knex('crm_orders').first('id', 'total', 'currency', 'ordered_at', 'status').where('customer', customer).whereIn('status', PAID).orderBy('ordered_at', 'desc').orderBy('id', 'desc');
 	const byId = (table: string, id: unknown, fields: string[]) => (id == null ? null : knex(table).first(fields).where('id', id as number));

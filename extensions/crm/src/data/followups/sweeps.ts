@@ -11,6 +11,7 @@ import { feedbackCause, interactionCause, memberCause, orderCause } from './trig
 
 export const SWEEP_LOOKBACK_MS = 2 * 86_400_000;
 const LIMIT = 500;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 type Row = { id: number; customer: number; segment: number; [column: string]: any };
 
 /** rule:<id>:customer:<customer column>:<prefix>:<id column><suffix>, built in SQL (SQLite and PostgreSQL). */

@@ -116,8 +116,14 @@ export function segmentQueryCases(db: () => Knex): void {
 			const bindings: unknown[] = [];
 			const stamp = (ms: number) => (String(knex.client.config.client).includes('sqlite') ? ms : new Date(ms));
 			if (v.buyersOnly) where.push('r.order_count > 0');
-			if (v.from !== undefined) (where.push('r.date_created >= ?'), bindings.push(stamp(v.from)));
-			if (v.to !== undefined) (where.push('r.date_created < ?'), bindings.push(stamp(v.to)));
+			if (v.from !== undefined) {
+				where.push('r.date_created >= ?');
+				bindings.push(stamp(v.from));
+			}
+			if (v.to !== undefined) {
+				where.push('r.date_created < ?');
+				bindings.push(stamp(v.to));
+			}
 			const result = await knex.raw(`SELECT c.id FROM crm_customers c WHERE (SELECT COUNT(*) FROM crm_customers r WHERE ${where.join(' AND ')}) >= ? ORDER BY c.id`, [...bindings, v.minCount] as never);
 			const byHand = ((Array.isArray(result) ? result : result.rows) as { id: unknown }[]).map((row) => Number(row.id));
 			expect({ rule, ids: await ids(compileSegmentQuery(knex, rule, { now: NOW })) }).toEqual({ rule, ids: byHand });
@@ -156,7 +162,7 @@ export function segmentQueryCases(db: () => Knex): void {
 			type: 'email_domain',
 			reads: ['crm_customers'],
 			validate: (cond, path) => (typeof cond.domain === 'string' ? [] : [{ path: `${path}.domain`, message: 'domain must be a string' }]),
-			compile: (cond, ctx) => (qb) => qb.whereRaw('LOWER(??) LIKE ?', ['crm_customers.email', `%@${String(cond.domain)}`]),
+			compile: (cond) => (qb) => qb.whereRaw('LOWER(??) LIKE ?', ['crm_customers.email', `%@${String(cond.domain)}`]),
 		};
 		const registry = createSegmentConditionRegistry().register(emailDomain);
 		const rule: Rule = { any: [{ type: 'email_domain', domain: 'test.org' }, field('stage', 'eq', 'vip')] };

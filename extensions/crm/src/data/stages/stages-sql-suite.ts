@@ -9,6 +9,7 @@ import { loadStageContext } from './stage-rules-repo';
 import { CUSTOMERS, NOW } from './stage-test-fixture';
 import { toDbTimestamp } from '../timestamps';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 type Row = Record<string, any>;
 const options = (rules: StageRule[] = defaultStageRules(), trigger: StageRunOptions['trigger'] = 'nightly'): StageRunOptions => ({ rules, timeZone: 'Asia/Seoul', now: NOW, trigger });
 const stages = async (knex: Knex) => Object.fromEntries(((await knex('crm_customers').select('id', 'stage').orderBy('id')) as Row[]).map((row) => [Number(row.id), row.stage]));

@@ -17,6 +17,8 @@ describe('local calendar days', () => {
 	it('treats local midnight as the start of its own day', () => {
 		const { start } = localDayBounds(new Date('2026-03-10T15:00:00Z'), 'Asia/Seoul');
 		expect(start.toISOString()).toBe('2026-03-10T15:00:00.000Z');
-		expect(localDayBounds(new Date('2026-03-10T14:59:59Z'), 'Asia/Seoul').start.toISOString()).toBe('2026-03-09T15:00:00.000Z');
+		expect(localDayBounds(new Date('2026-03-10T14:59:59Z'), 'Asia/Seoul').start.toISOString()).toBe(
+			'2026-03-09T15:00:00.000Z',
+		);
 	});
 });

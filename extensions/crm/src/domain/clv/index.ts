@@ -8,21 +8,27 @@ export { summarizeTransactions, toDayNumber } from './summary';
 export type { CustomerSummary, RfmObservation, SummaryOptions, TimeUnit, Transaction } from './summary';
 
 export {
-  bgnbdLogLikelihood,
-  expectedPurchases,
-  expectedPurchasesNewCustomer,
-  fitBgnbd,
-  probabilityAlive,
+	bgnbdLogLikelihood,
+	expectedPurchases,
+	expectedPurchasesNewCustomer,
+	fitBgnbd,
+	probabilityAlive,
 } from './bgnbd';
 export type { BgNbdFit, BgNbdFitOptions, BgNbdParams } from './bgnbd';
 
 export {
-  customerLifetimeValue,
-  expectedAverageOrderValue,
-  fitGammaGamma,
-  gammaGammaLogLikelihood,
+	customerLifetimeValue,
+	expectedAverageOrderValue,
+	fitGammaGamma,
+	gammaGammaLogLikelihood,
 } from './gamma-gamma';
-export type { ClvOptions, GammaGammaFit, GammaGammaFitOptions, GammaGammaParams, SpendObservation } from './gamma-gamma';
+export type {
+	ClvOptions,
+	GammaGammaFit,
+	GammaGammaFitOptions,
+	GammaGammaParams,
+	SpendObservation,
+} from './gamma-gamma';
 
 export { parseCdnowTransactions } from './cdnow';
 export { hyp2f1 } from './hyp2f1';

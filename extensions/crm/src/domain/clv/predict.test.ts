@@ -10,33 +10,33 @@ const options = { purchasesHorizon: 90 / 7, clv };
 
 // Repeated triples with different spend: the shared purchase side must not leak one customer's spend to another.
 const customers = [
-  { frequency: 0, recency: 0, age: 38.86, meanRepeatValue: null },
-  { frequency: 2, recency: 30.43, age: 38.86, meanRepeatValue: 20 },
-  { frequency: 2, recency: 30.43, age: 38.86, meanRepeatValue: 75.5 },
-  { frequency: 0, recency: 0, age: 38.86, meanRepeatValue: null },
-  { frequency: 7, recency: 12, age: 30, meanRepeatValue: 40 },
+	{ frequency: 0, recency: 0, age: 38.86, meanRepeatValue: null },
+	{ frequency: 2, recency: 30.43, age: 38.86, meanRepeatValue: 20 },
+	{ frequency: 2, recency: 30.43, age: 38.86, meanRepeatValue: 75.5 },
+	{ frequency: 0, recency: 0, age: 38.86, meanRepeatValue: null },
+	{ frequency: 7, recency: 12, age: 30, meanRepeatValue: 40 },
 ];
 
 describe('predictCustomers', () => {
-  it('gives each customer exactly what the per-customer model functions give', () => {
-    const predictions = predictCustomers(purchaseModel, spendModel, customers, options);
-    expect(predictions).toHaveLength(customers.length);
-    customers.forEach((customer, i) => {
-      expect(predictions[i]).toEqual({
-        pAlive: probabilityAlive(purchaseModel, customer),
-        expectedPurchases: expectedPurchases(purchaseModel, customer, options.purchasesHorizon),
-        clv: customerLifetimeValue(purchaseModel, spendModel, customer, clv),
-      });
-    });
-    expect(predictions[2]!.clv).toBeGreaterThan(predictions[1]!.clv);
-  });
+	it('gives each customer exactly what the per-customer model functions give', () => {
+		const predictions = predictCustomers(purchaseModel, spendModel, customers, options);
+		expect(predictions).toHaveLength(customers.length);
+		customers.forEach((customer, i) => {
+			expect(predictions[i]).toEqual({
+				pAlive: probabilityAlive(purchaseModel, customer),
+				expectedPurchases: expectedPurchases(purchaseModel, customer, options.purchasesHorizon),
+				clv: customerLifetimeValue(purchaseModel, spendModel, customer, clv),
+			});
+		});
+		expect(predictions[2]!.clv).toBeGreaterThan(predictions[1]!.clv);
+	});
 
-  it('without a spend model, values the expected purchases over the horizon at the customer\'s own mean spend', () => {
-    const predictions = predictCustomers(purchaseModel, null, customers, options);
-    customers.forEach((customer, i) => {
-      const purchases = expectedPurchases(purchaseModel, customer, clv.periods * clv.periodLength);
-      expect(predictions[i]!.clv).toBeCloseTo(purchases * (customer.meanRepeatValue ?? 0), 12);
-    });
-    expect(predictions[0]!.clv).toBe(0);
-  });
+	it("without a spend model, values the expected purchases over the horizon at the customer's own mean spend", () => {
+		const predictions = predictCustomers(purchaseModel, null, customers, options);
+		customers.forEach((customer, i) => {
+			const purchases = expectedPurchases(purchaseModel, customer, clv.periods * clv.periodLength);
+			expect(predictions[i]!.clv).toBeCloseTo(purchases * (customer.meanRepeatValue ?? 0), 12);
+		});
+		expect(predictions[0]!.clv).toBe(0);
+	});
 });

@@ -4,46 +4,52 @@
  * once per distinct triple; only the expected order value is per customer.
  */
 import { expectedPurchases, observationKey, probabilityAlive, type BgNbdParams } from './bgnbd';
-import { discountedExpectedPurchases, expectedAverageOrderValue, type ClvOptions, type GammaGammaParams, type SpendObservation } from './gamma-gamma';
+import {
+	discountedExpectedPurchases,
+	expectedAverageOrderValue,
+	type ClvOptions,
+	type GammaGammaParams,
+	type SpendObservation,
+} from './gamma-gamma';
 import type { RfmObservation } from './summary';
 
 export interface PredictionOptions {
-  /** Horizon of `expectedPurchases`, in the model's time unit. */
-  purchasesHorizon: number;
-  clv: ClvOptions;
+	/** Horizon of `expectedPurchases`, in the model's time unit. */
+	purchasesHorizon: number;
+	clv: ClvOptions;
 }
 
 export interface CustomerPrediction {
-  pAlive: number;
-  expectedPurchases: number;
-  /**
-   * Discounted revenue over the CLV horizon. Without a spend model (too few repeat buyers to fit Gamma-Gamma) it is
-   * the undiscounted expected purchases times the customer's own mean repeat value (0 for one-time buyers).
-   */
-  clv: number;
+	pAlive: number;
+	expectedPurchases: number;
+	/**
+	 * Discounted revenue over the CLV horizon. Without a spend model (too few repeat buyers to fit Gamma-Gamma) it is
+	 * the undiscounted expected purchases times the customer's own mean repeat value (0 for one-time buyers).
+	 */
+	clv: number;
 }
 
 export function predictCustomers(
-  purchaseModel: BgNbdParams,
-  spendModel: GammaGammaParams | null,
-  customers: readonly (RfmObservation & SpendObservation)[],
-  options: PredictionOptions,
+	purchaseModel: BgNbdParams,
+	spendModel: GammaGammaParams | null,
+	customers: readonly (RfmObservation & SpendObservation)[],
+	options: PredictionOptions,
 ): CustomerPrediction[] {
-  const byTriple = new Map<string, { pAlive: number; expected: number; discounted: number; total: number }>();
-  return customers.map((customer) => {
-    const key = observationKey(customer);
-    let purchase = byTriple.get(key);
-    if (!purchase) {
-      purchase = {
-        pAlive: probabilityAlive(purchaseModel, customer),
-        expected: expectedPurchases(purchaseModel, customer, options.purchasesHorizon),
-        ...discountedExpectedPurchases(purchaseModel, customer, options.clv),
-      };
-      byTriple.set(key, purchase);
-    }
-    const clv = spendModel
-      ? purchase.discounted * expectedAverageOrderValue(spendModel, customer)
-      : purchase.total * (customer.meanRepeatValue ?? 0);
-    return { pAlive: purchase.pAlive, expectedPurchases: purchase.expected, clv };
-  });
+	const byTriple = new Map<string, { pAlive: number; expected: number; discounted: number; total: number }>();
+	return customers.map((customer) => {
+		const key = observationKey(customer);
+		let purchase = byTriple.get(key);
+		if (!purchase) {
+			purchase = {
+				pAlive: probabilityAlive(purchaseModel, customer),
+				expected: expectedPurchases(purchaseModel, customer, options.purchasesHorizon),
+				...discountedExpectedPurchases(purchaseModel, customer, options.clv),
+			};
+			byTriple.set(key, purchase);
+		}
+		const clv = spendModel
+			? purchase.discounted * expectedAverageOrderValue(spendModel, customer)
+			: purchase.total * (customer.meanRepeatValue ?? 0);
+		return { pAlive: purchase.pAlive, expectedPurchases: purchase.expected, clv };
+	});
 }

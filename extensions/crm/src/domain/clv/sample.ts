@@ -4,10 +4,11 @@
  * them (standard errors shrink with √n), while the fit's cost grows with n; everyone is still scored.
  */
 export function systematicSample<T>(items: readonly T[], limit: number): T[] {
-  if (!(Number.isInteger(limit) && limit > 0)) throw new RangeError(`systematicSample: limit must be a positive integer (got ${limit})`);
-  if (items.length <= limit) return [...items];
-  const stride = Math.ceil(items.length / limit);
-  const sample: T[] = [];
-  for (let i = 0; i < items.length; i += stride) sample.push(items[i]!);
-  return sample;
+	if (!(Number.isInteger(limit) && limit > 0))
+		throw new RangeError(`systematicSample: limit must be a positive integer (got ${limit})`);
+	if (items.length <= limit) return [...items];
+	const stride = Math.ceil(items.length / limit);
+	const sample: T[] = [];
+	for (let i = 0; i < items.length; i += stride) sample.push(items[i]!);
+	return sample;
 }

@@ -57,9 +57,19 @@ export function parseCsv(text: string): CsvResult {
 		records.push(record);
 		starts.push(recordLine);
 	}
-	const nonEmpty = records.map((r, index) => ({ r, line: starts[index] })).filter(({ r }) => r.some((cell) => cell.trim() !== ''));
+	const nonEmpty = records
+		.map((r, index) => ({ r, line: starts[index] }))
+		.filter(({ r }) => r.some((cell) => cell.trim() !== ''));
 	if (!nonEmpty.length) return { ok: false, line: 1, message: 'the file is empty' };
-	if (nonEmpty.length - 1 > MAX_CSV_ROWS) return { ok: false, line: 1, message: `at most ${MAX_CSV_ROWS} rows per file` };
+	if (nonEmpty.length - 1 > MAX_CSV_ROWS)
+		return { ok: false, line: 1, message: `at most ${MAX_CSV_ROWS} rows per file` };
 	const [head, ...body] = nonEmpty;
-	return { ok: true, csv: { header: head.r.map((cell) => cell.trim()), rows: body.map(({ r }) => r), lines: body.map(({ line }) => line) } };
+	return {
+		ok: true,
+		csv: {
+			header: head.r.map((cell) => cell.trim()),
+			rows: body.map(({ r }) => r),
+			lines: body.map(({ line }) => line),
+		},
+	};
 }

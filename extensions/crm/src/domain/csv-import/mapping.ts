@@ -6,24 +6,111 @@ import { zoneOffsetMs } from '../calendar/local-day';
 export type ImportKind = 'customers' | 'orders';
 
 export const CUSTOMER_FIELDS = [
-	'external_id', 'email', 'phone', 'full_name', 'first_name', 'last_name', 'birthday', 'gender', 'language', 'company', 'address',
-	'postal_code', 'country', 'source', 'tags', 'preferred_channel', 'consent_email', 'consent_sms', 'consent_kakao', 'consent_night', 'notes',
+	'external_id',
+	'email',
+	'phone',
+	'full_name',
+	'first_name',
+	'last_name',
+	'birthday',
+	'gender',
+	'language',
+	'company',
+	'address',
+	'postal_code',
+	'country',
+	'source',
+	'tags',
+	'preferred_channel',
+	'consent_email',
+	'consent_sms',
+	'consent_kakao',
+	'consent_night',
+	'notes',
 ] as const;
 export const ORDER_FIELDS = [
-	'order_external_id', 'customer_external_id', 'customer_email', 'customer_phone', 'ordered_at', 'status', 'channel', 'currency', 'total',
-	'sku', 'product_name', 'category', 'kind', 'quantity', 'unit_price', 'line_total',
+	'order_external_id',
+	'customer_external_id',
+	'customer_email',
+	'customer_phone',
+	'ordered_at',
+	'status',
+	'channel',
+	'currency',
+	'total',
+	'sku',
+	'product_name',
+	'category',
+	'kind',
+	'quantity',
+	'unit_price',
+	'line_total',
 ] as const;
 
 /** Header names people use (Korean and English), normalised: lower case, no spaces, dashes or underscores. */
 const ALIASES: Record<string, string> = {
-	이름: 'full_name', 성명: 'full_name', 고객명: 'full_name', name: 'full_name', fullname: 'full_name', 이메일: 'email', 메일: 'email', email: 'email', mail: 'email',
-	전화번호: 'phone', 휴대폰: 'phone', 휴대폰번호: 'phone', 연락처: 'phone', phone: 'phone', mobile: 'phone', 생일: 'birthday', 생년월일: 'birthday', birthday: 'birthday',
-	성별: 'gender', 회사: 'company', 주소: 'address', 우편번호: 'postal_code', 국가: 'country', 태그: 'tags', 메모: 'notes', 고객번호: 'external_id', 회원번호: 'external_id',
-	externalid: 'external_id', id: 'external_id', 주문번호: 'order_external_id', orderid: 'order_external_id', orderexternalid: 'order_external_id',
-	고객이메일: 'customer_email', customeremail: 'customer_email', 고객전화번호: 'customer_phone', customerphone: 'customer_phone', customerid: 'customer_external_id', customerexternalid: 'customer_external_id',
-	주문일시: 'ordered_at', 주문일: 'ordered_at', orderedat: 'ordered_at', date: 'ordered_at', 상태: 'status', 채널: 'channel', 통화: 'currency', 결제금액: 'total',
-	상품코드: 'sku', sku: 'sku', 상품명: 'product_name', product: 'product_name', productname: 'product_name', 카테고리: 'category', 분류: 'category', 수량: 'quantity', qty: 'quantity',
-	단가: 'unit_price', unitprice: 'unit_price', price: 'unit_price', 금액: 'line_total', linetotal: 'line_total', 광고동의이메일: 'consent_email', 문자수신동의: 'consent_sms',
+	이름: 'full_name',
+	성명: 'full_name',
+	고객명: 'full_name',
+	name: 'full_name',
+	fullname: 'full_name',
+	이메일: 'email',
+	메일: 'email',
+	email: 'email',
+	mail: 'email',
+	전화번호: 'phone',
+	휴대폰: 'phone',
+	휴대폰번호: 'phone',
+	연락처: 'phone',
+	phone: 'phone',
+	mobile: 'phone',
+	생일: 'birthday',
+	생년월일: 'birthday',
+	birthday: 'birthday',
+	성별: 'gender',
+	회사: 'company',
+	주소: 'address',
+	우편번호: 'postal_code',
+	국가: 'country',
+	태그: 'tags',
+	메모: 'notes',
+	고객번호: 'external_id',
+	회원번호: 'external_id',
+	externalid: 'external_id',
+	id: 'external_id',
+	주문번호: 'order_external_id',
+	orderid: 'order_external_id',
+	orderexternalid: 'order_external_id',
+	고객이메일: 'customer_email',
+	customeremail: 'customer_email',
+	고객전화번호: 'customer_phone',
+	customerphone: 'customer_phone',
+	customerid: 'customer_external_id',
+	customerexternalid: 'customer_external_id',
+	주문일시: 'ordered_at',
+	주문일: 'ordered_at',
+	orderedat: 'ordered_at',
+	date: 'ordered_at',
+	상태: 'status',
+	채널: 'channel',
+	통화: 'currency',
+	결제금액: 'total',
+	상품코드: 'sku',
+	sku: 'sku',
+	상품명: 'product_name',
+	product: 'product_name',
+	productname: 'product_name',
+	카테고리: 'category',
+	분류: 'category',
+	수량: 'quantity',
+	qty: 'quantity',
+	단가: 'unit_price',
+	unitprice: 'unit_price',
+	price: 'unit_price',
+	금액: 'line_total',
+	linetotal: 'line_total',
+	광고동의이메일: 'consent_email',
+	문자수신동의: 'consent_sms',
 };
 
 const normalise = (header: string) => header.toLowerCase().replace(/[\s_\-()]/g, '');
@@ -34,7 +121,7 @@ export function suggestMapping(kind: ImportKind, header: string[]): Record<strin
 	const mapping: Record<string, string> = {};
 	for (const column of header) {
 		const key = normalise(column);
-		const guess = fields.includes(key) ? key : fields.find((field) => normalise(field) === key) ?? ALIASES[key];
+		const guess = fields.includes(key) ? key : (fields.find((field) => normalise(field) === key) ?? ALIASES[key]);
 		if (guess && fields.includes(guess) && !Object.values(mapping).includes(guess)) mapping[column] = guess;
 	}
 	return mapping;
@@ -81,7 +168,11 @@ function cellValue(field: string, raw: string, row: number, issues: RowIssue[], 
 		if (!Number.isFinite(number)) issues.push({ row, field, message: `"${value}" is not a number` });
 		return Number.isFinite(number) ? number : undefined;
 	}
-	if (field === 'tags') return value.split(/[;|]/).map((tag) => tag.trim()).filter(Boolean);
+	if (field === 'tags')
+		return value
+			.split(/[;|]/)
+			.map((tag) => tag.trim())
+			.filter(Boolean);
 	if (field === 'ordered_at') {
 		const iso = localToIso(value, timeZone);
 		if (!iso) issues.push({ row, field, message: `"${value}" is not a date (use YYYY-MM-DD HH:mm)` });
@@ -92,7 +183,13 @@ function cellValue(field: string, raw: string, row: number, issues: RowIssue[], 
 }
 
 /** Maps the rows (row numbers are the CSV's data rows, 1-based) into events keyed by `fileKey` and row. */
-export function rowsToEvents(kind: ImportKind, header: string[], rows: string[][], mapping: Record<string, string>, options: { fileKey: string; timeZone: string }): MappedEvents {
+export function rowsToEvents(
+	kind: ImportKind,
+	header: string[],
+	rows: string[][],
+	mapping: Record<string, string>,
+	options: { fileKey: string; timeZone: string },
+): MappedEvents {
 	const issues: RowIssue[] = [];
 	const records = rows.map((cells, index) => {
 		const record: Record<string, unknown> = {};
@@ -104,47 +201,97 @@ export function rowsToEvents(kind: ImportKind, header: string[], rows: string[][
 		});
 		return { row: index + 1, record };
 	});
-	return kind === 'customers' ? customerEvents(records, issues, options.fileKey) : orderEvents(records, issues, options.fileKey);
+	return kind === 'customers'
+		? customerEvents(records, issues, options.fileKey)
+		: orderEvents(records, issues, options.fileKey);
 }
 
-function customerEvents(records: { row: number; record: Record<string, unknown> }[], issues: RowIssue[], fileKey: string): MappedEvents {
+function customerEvents(
+	records: { row: number; record: Record<string, unknown> }[],
+	issues: RowIssue[],
+	fileKey: string,
+): MappedEvents {
 	const seen = new Map<string, number>();
 	const events: MappedEvents['events'] = [];
 	for (const { row, record } of records) {
-		const keys = ['external_id', 'email', 'phone'].filter((field) => record[field] !== undefined).map((field) => `${field}:${String(record[field]).toLowerCase()}`);
+		const keys = ['external_id', 'email', 'phone']
+			.filter((field) => record[field] !== undefined)
+			.map((field) => `${field}:${String(record[field]).toLowerCase()}`);
 		const duplicateOf = keys.map((key) => seen.get(key)).find((first) => first !== undefined);
 		if (duplicateOf !== undefined) {
 			issues.push({ row, field: keys[0].split(':')[0], message: `duplicate of row ${duplicateOf} in this file` });
 			continue;
 		}
 		for (const key of keys) seen.set(key, row);
-		events.push({ rows: [row], event: { type: 'customer.upsert', idempotency_key: `import:${fileKey}:${row}`, data: record } });
+		events.push({
+			rows: [row],
+			event: { type: 'customer.upsert', idempotency_key: `import:${fileKey}:${row}`, data: record },
+		});
 	}
 	return { events, issues };
 }
 
-function orderEvents(records: { row: number; record: Record<string, unknown> }[], issues: RowIssue[], fileKey: string): MappedEvents {
-	const orders = new Map<string, { rows: number[]; record: Record<string, unknown>; lines: Record<string, unknown>[] }>();
+function orderEvents(
+	records: { row: number; record: Record<string, unknown> }[],
+	issues: RowIssue[],
+	fileKey: string,
+): MappedEvents {
+	const orders = new Map<
+		string,
+		{ rows: number[]; record: Record<string, unknown>; lines: Record<string, unknown>[] }
+	>();
 	for (const { row, record } of records) {
 		const id = record.order_external_id;
 		if (id === undefined) {
-			issues.push({ row, field: 'order_external_id', message: 'every row needs the order number (one row per order line)' });
+			issues.push({
+				row,
+				field: 'order_external_id',
+				message: 'every row needs the order number (one row per order line)',
+			});
 			continue;
 		}
 		const order = orders.get(String(id)) ?? { rows: [], record, lines: [] };
 		order.rows.push(row);
-		const line = Object.fromEntries(['sku', 'product_name', 'category', 'kind', 'quantity', 'unit_price', 'line_total'].filter((f) => record[f] !== undefined).map((f) => [f, record[f]]));
+		const line = Object.fromEntries(
+			['sku', 'product_name', 'category', 'kind', 'quantity', 'unit_price', 'line_total']
+				.filter((f) => record[f] !== undefined)
+				.map((f) => [f, record[f]]),
+		);
 		if (Object.keys(line).length) order.lines.push({ quantity: 1, ...line });
 		orders.set(String(id), order);
 	}
 	const events: MappedEvents['events'] = [];
 	for (const [externalId, { rows, record, lines }] of orders) {
-		const customer = record.customer_external_id !== undefined ? { external_id: record.customer_external_id } : record.customer_email !== undefined ? { email: record.customer_email } : record.customer_phone !== undefined ? { phone: record.customer_phone } : undefined;
-		const lineTotal = (line: Record<string, unknown>) => (line.line_total as number | undefined) ?? Number(line.quantity ?? 1) * Number(line.unit_price ?? 0);
-		const total = (record.total as number | undefined) ?? Math.round(lines.reduce((sum, line) => sum + lineTotal(line), 0) * 100) / 100;
-		const data: Record<string, unknown> = { external_id: externalId, customer, ordered_at: record.ordered_at, total, status: record.status ?? 'paid', lines };
+		const customer =
+			record.customer_external_id !== undefined
+				? { external_id: record.customer_external_id }
+				: record.customer_email !== undefined
+					? { email: record.customer_email }
+					: record.customer_phone !== undefined
+						? { phone: record.customer_phone }
+						: undefined;
+		const lineTotal = (line: Record<string, unknown>) =>
+			(line.line_total as number | undefined) ?? Number(line.quantity ?? 1) * Number(line.unit_price ?? 0);
+		const total =
+			(record.total as number | undefined) ??
+			Math.round(lines.reduce((sum, line) => sum + lineTotal(line), 0) * 100) / 100;
+		const data: Record<string, unknown> = {
+			external_id: externalId,
+			customer,
+			ordered_at: record.ordered_at,
+			total,
+			status: record.status ?? 'paid',
+			lines,
+		};
 		for (const field of ['channel', 'currency']) if (record[field] !== undefined) data[field] = record[field];
-		events.push({ rows, event: { type: 'order.placed', idempotency_key: `import:${fileKey}:order:${encodeURIComponent(externalId)}`.slice(0, 200), data } });
+		events.push({
+			rows,
+			event: {
+				type: 'order.placed',
+				idempotency_key: `import:${fileKey}:order:${encodeURIComponent(externalId)}`.slice(0, 200),
+				data,
+			},
+		});
 	}
 	return { events, issues };
 }

@@ -7,7 +7,18 @@ describe('normaliseEmail', () => {
 		expect(normaliseEmail('a+tag@shop.com')).toBe('a+tag@shop.com');
 	});
 	it('rejects what is not an address', () => {
-		for (const bad of ['', 'minjun', 'minjun@', '@example.com', 'a@b', 'a b@example.com', 'a@@example.com', 'a@example..com', 'a@example.com.', `${'x'.repeat(250)}@example.com`]) {
+		for (const bad of [
+			'',
+			'minjun',
+			'minjun@',
+			'@example.com',
+			'a@b',
+			'a b@example.com',
+			'a@@example.com',
+			'a@example..com',
+			'a@example.com.',
+			`${'x'.repeat(250)}@example.com`,
+		]) {
 			expect(normaliseEmail(bad), bad).toBeNull();
 		}
 	});
@@ -15,7 +26,15 @@ describe('normaliseEmail', () => {
 
 describe('normalisePhone', () => {
 	it('turns Korean numbers in their usual spellings into E.164', () => {
-		for (const spelling of ['010-1234-5678', '01012345678', '+82 10 1234 5678', '+82-10-1234-5678', '+82 010 1234 5678', '(010) 1234.5678', ' 010 1234 5678 ']) {
+		for (const spelling of [
+			'010-1234-5678',
+			'01012345678',
+			'+82 10 1234 5678',
+			'+82-10-1234-5678',
+			'+82 010 1234 5678',
+			'(010) 1234.5678',
+			' 010 1234 5678 ',
+		]) {
 			expect(normalisePhone(spelling), spelling).toBe('+821012345678');
 		}
 		expect(normalisePhone('02-123-4567')).toBe('+8221234567');
@@ -31,7 +50,20 @@ describe('normalisePhone', () => {
 		expect(normalisePhone('+1234567890123456')).toBeNull();
 	});
 	it('rejects malformed numbers', () => {
-		for (const bad of ['', '12345', '010-1234', '010-1234-56789', '1012345678', '0010-1234-5678', '+82 99 1234 5678', '010-CALL-ME', '+', '++821012345678', '+0123456789', '1588-1234']) {
+		for (const bad of [
+			'',
+			'12345',
+			'010-1234',
+			'010-1234-56789',
+			'1012345678',
+			'0010-1234-5678',
+			'+82 99 1234 5678',
+			'010-CALL-ME',
+			'+',
+			'++821012345678',
+			'+0123456789',
+			'1588-1234',
+		]) {
 			expect(normalisePhone(bad), bad).toBeNull();
 		}
 	});

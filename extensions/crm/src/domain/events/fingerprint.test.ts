@@ -13,7 +13,9 @@ describe('fingerprintSource', () => {
 	it('depends on type and data, not on the key', () => {
 		const a = fingerprintSource({ type: 'order.paid', idempotency_key: 'k1', data: { external_id: 'A-1' } });
 		expect(fingerprintSource({ type: 'order.paid', idempotency_key: 'k2', data: { external_id: 'A-1' } })).toBe(a);
-		expect(fingerprintSource({ type: 'order.refunded', idempotency_key: 'k1', data: { external_id: 'A-1' } })).not.toBe(a);
+		expect(fingerprintSource({ type: 'order.refunded', idempotency_key: 'k1', data: { external_id: 'A-1' } })).not.toBe(
+			a,
+		);
 		expect(fingerprintSource({ type: 'order.paid', idempotency_key: 'k1', data: { external_id: 'A-2' } })).not.toBe(a);
 	});
 });

@@ -8,7 +8,8 @@ export function canonicalJson(value: unknown): string {
 		if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
 		return JSON.stringify(value) ?? 'null';
 	}
-	if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+	if (Array.isArray(value))
+		return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
 	const entries = Object.entries(value as Record<string, unknown>)
 		.filter(([, item]) => item !== undefined)
 		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

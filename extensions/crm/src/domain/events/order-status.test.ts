@@ -12,7 +12,10 @@ describe('statusTransition', () => {
 		expect(statusTransition('order.refunded', 'refunded')).toEqual({ ok: true, status: 'refunded', changed: false });
 	});
 	it('refuses moves that make no sense', () => {
-		expect(statusTransition('order.paid', 'refunded')).toEqual({ ok: false, message: 'the order is refunded; order.paid applies only to an order that is pending' });
+		expect(statusTransition('order.paid', 'refunded')).toEqual({
+			ok: false,
+			message: 'the order is refunded; order.paid applies only to an order that is pending',
+		});
 		expect(statusTransition('order.refunded', 'pending').ok).toBe(false);
 		expect(statusTransition('order.cancelled', 'fulfilled').ok).toBe(false);
 	});

@@ -1,7 +1,14 @@
 // The events API's payloads, as clients send them (after normalisation: e-mails lower-case, phones E.164,
 // timestamps ISO UTC). Pure types: shared by the validator, the endpoint and the exported SDK types.
 
-export const EVENT_TYPES = ['customer.upsert', 'order.placed', 'order.paid', 'order.refunded', 'order.cancelled', 'interaction.logged'] as const;
+export const EVENT_TYPES = [
+	'customer.upsert',
+	'order.placed',
+	'order.paid',
+	'order.refunded',
+	'order.cancelled',
+	'interaction.logged',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** One problem with a request, e.g. `{ path: 'events[3].data.lines[0].quantity', message: 'must be a positive integer' }`. */
@@ -19,7 +26,8 @@ export type OrderStatus = 'pending' | 'paid' | 'fulfilled' | 'refunded' | 'cance
 export type OrderChannel = 'store' | 'web' | 'app' | 'phone' | 'marketplace';
 export type LineKind = 'product' | 'discount' | 'reward' | 'shipping';
 export type InteractionChannel = 'store' | 'phone' | 'email' | 'sms' | 'kakao' | 'web' | 'social' | 'visit';
-export type InteractionType = 'call' | 'visit' | 'note' | 'inquiry' | 'complaint' | 'after_sales' | 'meeting' | 'task' | 'message';
+export type InteractionType =
+	'call' | 'visit' | 'note' | 'inquiry' | 'complaint' | 'after_sales' | 'meeting' | 'task' | 'message';
 export type CustomerSource = 'store' | 'web' | 'app' | 'referral' | 'social' | 'event' | 'import' | 'other';
 
 export interface CustomerUpsertData {

@@ -2,8 +2,26 @@
 import { CHOICES } from './choices';
 import type { EventType } from './types';
 import {
-	amount, bool, childPath, customerRef, email, fail, isObject, list, oneOf, orderRef, pastDate, phone,
-	quantity, readObject, text, timestamp, upperCode, type Checker, type Context, type FieldSpec,
+	amount,
+	bool,
+	childPath,
+	customerRef,
+	email,
+	fail,
+	isObject,
+	list,
+	oneOf,
+	orderRef,
+	pastDate,
+	phone,
+	quantity,
+	readObject,
+	text,
+	timestamp,
+	upperCode,
+	type Checker,
+	type Context,
+	type FieldSpec,
 } from './values';
 
 const MAX_LINES = 500;
@@ -49,10 +67,12 @@ const LINE: Record<string, FieldSpec> = {
 const line: Checker<Record<string, unknown>> = (value, path, ctx) => {
 	const out = readObject(value, path, ctx, LINE);
 	if (!out) return undefined;
-	if (out.sku === undefined && out.product_name === undefined) return fail(ctx, childPath(path, 'product_name'), 'is required when there is no sku');
+	if (out.sku === undefined && out.product_name === undefined)
+		return fail(ctx, childPath(path, 'product_name'), 'is required when there is no sku');
 	const kind = out.kind ?? 'product';
 	const unitPrice = (out.unit_price as number | undefined) ?? 0;
-	const lineTotal = (out.line_total as number | undefined) ?? Math.round(unitPrice * (out.quantity as number) * 100) / 100;
+	const lineTotal =
+		(out.line_total as number | undefined) ?? Math.round(unitPrice * (out.quantity as number) * 100) / 100;
 	return { ...out, kind, unit_price: unitPrice, line_total: lineTotal };
 };
 
@@ -82,11 +102,13 @@ const INTERACTION: Record<string, FieldSpec> = {
 
 function customerUpsert(value: unknown, path: string, ctx: Context) {
 	const out = readObject(value, path, ctx, CUSTOMER);
-	if (out && !CUSTOMER_KEYS.some((key) => out[key] !== undefined)) return fail(ctx, path, 'needs at least one of external_id, email, phone');
+	if (out && !CUSTOMER_KEYS.some((key) => out[key] !== undefined))
+		return fail(ctx, path, 'needs at least one of external_id, email, phone');
 	return out;
 }
 
-const orderPlaced = (value: unknown, path: string, ctx: Context) => readObject(value, path, ctx, { ...ORDER, status: optional(oneOf(CHOICES.orderStatus)) });
+const orderPlaced = (value: unknown, path: string, ctx: Context) =>
+	readObject(value, path, ctx, { ...ORDER, status: optional(oneOf(CHOICES.orderStatus)) });
 
 /** A reference to an existing order (`{ id }` or `{ external_id }`). */
 const orderStatusChange = (value: unknown, path: string, ctx: Context) => orderRef(value, path, ctx);
@@ -96,14 +118,19 @@ function orderPaid(value: unknown, path: string, ctx: Context) {
 	if (!isObject(value)) return fail(ctx, path, 'must be an object');
 	const isFullOrder = Object.keys(value).some((key) => key !== 'id' && key !== 'external_id');
 	if (!isFullOrder) return orderStatusChange(value, path, ctx);
-	if (value.id !== undefined) return fail(ctx, childPath(path, 'id'), 'a full order is matched by external_id; leave id out');
-	if (value.external_id === undefined) return fail(ctx, childPath(path, 'external_id'), 'is required with a full order');
+	if (value.id !== undefined)
+		return fail(ctx, childPath(path, 'id'), 'a full order is matched by external_id; leave id out');
+	if (value.external_id === undefined)
+		return fail(ctx, childPath(path, 'external_id'), 'is required with a full order');
 	return readObject(value, path, ctx, ORDER);
 }
 
 const interactionLogged = (value: unknown, path: string, ctx: Context) => readObject(value, path, ctx, INTERACTION);
 
-export const DATA_VALIDATORS: Record<EventType, (value: unknown, path: string, ctx: Context) => Record<string, unknown> | undefined> = {
+export const DATA_VALIDATORS: Record<
+	EventType,
+	(value: unknown, path: string, ctx: Context) => Record<string, unknown> | undefined
+> = {
 	'customer.upsert': customerUpsert,
 	'order.placed': orderPlaced,
 	'order.paid': orderPaid,

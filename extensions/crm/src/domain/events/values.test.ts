@@ -54,7 +54,11 @@ describe('pastDate', () => {
 });
 
 describe('readObject', () => {
-	const spec = { name: { check: text(10), required: true }, note: { check: text(), nullable: true }, tags: { check: list(text(5), 2) } };
+	const spec = {
+		name: { check: text(10), required: true },
+		note: { check: text(), nullable: true },
+		tags: { check: list(text(5), 2) },
+	};
 	it('reports every problem with its path', () => {
 		const c = ctx();
 		expect(readObject({ nmae: 'a', note: 5, tags: ['ok', 'toolong'] }, 'data', c, spec)).toBeUndefined();
@@ -76,9 +80,14 @@ describe('customerRef', () => {
 	it('takes exactly one key, normalised', () => {
 		expect(run(customerRef, { phone: '010-1234-5678' }).value).toEqual({ phone: '+821012345678' });
 		expect(run(customerRef, { email: ' A@B.CO ' }).value).toEqual({ email: 'a@b.co' });
-		expect(run(customerRef, { id: 1, email: 'a@b.co' }).issues[0].message).toMatch(/exactly one of: id, external_id, email, phone/);
+		expect(run(customerRef, { id: 1, email: 'a@b.co' }).issues[0].message).toMatch(
+			/exactly one of: id, external_id, email, phone/,
+		);
 		expect(run(customerRef, {}).issues[0].path).toBe('x');
-		expect(run(customerRef, { email: 'nope' }).issues[0]).toEqual({ path: 'x.email', message: 'is not a valid e-mail address' });
+		expect(run(customerRef, { email: 'nope' }).issues[0]).toEqual({
+			path: 'x.email',
+			message: 'is not a valid e-mail address',
+		});
 		expect(run(customerRef, 7).issues[0].message).toMatch(/must be an object/);
 	});
 });

@@ -25,7 +25,8 @@ export const EARLIEST_TIMESTAMP = '1990-01-01T00:00:00.000Z';
 export const MAX_AMOUNT = 999_999_999_999.99;
 export const MAX_QUANTITY = 1_000_000;
 
-export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 export const childPath = (path: string, key: string) => (path ? `${path}.${key}` : key);
 export const indexPath = (path: string, index: number) => `${path}[${index}]`;
 
@@ -35,7 +36,12 @@ export function fail(ctx: Context, path: string, message: string): undefined {
 }
 
 /** Reads an object field by field; unknown keys are refused so that a typo never passes silently. */
-export function readObject(value: unknown, path: string, ctx: Context, spec: Record<string, FieldSpec>): Record<string, unknown> | undefined {
+export function readObject(
+	value: unknown,
+	path: string,
+	ctx: Context,
+	spec: Record<string, FieldSpec>,
+): Record<string, unknown> | undefined {
 	if (!isObject(value)) return fail(ctx, path, 'must be an object');
 	const before = ctx.issues.length;
 	for (const key of Object.keys(value)) if (!(key in spec)) fail(ctx, childPath(path, key), 'unknown field');
@@ -55,32 +61,44 @@ export function readObject(value: unknown, path: string, ctx: Context, spec: Rec
 	return ctx.issues.length === before ? out : undefined;
 }
 
-export const text = (max = 255): Checker<string> => (value, path, ctx) => {
-	if (typeof value !== 'string') return fail(ctx, path, 'must be a string');
-	const trimmed = value.trim();
-	if (!trimmed) return fail(ctx, path, 'must not be empty');
-	if (trimmed.length > max) return fail(ctx, path, `must be at most ${max} characters`);
-	return trimmed;
-};
+export const text =
+	(max = 255): Checker<string> =>
+	(value, path, ctx) => {
+		if (typeof value !== 'string') return fail(ctx, path, 'must be a string');
+		const trimmed = value.trim();
+		if (!trimmed) return fail(ctx, path, 'must not be empty');
+		if (trimmed.length > max) return fail(ctx, path, `must be at most ${max} characters`);
+		return trimmed;
+	};
 
-export const oneOf = <T extends string>(choices: readonly T[]): Checker<T> => (value, path, ctx) =>
-	typeof value === 'string' && (choices as readonly string[]).includes(value) ? (value as T) : fail(ctx, path, `must be one of: ${choices.join(', ')}`);
+export const oneOf =
+	<T extends string>(choices: readonly T[]): Checker<T> =>
+	(value, path, ctx) =>
+		typeof value === 'string' && (choices as readonly string[]).includes(value)
+			? (value as T)
+			: fail(ctx, path, `must be one of: ${choices.join(', ')}`);
 
-export const bool: Checker<boolean> = (value, path, ctx) => (typeof value === 'boolean' ? value : fail(ctx, path, 'must be true or false'));
+export const bool: Checker<boolean> = (value, path, ctx) =>
+	typeof value === 'boolean' ? value : fail(ctx, path, 'must be true or false');
 
 export const amount: Checker<number> = (value, path, ctx) => {
 	if (typeof value !== 'number' || !Number.isFinite(value)) return fail(ctx, path, 'must be a number');
 	if (value < 0) return fail(ctx, path, 'must not be negative');
 	if (value > MAX_AMOUNT) return fail(ctx, path, `must be at most ${MAX_AMOUNT}`);
-	if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) return fail(ctx, path, 'must have at most 2 decimal places');
+	if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6)
+		return fail(ctx, path, 'must have at most 2 decimal places');
 	return Math.round(value * 100) / 100;
 };
 
 export const quantity: Checker<number> = (value, path, ctx) =>
-	Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_QUANTITY ? (value as number) : fail(ctx, path, `must be a positive integer (at most ${MAX_QUANTITY})`);
+	Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_QUANTITY
+		? (value as number)
+		: fail(ctx, path, `must be a positive integer (at most ${MAX_QUANTITY})`);
 
 export const id: Checker<number> = (value, path, ctx) =>
-	Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 2_147_483_647 ? (value as number) : fail(ctx, path, 'must be a positive integer id');
+	Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 2_147_483_647
+		? (value as number)
+		: fail(ctx, path, 'must be a positive integer id');
 
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -93,12 +111,15 @@ const isCalendarDate = (ymd: string) => {
 
 /** An ISO 8601 instant with a time zone, not before 1990 nor beyond the future tolerance; returned as ISO UTC. */
 export const timestamp: Checker<string> = (value, path, ctx) => {
-	if (typeof value !== 'string' || !ISO_DATETIME.test(value.trim())) return fail(ctx, path, 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T10:15:00+09:00');
+	if (typeof value !== 'string' || !ISO_DATETIME.test(value.trim()))
+		return fail(ctx, path, 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T10:15:00+09:00');
 	const ms = Date.parse(value.trim());
-	if (Number.isNaN(ms) || !isCalendarDate(value.trim().slice(0, 10)) || Number(value.trim().slice(11, 13)) > 23) return fail(ctx, path, 'is not a valid date-time');
+	if (Number.isNaN(ms) || !isCalendarDate(value.trim().slice(0, 10)) || Number(value.trim().slice(11, 13)) > 23)
+		return fail(ctx, path, 'is not a valid date-time');
 	if (ms < Date.parse(EARLIEST_TIMESTAMP)) return fail(ctx, path, 'must not be before 1990-01-01');
 	const tolerance = Math.round(ctx.futureToleranceMs / 60_000);
-	if (ms > ctx.now.getTime() + ctx.futureToleranceMs) return fail(ctx, path, `is in the future (more than ${tolerance} minutes ahead of the server clock)`);
+	if (ms > ctx.now.getTime() + ctx.futureToleranceMs)
+		return fail(ctx, path, `is in the future (more than ${tolerance} minutes ahead of the server clock)`);
 	return new Date(ms).toISOString();
 };
 
@@ -118,30 +139,41 @@ export const email: Checker<string> = (value, path, ctx) => {
 
 export const phone: Checker<string> = (value, path, ctx) => {
 	if (typeof value !== 'string') return fail(ctx, path, 'must be a string');
-	return normalisePhone(value) ?? fail(ctx, path, 'is not a valid phone number (e.g. 010-1234-5678 or +82 10 1234 5678)');
+	return (
+		normalisePhone(value) ?? fail(ctx, path, 'is not a valid phone number (e.g. 010-1234-5678 or +82 10 1234 5678)')
+	);
 };
 
-export const upperCode = (length: number, what: string): Checker<string> => (value, path, ctx) =>
-	typeof value === 'string' && new RegExp(`^[A-Za-z]{${length}}$`).test(value) ? value.toUpperCase() : fail(ctx, path, `must be ${what}`);
+export const upperCode =
+	(length: number, what: string): Checker<string> =>
+	(value, path, ctx) =>
+		typeof value === 'string' && new RegExp(`^[A-Za-z]{${length}}$`).test(value)
+			? value.toUpperCase()
+			: fail(ctx, path, `must be ${what}`);
 
-export const list = <T>(item: Checker<T>, max: number): Checker<T[]> => (value, path, ctx) => {
-	if (!Array.isArray(value)) return fail(ctx, path, 'must be an array');
-	if (value.length > max) return fail(ctx, path, `must have at most ${max} items`);
-	const before = ctx.issues.length;
-	const out = value.map((entry, index) => item(entry, indexPath(path, index), ctx));
-	return ctx.issues.length === before ? (out as T[]) : undefined;
-};
+export const list =
+	<T>(item: Checker<T>, max: number): Checker<T[]> =>
+	(value, path, ctx) => {
+		if (!Array.isArray(value)) return fail(ctx, path, 'must be an array');
+		if (value.length > max) return fail(ctx, path, `must have at most ${max} items`);
+		const before = ctx.issues.length;
+		const out = value.map((entry, index) => item(entry, indexPath(path, index), ctx));
+		return ctx.issues.length === before ? (out as T[]) : undefined;
+	};
 
 /** An object holding exactly one of the given keys, e.g. a customer by id, external_id, e-mail or phone. */
-export const exactlyOne = (spec: Record<string, Checker<unknown>>): Checker<Record<string, unknown>> => (value, path, ctx) => {
-	const keys = Object.keys(spec);
-	if (!isObject(value)) return fail(ctx, path, `must be an object with one of: ${keys.join(', ')}`);
-	const present = keys.filter((key) => value[key] !== undefined && value[key] !== null);
-	for (const key of Object.keys(value)) if (!keys.includes(key)) return fail(ctx, childPath(path, key), 'unknown field');
-	if (present.length !== 1) return fail(ctx, path, `must have exactly one of: ${keys.join(', ')}`);
-	const checked = spec[present[0]](value[present[0]], childPath(path, present[0]), ctx);
-	return checked === undefined ? undefined : { [present[0]]: checked };
-};
+export const exactlyOne =
+	(spec: Record<string, Checker<unknown>>): Checker<Record<string, unknown>> =>
+	(value, path, ctx) => {
+		const keys = Object.keys(spec);
+		if (!isObject(value)) return fail(ctx, path, `must be an object with one of: ${keys.join(', ')}`);
+		const present = keys.filter((key) => value[key] !== undefined && value[key] !== null);
+		for (const key of Object.keys(value))
+			if (!keys.includes(key)) return fail(ctx, childPath(path, key), 'unknown field');
+		if (present.length !== 1) return fail(ctx, path, `must have exactly one of: ${keys.join(', ')}`);
+		const checked = spec[present[0]](value[present[0]], childPath(path, present[0]), ctx);
+		return checked === undefined ? undefined : { [present[0]]: checked };
+	};
 
 export const customerRef = exactlyOne({ id, external_id: text(255), email, phone });
 export const orderRef = exactlyOne({ id, external_id: text(255) });

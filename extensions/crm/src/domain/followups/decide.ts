@@ -6,14 +6,22 @@ import { endOfQuietHours, inQuietHours, type QuietHours } from './quiet-hours';
 
 export type FollowupAction = 'email' | 'sms' | 'kakao' | 'task' | 'points' | 'tag';
 export const MESSAGE_CHANNELS: FollowupAction[] = ['email', 'sms', 'kakao'];
-export const isMessage = (action: string): action is 'email' | 'sms' | 'kakao' => (MESSAGE_CHANNELS as string[]).includes(action);
+export const isMessage = (action: string): action is 'email' | 'sms' | 'kakao' =>
+	(MESSAGE_CHANNELS as string[]).includes(action);
 
 export interface SendFacts {
 	action: FollowupAction;
 	marketing: boolean;
 	ruleActive: boolean;
 	matchesCondition: boolean;
-	customer: { email?: unknown; phone?: unknown; consent_email?: unknown; consent_sms?: unknown; consent_kakao?: unknown; consent_night?: unknown };
+	customer: {
+		email?: unknown;
+		phone?: unknown;
+		consent_email?: unknown;
+		consent_sms?: unknown;
+		consent_kakao?: unknown;
+		consent_night?: unknown;
+	};
 	quiet: QuietHours;
 	timeZone: string;
 	/** Messages sent to this customer by any rule in the last 7 days. */
@@ -25,7 +33,8 @@ export interface SendFacts {
 	now: Date;
 }
 
-export type Decision = { action: 'send' } | { action: 'cancel'; reason: string } | { action: 'defer'; until: Date; reason: string };
+export type Decision =
+	{ action: 'send' } | { action: 'cancel'; reason: string } | { action: 'defer'; until: Date; reason: string };
 
 const yes = (value: unknown) => value === true || value === 1 || value === '1' || value === 'true';
 
@@ -33,19 +42,43 @@ export function decideSend(facts: SendFacts): Decision {
 	if (!facts.ruleActive) return { action: 'cancel', reason: 'rule is no longer active' };
 	if (!facts.matchesCondition) return { action: 'cancel', reason: "customer no longer matches the rule's condition" };
 	const message = isMessage(facts.action);
-	if (facts.action === 'email' && !facts.customer.email) return { action: 'cancel', reason: 'customer has no e-mail address' };
-	if ((facts.action === 'sms' || facts.action === 'kakao') && !facts.customer.phone) return { action: 'cancel', reason: 'customer has no phone number' };
+	if (facts.action === 'email' && !facts.customer.email)
+		return { action: 'cancel', reason: 'customer has no e-mail address' };
+	if ((facts.action === 'sms' || facts.action === 'kakao') && !facts.customer.phone)
+		return { action: 'cancel', reason: 'customer has no phone number' };
 	if (message && facts.marketing && !yes(facts.customer[`consent_${facts.action}` as 'consent_email'])) {
 		return { action: 'cancel', reason: `no consent to advertising by ${facts.action}` };
 	}
-	if (facts.minDaysBetween > 0 && facts.lastByRuleAt && facts.now.getTime() - facts.lastByRuleAt.getTime() < facts.minDaysBetween * 86_400_000) {
+	if (
+		facts.minDaysBetween > 0 &&
+		facts.lastByRuleAt &&
+		facts.now.getTime() - facts.lastByRuleAt.getTime() < facts.minDaysBetween * 86_400_000
+	) {
 		return { action: 'cancel', reason: `contacted by this rule within ${facts.minDaysBetween} days` };
 	}
-	if (message && facts.marketing && facts.capPerWeek !== null && facts.capPerWeek > 0 && facts.sentLastWeek >= facts.capPerWeek) {
-		return { action: 'cancel', reason: `frequency cap: ${facts.sentLastWeek} messages in the last 7 days (cap ${facts.capPerWeek})` };
+	if (
+		message &&
+		facts.marketing &&
+		facts.capPerWeek !== null &&
+		facts.capPerWeek > 0 &&
+		facts.sentLastWeek >= facts.capPerWeek
+	) {
+		return {
+			action: 'cancel',
+			reason: `frequency cap: ${facts.sentLastWeek} messages in the last 7 days (cap ${facts.capPerWeek})`,
+		};
 	}
-	if (message && facts.marketing && !yes(facts.customer.consent_night) && inQuietHours(facts.now, facts.quiet, facts.timeZone)) {
-		return { action: 'defer', until: endOfQuietHours(facts.now, facts.quiet, facts.timeZone), reason: 'quiet hours (no night-time consent)' };
+	if (
+		message &&
+		facts.marketing &&
+		!yes(facts.customer.consent_night) &&
+		inQuietHours(facts.now, facts.quiet, facts.timeZone)
+	) {
+		return {
+			action: 'defer',
+			until: endOfQuietHours(facts.now, facts.quiet, facts.timeZone),
+			reason: 'quiet hours (no night-time consent)',
+		};
 	}
 	return { action: 'send' };
 }

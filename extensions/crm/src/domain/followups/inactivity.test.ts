@@ -21,7 +21,11 @@ describe('inactivity relative to the customer rhythm', () => {
 	it('says whether the customer is lapsing now, counted from the last purchase', () => {
 		const orders = [day(0), day(30), day(60)];
 		expect(inactivity(orders, day(119), 2, 30)).toMatchObject({ inactive: false, thresholdDays: 60 });
-		expect(inactivity(orders, day(120), 2, 30)).toMatchObject({ inactive: true, daysSinceLast: 60, lastOrderAt: day(60) });
+		expect(inactivity(orders, day(120), 2, 30)).toMatchObject({
+			inactive: true,
+			daysSinceLast: 60,
+			lastOrderAt: day(60),
+		});
 		expect(inactivity([], day(120), 2, 30)).toMatchObject({ inactive: false, lastOrderAt: null });
 	});
 });

@@ -3,9 +3,15 @@
 const DAY = 86_400_000;
 
 export function medianGapDays(orderDates: Date[]): number | null {
-	const times = orderDates.map((date) => date.getTime()).filter(Number.isFinite).sort((a, b) => a - b);
+	const times = orderDates
+		.map((date) => date.getTime())
+		.filter(Number.isFinite)
+		.sort((a, b) => a - b);
 	if (times.length < 2) return null;
-	const gaps = times.slice(1).map((time, i) => (time - times[i]) / DAY).sort((a, b) => a - b);
+	const gaps = times
+		.slice(1)
+		.map((time, i) => (time - times[i]) / DAY)
+		.sort((a, b) => a - b);
 	const middle = Math.floor(gaps.length / 2);
 	return gaps.length % 2 ? gaps[middle] : (gaps[middle - 1] + gaps[middle]) / 2;
 }

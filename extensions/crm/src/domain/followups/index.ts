@@ -3,7 +3,15 @@
  * anniversaries (29 February → 28 February in non-leap years), inactivity relative to the customer's own rhythm,
  * dedupe keys and the deterministic holdout, retry backoff and the checks made at send time.
  */
-export { DEFAULT_QUIET_HOURS, deliveryTime, dueAt, endOfQuietHours, inQuietHours, type DeliveryInput, type QuietHours } from './quiet-hours';
+export {
+	DEFAULT_QUIET_HOURS,
+	deliveryTime,
+	dueAt,
+	endOfQuietHours,
+	inQuietHours,
+	type DeliveryInput,
+	type QuietHours,
+} from './quiet-hours';
 export { anniversaryYears, celebratedMonthDays, fallsOn, monthDayOf, nextOccurrence } from './occasions';
 export { inactivity, inactivityThresholdDays, medianGapDays, type Inactivity } from './inactivity';
 export { dedupeKey, holdoutBucket, isHeldOut } from './keys';

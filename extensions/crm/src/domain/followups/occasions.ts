@@ -41,7 +41,10 @@ export function nextOccurrence(value: unknown, from: Date, timeZone: string): st
 /** Whole years since `since` when `day` is its anniversary (≥ 1), else null. */
 export function anniversaryYears(since: unknown, day: string, timeZone: string): number | null {
 	if (!fallsOn(since, day, timeZone)) return null;
-	const start = typeof since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(since) ? since : localDate(since instanceof Date ? since : new Date(since as string), timeZone);
+	const start =
+		typeof since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(since)
+			? since
+			: localDate(since instanceof Date ? since : new Date(since as string), timeZone);
 	const years = Number(day.slice(0, 4)) - Number(start.slice(0, 4));
 	return years >= 1 ? years : null;
 }

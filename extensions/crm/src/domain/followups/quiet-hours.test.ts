@@ -35,13 +35,17 @@ describe('quiet hours (21:00-08:00 local)', () => {
 		// Paid at 18:00, three hours later is 21:00: quiet, so 08:00 the next day.
 		expect(dueAt(kst('2026-05-01T18:00:00'), 180, ad).toISOString()).toBe(kst('2026-05-02T08:00:00').toISOString());
 		expect(dueAt(kst('2026-05-01T18:00:00'), 179, ad).toISOString()).toBe(kst('2026-05-01T20:59:00').toISOString());
-		expect(dueAt(kst('2026-05-01T18:00:00'), 3 * 24 * 60, { ...ad, marketing: false }).toISOString()).toBe(kst('2026-05-04T18:00:00').toISOString());
+		expect(dueAt(kst('2026-05-01T18:00:00'), 3 * 24 * 60, { ...ad, marketing: false }).toISOString()).toBe(
+			kst('2026-05-04T18:00:00').toISOString(),
+		);
 	});
 
 	it("uses the customer's own time zone, across daylight saving changes", () => {
 		const ny = { ...ad, timeZone: 'America/New_York' };
 		// 2026-03-08 is the US spring-forward night: 08:00 EDT = 12:00 UTC.
-		expect(endOfQuietHours(new Date('2026-03-08T06:00:00Z'), DEFAULT_QUIET_HOURS, 'America/New_York').toISOString()).toBe('2026-03-08T12:00:00.000Z');
+		expect(
+			endOfQuietHours(new Date('2026-03-08T06:00:00Z'), DEFAULT_QUIET_HOURS, 'America/New_York').toISOString(),
+		).toBe('2026-03-08T12:00:00.000Z');
 		expect(deliveryTime(new Date('2026-01-10T03:00:00Z'), ny).toISOString()).toBe('2026-01-10T13:00:00.000Z');
 	});
 });

@@ -34,7 +34,16 @@ export function endOfQuietHours(at: Date, quiet: QuietHours, timeZone: string): 
 	// Still before today's end (after midnight, or a same-day window): today; otherwise tomorrow's end.
 	const sameDay = nowMinutes < end;
 	const day = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + (sameDay ? 0 : 1)));
-	return zonedInstant({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: Math.floor(end / 60), minute: end % 60 }, timeZone);
+	return zonedInstant(
+		{
+			year: day.getUTCFullYear(),
+			month: day.getUTCMonth() + 1,
+			day: day.getUTCDate(),
+			hour: Math.floor(end / 60),
+			minute: end % 60,
+		},
+		timeZone,
+	);
 }
 
 export interface DeliveryInput {

@@ -11,7 +11,13 @@ export interface WallTime {
 
 export function wallTime(at: Date, timeZone: string): WallTime {
 	const local = new Date(at.getTime() + zoneOffsetMs(at, timeZone));
-	return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
+	return {
+		year: local.getUTCFullYear(),
+		month: local.getUTCMonth() + 1,
+		day: local.getUTCDate(),
+		hour: local.getUTCHours(),
+		minute: local.getUTCMinutes(),
+	};
 }
 
 /** The instant whose wall-clock time in `timeZone` is the given one (the later instant when a DST gap skips it). */

@@ -30,7 +30,13 @@ describe('shapeCohorts', () => {
 	});
 
 	it('ignores rows outside the months and is all zeros without data', () => {
-		const matrix = shapeCohorts(['2026-01'], [{ cohort: 3, month: 3, customers: 1 }, { cohort: 0, month: 5, customers: 1 }]);
+		const matrix = shapeCohorts(
+			['2026-01'],
+			[
+				{ cohort: 3, month: 3, customers: 1 },
+				{ cohort: 0, month: 5, customers: 1 },
+			],
+		);
 		expect(matrix.cohorts).toEqual([{ key: '2026-01', size: 0, cells: [{ offset: 0, customers: 0, rate: null }] }]);
 		expect(matrix.average).toEqual([null]);
 	});

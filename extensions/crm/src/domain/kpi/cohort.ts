@@ -50,7 +50,11 @@ export function shapeCohorts(monthKeys: readonly string[], rows: readonly Cohort
 	const cohorts = monthKeys.map((key, c): CohortRow => ({
 		key,
 		size: sizes[c],
-		cells: Array.from({ length: n - c }, (_, offset) => ({ offset, customers: counts[c][offset], rate: sizes[c] ? counts[c][offset] / sizes[c] : null })),
+		cells: Array.from({ length: n - c }, (_, offset) => ({
+			offset,
+			customers: counts[c][offset],
+			rate: sizes[c] ? counts[c][offset] / sizes[c] : null,
+		})),
 	}));
 	const average = Array.from({ length: n }, (_, offset) => {
 		let customers = 0;

@@ -10,12 +10,16 @@ export interface Change {
 	trend: 'better' | 'worse' | 'flat';
 }
 
-export function change(value: number | null, previous: number | null, direction: KpiDefinition['direction']): Change | null {
+export function change(
+	value: number | null,
+	previous: number | null,
+	direction: KpiDefinition['direction'],
+): Change | null {
 	if (value === null || previous === null) return null;
 	const absolute = value - previous;
 	const relative = previous === 0 ? null : absolute / Math.abs(previous);
 	const up = absolute > 1e-12 ? 1 : absolute < -1e-12 ? -1 : 0;
-	const trend = up === 0 ? 'flat' : (up > 0) === (direction === 'up') ? 'better' : 'worse';
+	const trend = up === 0 ? 'flat' : up > 0 === (direction === 'up') ? 'better' : 'worse';
 	return { absolute, relative, trend };
 }
 
@@ -66,7 +70,12 @@ export function parseGoals(stored: unknown): Map<string, GoalSpec> {
 	return goals;
 }
 
-export function goalProgress(spec: GoalSpec | null | undefined, value: number | null, previous: number | null, direction: KpiDefinition['direction']): GoalProgress | null {
+export function goalProgress(
+	spec: GoalSpec | null | undefined,
+	value: number | null,
+	previous: number | null,
+	direction: KpiDefinition['direction'],
+): GoalProgress | null {
 	if (spec === null || spec === undefined) return null;
 	let target: number;
 	let relativeChange: number | null = null;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { civilDateOf, parseCivil, periodContaining, periodOf, periodsEndingWith, previousPeriod, shiftPeriod, startOfCivilDay } from './period';
+import {
+	civilDateOf,
+	parseCivil,
+	periodContaining,
+	periodOf,
+	periodsEndingWith,
+	previousPeriod,
+	shiftPeriod,
+	startOfCivilDay,
+} from './period';
 
 const iso = (d: Date) => d.toISOString();
 const SEOUL = 'Asia/Seoul';
@@ -29,9 +38,17 @@ describe('periods in the CRM time zone', () => {
 
 	it('groups months into quarters and days into days', () => {
 		const q = periodOf({ year: 2026, month: 8, day: 9 }, 'quarter', 'UTC');
-		expect([q.key, iso(q.start), iso(q.end)]).toEqual(['2026-Q3', '2026-07-01T00:00:00.000Z', '2026-10-01T00:00:00.000Z']);
+		expect([q.key, iso(q.start), iso(q.end)]).toEqual([
+			'2026-Q3',
+			'2026-07-01T00:00:00.000Z',
+			'2026-10-01T00:00:00.000Z',
+		]);
 		const day = periodOf({ year: 2026, month: 2, day: 28 }, 'day', SEOUL);
-		expect([day.key, iso(day.start), iso(day.end)]).toEqual(['2026-02-28', '2026-02-27T15:00:00.000Z', '2026-02-28T15:00:00.000Z']);
+		expect([day.key, iso(day.start), iso(day.end)]).toEqual([
+			'2026-02-28',
+			'2026-02-27T15:00:00.000Z',
+			'2026-02-28T15:00:00.000Z',
+		]);
 	});
 
 	it('steps back across year ends and month lengths', () => {
@@ -40,14 +57,21 @@ describe('periods in the CRM time zone', () => {
 		expect(previousPeriod(periodOf({ year: 2026, month: 3, day: 1 }, 'day', SEOUL)).key).toBe('2026-02-28');
 		expect(shiftPeriod(periodOf({ year: 2026, month: 1, day: 5 }, 'week', SEOUL), -1).key).toBe('2026-W01'); // Mon 29 Dec 2025, its Thursday is 1 Jan
 		expect(shiftPeriod(periodOf({ year: 2026, month: 1, day: 5 }, 'week', SEOUL), -2).key).toBe('2025-W52');
-		expect(periodsEndingWith(periodOf({ year: 2026, month: 2, day: 1 }, 'month', 'UTC'), 4).map((p) => p.key)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+		expect(periodsEndingWith(periodOf({ year: 2026, month: 2, day: 1 }, 'month', 'UTC'), 4).map((p) => p.key)).toEqual([
+			'2025-11',
+			'2025-12',
+			'2026-01',
+			'2026-02',
+		]);
 	});
 
 	it('handles daylight-saving days: New York 8 March 2026 is 23 hours long', () => {
 		const day = periodOf({ year: 2026, month: 3, day: 8 }, 'day', 'America/New_York');
 		expect(iso(day.start)).toBe('2026-03-08T05:00:00.000Z');
 		expect(iso(day.end)).toBe('2026-03-09T04:00:00.000Z');
-		expect(iso(startOfCivilDay({ year: 2026, month: 11, day: 2 }, 'America/New_York'))).toBe('2026-11-02T05:00:00.000Z');
+		expect(iso(startOfCivilDay({ year: 2026, month: 11, day: 2 }, 'America/New_York'))).toBe(
+			'2026-11-02T05:00:00.000Z',
+		);
 	});
 
 	it('parses only real calendar dates', () => {

@@ -24,7 +24,8 @@ export interface Period {
 	timeZone: string;
 }
 
-export const isPeriodUnit = (value: unknown): value is PeriodUnit => typeof value === 'string' && (PERIOD_UNITS as readonly string[]).includes(value);
+export const isPeriodUnit = (value: unknown): value is PeriodUnit =>
+	typeof value === 'string' && (PERIOD_UNITS as readonly string[]).includes(value);
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 export const formatCivil = (d: CivilDate) => `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
@@ -103,7 +104,14 @@ function periodKey(first: CivilDate, unit: PeriodUnit): string {
 /** The period of `unit` containing the local calendar date `date`. */
 export function periodOf(date: CivilDate, unit: PeriodUnit, timeZone: string): Period {
 	const first = firstDay(date, unit);
-	return { unit, key: periodKey(first, unit), first, start: startOfCivilDay(first, timeZone), end: startOfCivilDay(addUnits(first, unit, 1), timeZone), timeZone };
+	return {
+		unit,
+		key: periodKey(first, unit),
+		first,
+		start: startOfCivilDay(first, timeZone),
+		end: startOfCivilDay(addUnits(first, unit, 1), timeZone),
+		timeZone,
+	};
 }
 
 /** The period of `unit` containing the instant `at`, in `timeZone`. */

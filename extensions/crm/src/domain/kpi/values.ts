@@ -77,7 +77,10 @@ export function orderKpis(a: OrderAggregates): GroupResult {
 }
 
 export function ltvKpis(a: LtvAggregates): GroupResult {
-	return { values: { historical_ltv: ratio(a.revenue, a.customers) }, details: { historical_ltv: { revenue: a.revenue, customers: a.customers } } };
+	return {
+		values: { historical_ltv: ratio(a.revenue, a.customers) },
+		details: { historical_ltv: { revenue: a.revenue, customers: a.customers } },
+	};
 }
 
 export function feedbackKpis(a: FeedbackAggregates): GroupResult {

@@ -16,13 +16,28 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	let formatter = formatters.get(timeZone);
 	if (!formatter) {
 		// Throws RangeError for an unknown zone: a misconfigured zone must be noticed, not silently read as UTC.
-		formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' });
+		formatter = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			weekday: 'short',
+		});
 		formatters.set(timeZone, formatter);
 	}
 	return formatter;
 }
 
 export function zonedDay(at: Date, timeZone: string): ZonedDay {
-	const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(at).map((part) => [part.type, part.value]));
-	return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), weekday: WEEKDAYS[parts.weekday] };
+	const parts = Object.fromEntries(
+		formatterFor(timeZone)
+			.formatToParts(at)
+			.map((part) => [part.type, part.value]),
+	);
+	return {
+		year: Number(parts.year),
+		month: Number(parts.month),
+		day: Number(parts.day),
+		weekday: WEEKDAYS[parts.weekday],
+	};
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { COUPON_ALPHABET, couponCode, couponDiscount, couponState, normaliseCouponCode } from './coupons';
 import { seededRandom as mulberry32 } from '../shared/seeded-random';
 
-const randomBytes = (random: () => number, length = 12) => Uint8Array.from({ length }, () => Math.floor(random() * 256));
+const randomBytes = (random: () => number, length = 12) =>
+	Uint8Array.from({ length }, () => Math.floor(random() * 256));
 const CODE_SHAPE = new RegExp(`^[${COUPON_ALPHABET}]{4}-[${COUPON_ALPHABET}]{4}-[${COUPON_ALPHABET}]{4}$`);
 
 describe('COUPON_ALPHABET', () => {
@@ -50,7 +51,8 @@ describe('couponCode', () => {
 		expect(codes.size).toBe(samples);
 		const expected = (samples * 12) / 31;
 		// byte % 31 would give the first 8 symbols 12.5% more; allow ±4% (about 6 standard deviations).
-		for (const symbol of COUPON_ALPHABET) expect(Math.abs(counts.get(symbol)! - expected) / expected, symbol).toBeLessThan(0.04);
+		for (const symbol of COUPON_ALPHABET)
+			expect(Math.abs(counts.get(symbol)! - expected) / expected, symbol).toBeLessThan(0.04);
 	});
 });
 
@@ -71,7 +73,17 @@ describe('normaliseCouponCode', () => {
 	});
 
 	it('rejects wrong lengths and symbols outside the alphabet', () => {
-		for (const input of ['', '7KQ2-MZ9A-XH4', '7KQ2-MZ9A-XH4DD', '7KQ2-MZ9A-XH40', 'OKQ2-MZ9A-XH4D', '1KQ2-MZ9A-XH4D', 'LKQ2-MZ9A-XH4D', 'ĪKQ2-MZ9A-XH4D', '7KQ2_MZ9A_XH4D']) {
+		for (const input of [
+			'',
+			'7KQ2-MZ9A-XH4',
+			'7KQ2-MZ9A-XH4DD',
+			'7KQ2-MZ9A-XH40',
+			'OKQ2-MZ9A-XH4D',
+			'1KQ2-MZ9A-XH4D',
+			'LKQ2-MZ9A-XH4D',
+			'ĪKQ2-MZ9A-XH4D',
+			'7KQ2_MZ9A_XH4D',
+		]) {
 			expect(normaliseCouponCode(input), input).toBeNull();
 		}
 		expect(normaliseCouponCode(undefined as unknown as string)).toBeNull();
@@ -103,7 +115,8 @@ describe('couponDiscount', () => {
 	});
 
 	it('gives nothing on an empty or invalid order amount', () => {
-		for (const total of [0, -10, Number.NaN]) expect(couponDiscount({ kind: 'amount', amount: 1_000, percent: null }, total)).toBe(0);
+		for (const total of [0, -10, Number.NaN])
+			expect(couponDiscount({ kind: 'amount', amount: 1_000, percent: null }, total)).toBe(0);
 	});
 
 	it('stays within [0, order] and is a whole number for percent rewards, on random inputs', () => {

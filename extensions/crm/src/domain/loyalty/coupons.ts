@@ -14,7 +14,8 @@ const GROUP = 4;
  * 12 digits need 31^12 ≈ 2^59.5 values, so the modulo bias is below 2^-36 per code, which is negligible.
  */
 export function couponCode(random: Uint8Array): string {
-	if (random.length < COUPON_RANDOM_BYTES) throw new RangeError(`couponCode needs at least ${COUPON_RANDOM_BYTES} random bytes, got ${random.length}`);
+	if (random.length < COUPON_RANDOM_BYTES)
+		throw new RangeError(`couponCode needs at least ${COUPON_RANDOM_BYTES} random bytes, got ${random.length}`);
 	let value = 0n;
 	for (const byte of random) value = (value << 8n) | BigInt(byte);
 	const base = BigInt(COUPON_ALPHABET.length);
@@ -65,7 +66,8 @@ export function couponDiscount(reward: CouponReward, orderAmount: number): numbe
 	return Math.min(discount, orderAmount);
 }
 
-const finite = (value: number | null | undefined) => (value !== null && value !== undefined && Number.isFinite(value) ? value : 0);
+const finite = (value: number | null | undefined) =>
+	value !== null && value !== undefined && Number.isFinite(value) ? value : 0;
 
 export type CouponState = 'valid' | 'used' | 'voided' | 'expired';
 

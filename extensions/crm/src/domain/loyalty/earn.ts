@@ -38,7 +38,13 @@ export function earnForOrder(rules: EarningRule[], order: OrderForEarning, ctx: 
 	const lines = order.lines.filter(isEarningLine).map((line) => boostLine(line, multipliers));
 	const candidates = active
 		.filter((rule) => rule.kind === 'spend')
-		.map((rule) => spendCandidate(rule, lines.filter((boosted) => ruleCountsLine(rule, boosted.line)), ctx))
+		.map((rule) =>
+			spendCandidate(
+				rule,
+				lines.filter((boosted) => ruleCountsLine(rule, boosted.line)),
+				ctx,
+			),
+		)
 		.filter((candidate): candidate is Candidate => candidate !== null)
 		.map((candidate) => applyCaps(candidate, ctx));
 	return stack(candidates);
@@ -48,18 +54,33 @@ export function earnForOrder(rules: EarningRule[], order: OrderForEarning, ctx: 
  * Bonus rules for `event` active at `at` (dates, weekday, tier; channel only when the trigger has one). A bonus is
  * fixed: the tier multiplier does not apply, and product/category filters are not consulted (there are no lines).
  */
-export function bonusAwards(rules: EarningRule[], event: BonusEvent, at: Date, ctx: EarningContext, channel?: string | null): Award[] {
+export function bonusAwards(
+	rules: EarningRule[],
+	event: BonusEvent,
+	at: Date,
+	ctx: EarningContext,
+	channel?: string | null,
+): Award[] {
 	const candidates = rules
 		.filter((rule) => rule.kind === 'bonus' && rule.event === event && ruleAppliesAt(rule, at, channel, ctx))
-		.map((rule) => applyCaps({ rule, points: Math.max(0, floorClean(rule.points)), detail: `${event.replace(/_/g, ' ')} bonus` }, ctx));
+		.map((rule) =>
+			applyCaps(
+				{ rule, points: Math.max(0, floorClean(rule.points)), detail: `${event.replace(/_/g, ' ')} bonus` },
+				ctx,
+			),
+		);
 	return stack(candidates);
 }
 
 /** The line's total multiplier: 1 + Σ(additive factor − 1) + (largest best_of factor − 1), never below 0. */
 function boostLine(line: OrderLineFacts, multipliers: EarningRule[]): BoostedLine {
-	const matching = multipliers.filter((rule) => ruleCountsLine(rule, line) && rule.factor !== null && Number.isFinite(rule.factor));
+	const matching = multipliers.filter(
+		(rule) => ruleCountsLine(rule, line) && rule.factor !== null && Number.isFinite(rule.factor),
+	);
 	const applied = matching.filter((rule) => rule.stacking === 'additive');
-	const best = matching.filter((rule) => rule.stacking === 'best_of').sort((a, b) => b.factor! - a.factor! || compareByPriority(a, b))[0];
+	const best = matching
+		.filter((rule) => rule.stacking === 'best_of')
+		.sort((a, b) => b.factor! - a.factor! || compareByPriority(a, b))[0];
 	if (best) applied.push(best);
 	const factor = 1 + applied.reduce((sum, rule) => sum + rule.factor! - 1, 0);
 	return { line, factor: Math.max(0, factor), multipliers: applied };
@@ -75,7 +96,10 @@ function spendCandidate(rule: EarningRule, lines: BoostedLine[], ctx: EarningCon
 	if (rule.formula) {
 		const compiled = compileFormula(rule.formula);
 		if (!compiled.ok) return null; // validateEarningRule reports it; earning skips the rule rather than failing
-		const quantity = lines.reduce((sum, boosted) => sum + (Number.isFinite(boosted.line.quantity) ? boosted.line.quantity : 0), 0);
+		const quantity = lines.reduce(
+			(sum, boosted) => sum + (Number.isFinite(boosted.line.quantity) ? boosted.line.quantity : 0),
+			0,
+		);
 		const result = compiled.evaluate({ amount, quantity, lines: lines.length });
 		base = (result * boostedAmount) / amount; // the formula's points, shared by amount, each share × its line's factor
 		basis = `formula = ${formatPoints(Number(result.toFixed(4)))} on ${formatMoney(amount, ctx.currency)}`;
@@ -84,7 +108,9 @@ function spendCandidate(rule: EarningRule, lines: BoostedLine[], ctx: EarningCon
 		base = (boostedAmount * rule.points) / rule.perAmount;
 		basis = `${formatMoney(amount, ctx.currency)} × ${formatPoints(rule.points)} / ${formatMoney(rule.perAmount, ctx.currency)}`;
 	}
-	const names = [...new Map(lines.flatMap((boosted) => boosted.multipliers).map((m) => [String(m.id), m.name])).values()];
+	const names = [
+		...new Map(lines.flatMap((boosted) => boosted.multipliers).map((m) => [String(m.id), m.name])).values(),
+	];
 	const factors = lines.map((boosted) => ({ amount: boosted.line.lineTotal, factor: boosted.factor }));
 	const detail = basis + multiplierDetail(factors, names, ctx.currency) + tierDetail(tier);
 	return { rule, points: Math.max(0, floorClean(base * tier)), detail };

@@ -9,7 +9,14 @@ export const FORMULA_MAX_LENGTH = 500;
 export const FORMULA_MAX_DEPTH = 50;
 export const FORMULA_VARIABLES = ['amount', 'quantity', 'lines'] as const;
 /** Function name -> [min args, max args]. */
-export const FORMULA_FUNCTIONS = { floor: [1, 1], round: [1, 1], ceil: [1, 1], abs: [1, 1], min: [1, Infinity], max: [1, Infinity] } as const;
+export const FORMULA_FUNCTIONS = {
+	floor: [1, 1],
+	round: [1, 1],
+	ceil: [1, 1],
+	abs: [1, 1],
+	min: [1, Infinity],
+	max: [1, Infinity],
+} as const;
 
 export type FormulaVariable = (typeof FORMULA_VARIABLES)[number];
 export type FormulaFunction = keyof typeof FORMULA_FUNCTIONS;
@@ -26,7 +33,10 @@ type Token = { kind: 'number' | 'name' | 'symbol' | 'end'; text: string; positio
 
 /** Thrown inside the parser only; compileFormula turns it into `{ ok: false }`. */
 export class FormulaSyntaxError extends Error {
-	constructor(message: string, readonly position: number) {
+	constructor(
+		message: string,
+		readonly position: number,
+	) {
 		super(message);
 	}
 }
@@ -61,15 +71,18 @@ export function parseFormula(source: string): FormulaNode {
 
 	const unexpected = (token: Token): never => {
 		if (token.kind === 'end') throw new FormulaSyntaxError('unexpected end of formula', token.position);
-		if (token.text === ')') throw new FormulaSyntaxError('unbalanced parenthesis: ")" without a matching "("', token.position);
+		if (token.text === ')')
+			throw new FormulaSyntaxError('unbalanced parenthesis: ")" without a matching "("', token.position);
 		throw new FormulaSyntaxError(`unexpected token "${token.text}"`, token.position);
 	};
 	const enter = (token: Token) => {
-		if (++depth > FORMULA_MAX_DEPTH) throw new FormulaSyntaxError(`nesting deeper than ${FORMULA_MAX_DEPTH} levels`, token.position);
+		if (++depth > FORMULA_MAX_DEPTH)
+			throw new FormulaSyntaxError(`nesting deeper than ${FORMULA_MAX_DEPTH} levels`, token.position);
 	};
 	const closeParenthesis = (open: Token) => {
 		if (isSymbol(')')) return void next();
-		if (peek().kind === 'end') throw new FormulaSyntaxError(`unbalanced parenthesis: "(" at ${open.position} is never closed`, open.position);
+		if (peek().kind === 'end')
+			throw new FormulaSyntaxError(`unbalanced parenthesis: "(" at ${open.position} is never closed`, open.position);
 		unexpected(peek());
 	};
 
@@ -117,9 +130,16 @@ export function parseFormula(source: string): FormulaNode {
 		}
 		if (!isFunction(token.text)) {
 			const what = called ? 'function' : 'identifier';
-			throw new FormulaSyntaxError(`unknown ${what} "${token.text}" (use ${called ? Object.keys(FORMULA_FUNCTIONS).join(', ') : FORMULA_VARIABLES.join(', ')})`, token.position);
+			throw new FormulaSyntaxError(
+				`unknown ${what} "${token.text}" (use ${called ? Object.keys(FORMULA_FUNCTIONS).join(', ') : FORMULA_VARIABLES.join(', ')})`,
+				token.position,
+			);
 		}
-		if (!called) throw new FormulaSyntaxError(`function "${token.text}" needs parentheses, e.g. ${token.text}(amount)`, token.position);
+		if (!called)
+			throw new FormulaSyntaxError(
+				`function "${token.text}" needs parentheses, e.g. ${token.text}(amount)`,
+				token.position,
+			);
 		return call(token, token.text);
 	}
 
@@ -138,7 +158,8 @@ export function parseFormula(source: string): FormulaNode {
 		depth--;
 		const [min, max] = FORMULA_FUNCTIONS[name];
 		if (args.length < min || args.length > max) {
-			const expected = max === Infinity ? `at least ${min} argument${min === 1 ? '' : 's'}` : `${min} argument${min === 1 ? '' : 's'}`;
+			const expected =
+				max === Infinity ? `at least ${min} argument${min === 1 ? '' : 's'}` : `${min} argument${min === 1 ? '' : 's'}`;
 			throw new FormulaSyntaxError(`${name} expects ${expected}, got ${args.length}`, nameToken.position);
 		}
 		return { type: 'call', name, args };

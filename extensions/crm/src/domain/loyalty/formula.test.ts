@@ -100,21 +100,36 @@ describe('compileFormula: errors name the problem and its position', () => {
 	});
 
 	it('names unknown identifiers and functions', () => {
-		expect(failure('amount + foo')).toMatchObject({ error: expect.stringMatching(/unknown identifier "foo"/), position: 9 });
-		expect(failure('sqrt(amount)')).toMatchObject({ error: expect.stringMatching(/unknown function "sqrt"/), position: 0 });
+		expect(failure('amount + foo')).toMatchObject({
+			error: expect.stringMatching(/unknown identifier "foo"/),
+			position: 9,
+		});
+		expect(failure('sqrt(amount)')).toMatchObject({
+			error: expect.stringMatching(/unknown function "sqrt"/),
+			position: 0,
+		});
 		expect(failure('Amount')).toMatchObject({ error: expect.stringMatching(/unknown identifier "Amount"/) });
 		expect(failure('1e3')).toEqual({ error: 'unexpected token "e3"', position: 1 }); // no exponent notation
 	});
 
 	it('rejects variables used as functions and functions used as values', () => {
-		expect(failure('amount(2)')).toMatchObject({ error: expect.stringMatching(/variable, not a function/), position: 0 });
+		expect(failure('amount(2)')).toMatchObject({
+			error: expect.stringMatching(/variable, not a function/),
+			position: 0,
+		});
 		expect(failure('1 + floor')).toMatchObject({ error: expect.stringMatching(/needs parentheses/), position: 4 });
 	});
 
 	it('reports unbalanced parentheses at the offending parenthesis', () => {
-		expect(failure('(1 + 2')).toMatchObject({ error: expect.stringMatching(/unbalanced parenthesis.*never closed/), position: 0 });
+		expect(failure('(1 + 2')).toMatchObject({
+			error: expect.stringMatching(/unbalanced parenthesis.*never closed/),
+			position: 0,
+		});
 		expect(failure('2 * (3 + (4)')).toMatchObject({ error: expect.stringMatching(/unbalanced/), position: 4 });
-		expect(failure('1 + 2)')).toMatchObject({ error: expect.stringMatching(/unbalanced parenthesis.*without a matching/), position: 5 });
+		expect(failure('1 + 2)')).toMatchObject({
+			error: expect.stringMatching(/unbalanced parenthesis.*without a matching/),
+			position: 5,
+		});
 		expect(failure('max(1, 2')).toMatchObject({ error: expect.stringMatching(/never closed/), position: 3 });
 		expect(failure(')')).toMatchObject({ error: expect.stringMatching(/unbalanced/), position: 0 });
 	});
@@ -125,7 +140,10 @@ describe('compileFormula: errors name the problem and its position', () => {
 		expect(failure('1 +')).toMatchObject({ error: 'unexpected end of formula', position: 3 });
 		expect(failure('* 2')).toMatchObject({ error: 'unexpected token "*"', position: 0 });
 		expect(failure('+2')).toMatchObject({ error: 'unexpected token "+"', position: 0 });
-		expect(failure('max(1,)')).toMatchObject({ error: 'unbalanced parenthesis: ")" without a matching "("', position: 6 });
+		expect(failure('max(1,)')).toMatchObject({
+			error: 'unbalanced parenthesis: ")" without a matching "("',
+			position: 6,
+		});
 		expect(failure('1.2.3')).toMatchObject({ error: 'unexpected token ".3"', position: 3 });
 		expect(failure('amount % 2')).toMatchObject({ error: 'unexpected character "%"', position: 7 });
 		expect(failure('2 ^ 3').position).toBe(2);
@@ -152,7 +170,18 @@ describe('compileFormula: errors name the problem and its position', () => {
 	});
 
 	it('never evaluates JavaScript', () => {
-		for (const source of ['constructor', 'this', 'globalThis.x', 'alert(1)', '__proto__', 'amount.toString()', '"1"', "'1'", '[1]', '`1`']) {
+		for (const source of [
+			'constructor',
+			'this',
+			'globalThis.x',
+			'alert(1)',
+			'__proto__',
+			'amount.toString()',
+			'"1"',
+			"'1'",
+			'[1]',
+			'`1`',
+		]) {
 			expect(compileFormula(source).ok, source).toBe(false);
 		}
 	});
@@ -178,14 +207,26 @@ describe('compileFormula: agrees with a reference evaluator on random expression
 		if (pick === 5) return { source: `max(${left.source}, ${right.source})`, value: Math.max(left.value, right.value) };
 		const operator = ['+', '-', '*', '/'][Math.floor(random() * 4)];
 		const value =
-			operator === '+' ? left.value + right.value : operator === '-' ? left.value - right.value : operator === '*' ? left.value * right.value : right.value === 0 ? 0 : left.value / right.value;
+			operator === '+'
+				? left.value + right.value
+				: operator === '-'
+					? left.value - right.value
+					: operator === '*'
+						? left.value * right.value
+						: right.value === 0
+							? 0
+							: left.value / right.value;
 		return { source: `(${left.source}) ${operator} (${right.source})`, value };
 	}
 
 	it('matches on 500 seeded expressions', () => {
 		const random = mulberry32(20_260_301);
 		for (let i = 0; i < 500; i++) {
-			const at = { amount: Math.floor(random() * 100_000), quantity: Math.floor(random() * 10), lines: Math.floor(random() * 5) };
+			const at = {
+				amount: Math.floor(random() * 100_000),
+				quantity: Math.floor(random() * 10),
+				lines: Math.floor(random() * 5),
+			};
 			const { source, value } = randomExpression(random, 0, at);
 			if (source.length > FORMULA_MAX_LENGTH) continue;
 			const expected = Number.isFinite(value) && value !== 0 ? value : 0;

@@ -12,12 +12,17 @@ export interface FormulaVars {
 	lines: number;
 }
 
-export type CompiledFormula = { ok: true; evaluate: (vars: FormulaVars) => number } | { ok: false; error: string; position: number };
+export type CompiledFormula =
+	{ ok: true; evaluate: (vars: FormulaVars) => number } | { ok: false; error: string; position: number };
 
 export function compileFormula(source: string): CompiledFormula {
 	if (typeof source !== 'string' || source.trim() === '') return { ok: false, error: 'formula is empty', position: 0 };
 	if (source.length > FORMULA_MAX_LENGTH) {
-		return { ok: false, error: `formula is longer than ${FORMULA_MAX_LENGTH} characters`, position: FORMULA_MAX_LENGTH };
+		return {
+			ok: false,
+			error: `formula is longer than ${FORMULA_MAX_LENGTH} characters`,
+			position: FORMULA_MAX_LENGTH,
+		};
 	}
 	try {
 		const root = parseFormula(source);

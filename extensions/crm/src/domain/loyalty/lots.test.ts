@@ -1,16 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, applyAllocations, consumptionOrder, expiredLots, expiringSoon, expiryFor, newLotRemaining, type Lot } from './lots';
+import {
+	allocate,
+	applyAllocations,
+	consumptionOrder,
+	expiredLots,
+	expiringSoon,
+	expiryFor,
+	newLotRemaining,
+	type Lot,
+} from './lots';
 import { seededRandom as mulberry32 } from '../shared/seeded-random';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 const lot = (id: string | number, remaining: number, expiresDay: number | null, earnedDay = 0): Lot => ({
-	id, remaining, expiresAt: expiresDay === null ? null : day(expiresDay), earnedAt: day(earnedDay),
+	id,
+	remaining,
+	expiresAt: expiresDay === null ? null : day(expiresDay),
+	earnedAt: day(earnedDay),
 });
 
 describe('allocate', () => {
 	it('takes soonest-expiring lots first, never-expiring ones last, partly if needed', () => {
 		const lots = [lot('never', 100, null), lot('late', 100, 90), lot('soon', 100, 30)];
-		expect(allocate(lots, 150)).toEqual({ allocations: [{ lot: 'soon', points: 100 }, { lot: 'late', points: 50 }], shortfall: 0 });
+		expect(allocate(lots, 150)).toEqual({
+			allocations: [
+				{ lot: 'soon', points: 100 },
+				{ lot: 'late', points: 50 },
+			],
+			shortfall: 0,
+		});
 		expect(allocate(lots, 250).allocations.map((a) => a.lot)).toEqual(['soon', 'late', 'never']);
 	});
 
@@ -22,7 +40,11 @@ describe('allocate', () => {
 
 	it('takes preferred lots (an order being reversed) first, in their own expiry order', () => {
 		const lots = [lot(1, 50, 10), lot(2, 50, 90), lot(3, 50, 60), lot(4, 50, null)];
-		expect(allocate(lots, 120, [4, '3']).allocations).toEqual([{ lot: 3, points: 50 }, { lot: 4, points: 50 }, { lot: 1, points: 20 }]);
+		expect(allocate(lots, 120, [4, '3']).allocations).toEqual([
+			{ lot: 3, points: 50 },
+			{ lot: 4, points: 50 },
+			{ lot: 1, points: 20 },
+		]);
 	});
 
 	it('skips empty lots and reports what it could not cover', () => {
@@ -32,7 +54,8 @@ describe('allocate', () => {
 	});
 
 	it('allocates nothing for zero, negative or non-finite amounts', () => {
-		for (const points of [0, -5, Number.NaN]) expect(allocate([lot(1, 10, null)], points)).toEqual({ allocations: [], shortfall: 0 });
+		for (const points of [0, -5, Number.NaN])
+			expect(allocate([lot(1, 10, null)], points)).toEqual({ allocations: [], shortfall: 0 });
 	});
 
 	it('does not change its input', () => {
@@ -46,7 +69,11 @@ describe('allocate', () => {
 describe('applyAllocations', () => {
 	it('subtracts what was taken, summing repeated lots, leaving others untouched', () => {
 		const lots = [lot(1, 10, 1), lot('2', 20, 2), lot(3, 30, 3)];
-		const after = applyAllocations(lots, [{ lot: 1, points: 10 }, { lot: 2, points: 5 }, { lot: '2', points: 5 }]);
+		const after = applyAllocations(lots, [
+			{ lot: 1, points: 10 },
+			{ lot: 2, points: 5 },
+			{ lot: '2', points: 5 },
+		]);
 		expect(after.map((l) => l.remaining)).toEqual([0, 10, 30]);
 		expect(after[2]).toBe(lots[2]);
 		expect(lots[0].remaining).toBe(10);
@@ -75,7 +102,15 @@ describe('expiryFor / expiringSoon / expiredLots', () => {
 	});
 
 	it('lists unspent lots expiring after now and within the horizon, soonest first', () => {
-		const lots = [lot('past', 10, 5), lot('edge', 10, 40), lot('soon', 10, 12), lot('far', 10, 41), lot('never', 10, null), lot('spent', 0, 11), lot('now', 10, 10)];
+		const lots = [
+			lot('past', 10, 5),
+			lot('edge', 10, 40),
+			lot('soon', 10, 12),
+			lot('far', 10, 41),
+			lot('never', 10, null),
+			lot('spent', 0, 11),
+			lot('now', 10, 10),
+		];
 		expect(expiringSoon(lots, day(10), 30).map((l) => l.id)).toEqual(['soon', 'edge']);
 		expect(expiringSoon(lots, day(10), 0)).toEqual([]);
 	});
@@ -103,7 +138,13 @@ describe('lots: ledger invariant on seeded random histories', () => {
 					const points = int(1, 500);
 					const remaining = newLotRemaining(balance, points);
 					balance += points;
-					if (remaining > 0) lots.push({ id: nextId++, remaining, earnedAt: day(today), expiresAt: expiryFor(day(today), random() < 0.3 ? null : int(1, 120)) });
+					if (remaining > 0)
+						lots.push({
+							id: nextId++,
+							remaining,
+							earnedAt: day(today),
+							expiresAt: expiryFor(day(today), random() < 0.3 ? null : int(1, 120)),
+						});
 				} else if (operation === 2) {
 					// redeem: never more than the balance
 					const points = Math.min(Math.max(balance, 0), int(1, 400));
@@ -136,10 +177,15 @@ describe('lots: ledger invariant on seeded random histories', () => {
 		const random = mulberry32(99);
 		const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 		for (let i = 0; i < 300; i++) {
-			const lots = Array.from({ length: int(1, 8) }, (_, id) => lot(id, int(0, 50), random() < 0.3 ? null : int(1, 20), int(0, 5)));
+			const lots = Array.from({ length: int(1, 8) }, (_, id) =>
+				lot(id, int(0, 50), random() < 0.3 ? null : int(1, 20), int(0, 5)),
+			);
 			const prefer = lots.filter(() => random() < 0.25).map((l) => l.id);
 			const { allocations } = allocate(lots, int(0, 200), prefer);
-			const ordered = consumptionOrder(lots.filter((l) => l.remaining > 0), prefer);
+			const ordered = consumptionOrder(
+				lots.filter((l) => l.remaining > 0),
+				prefer,
+			);
 			// The allocations are a prefix of the consumption order, all full except possibly the last one.
 			expect(allocations.map((a) => a.lot)).toEqual(ordered.slice(0, allocations.length).map((l) => l.id));
 			allocations.slice(0, -1).forEach((a, k) => expect(a.points).toBe(ordered[k].remaining));
@@ -148,8 +194,14 @@ describe('lots: ledger invariant on seeded random histories', () => {
 			expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
 			// Within each group, expiry never decreases (never-expiring last) and every lot with points is listed once.
 			const expiry = (l: Lot) => l.expiresAt?.getTime() ?? Infinity;
-			for (let k = 1; k < ordered.length; k++) if (flags[k] === flags[k - 1]) expect(expiry(ordered[k])).toBeGreaterThanOrEqual(expiry(ordered[k - 1]));
-			expect(ordered.map((l) => l.id).sort()).toEqual(lots.filter((l) => l.remaining > 0).map((l) => l.id).sort());
+			for (let k = 1; k < ordered.length; k++)
+				if (flags[k] === flags[k - 1]) expect(expiry(ordered[k])).toBeGreaterThanOrEqual(expiry(ordered[k - 1]));
+			expect(ordered.map((l) => l.id).sort()).toEqual(
+				lots
+					.filter((l) => l.remaining > 0)
+					.map((l) => l.id)
+					.sort(),
+			);
 		}
 	});
 });

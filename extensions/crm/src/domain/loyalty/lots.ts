@@ -37,10 +37,17 @@ export function consumptionOrder(lots: Lot[], preferIds: (string | number)[] = [
  * `preferIds`, so it takes back its own points first); lots may be consumed partly. `shortfall` is what the lots
  * could not cover: the balance goes negative by that much, a debt later earnings repay (see newLotRemaining).
  */
-export function allocate(lots: Lot[], points: number, preferIds: (string | number)[] = []): { allocations: Allocation[]; shortfall: number } {
+export function allocate(
+	lots: Lot[],
+	points: number,
+	preferIds: (string | number)[] = [],
+): { allocations: Allocation[]; shortfall: number } {
 	const allocations: Allocation[] = [];
 	let left = Number.isFinite(points) ? Math.max(0, points) : 0;
-	for (const lot of consumptionOrder(lots.filter((l) => l.remaining > 0), preferIds)) {
+	for (const lot of consumptionOrder(
+		lots.filter((l) => l.remaining > 0),
+		preferIds,
+	)) {
 		if (left <= 0) break;
 		const taken = Math.min(lot.remaining, left);
 		allocations.push({ lot: lot.id, points: taken });
@@ -53,7 +60,9 @@ export function allocate(lots: Lot[], points: number, preferIds: (string | numbe
 export function applyAllocations(lots: Lot[], allocations: Allocation[]): Lot[] {
 	const taken = new Map<string, number>();
 	for (const { lot, points } of allocations) taken.set(String(lot), (taken.get(String(lot)) ?? 0) + points);
-	return lots.map((lot) => (taken.has(String(lot.id)) ? { ...lot, remaining: lot.remaining - taken.get(String(lot.id))! } : lot));
+	return lots.map((lot) =>
+		taken.has(String(lot.id)) ? { ...lot, remaining: lot.remaining - taken.get(String(lot.id))! } : lot,
+	);
 }
 
 /**
@@ -73,11 +82,14 @@ export function expiryFor(earnedAt: Date, expiryDays: number | null): Date | nul
 /** Lots with points left that expire after `now` but within `withinDays`, soonest first (for reminders). */
 export function expiringSoon(lots: Lot[], now: Date, withinDays: number): Lot[] {
 	const until = now.getTime() + Math.max(0, withinDays) * DAY_MS;
-	const soon = (lot: Lot) => lot.expiresAt !== null && lot.expiresAt.getTime() > now.getTime() && lot.expiresAt.getTime() <= until;
+	const soon = (lot: Lot) =>
+		lot.expiresAt !== null && lot.expiresAt.getTime() > now.getTime() && lot.expiresAt.getTime() <= until;
 	return lots.filter((lot) => lot.remaining > 0 && soon(lot)).sort(compareLots);
 }
 
 /** Lots with points left whose expiry is at or before `now`: the expiry job books an 'expire' movement for each. */
 export function expiredLots(lots: Lot[], now: Date): Lot[] {
-	return lots.filter((lot) => lot.remaining > 0 && lot.expiresAt !== null && lot.expiresAt.getTime() <= now.getTime()).sort(compareLots);
+	return lots
+		.filter((lot) => lot.remaining > 0 && lot.expiresAt !== null && lot.expiresAt.getTime() <= now.getTime())
+		.sort(compareLots);
 }

@@ -17,6 +17,9 @@ export function compareIds(a: string | number, b: string | number): number {
 }
 
 /** Lower priority first, then the id order above: the order rules run, are listed, and break ties in. */
-export function compareByPriority(a: { priority: number; id: string | number }, b: { priority: number; id: string | number }): number {
+export function compareByPriority(
+	a: { priority: number; id: string | number },
+	b: { priority: number; id: string | number },
+): number {
 	return a.priority - b.priority || compareIds(a.id, b.id);
 }

@@ -4,13 +4,19 @@ import { readNumber } from './numbers';
 export type FieldResult<T> = { value: T } | { error: string };
 
 /** Numbers may be numeric strings (PostgreSQL decimals); empty -> null. */
-export function readNumberField(value: unknown, options: { integer?: boolean; min?: number } = {}): FieldResult<number | null> {
+export function readNumberField(
+	value: unknown,
+	options: { integer?: boolean; min?: number } = {},
+): FieldResult<number | null> {
 	const number = readNumber(value);
 	if (number === null) return { value: null };
 	if (Number.isNaN(number)) return { error: `must be a number, got ${describe(value)}` };
 	if (options.integer && !Number.isInteger(number)) return { error: `must be a whole number, got ${number}` };
 	if (options.min !== undefined && number < options.min) {
-		return { error: options.min === 0 ? `must not be negative, got ${number}` : `must be at least ${options.min}, got ${number}` };
+		return {
+			error:
+				options.min === 0 ? `must not be negative, got ${number}` : `must be at least ${options.min}, got ${number}`,
+		};
 	}
 	return { value: number };
 }
@@ -31,7 +37,8 @@ export function readListField(value: unknown): FieldResult<string[] | null> {
 		return readListField(trimmed.split(','));
 	}
 	if (!Array.isArray(value)) return { error: `must be a list, got ${describe(value)}` };
-	if (value.some((item) => typeof item !== 'string' && typeof item !== 'number')) return { error: 'must be a list of texts' };
+	if (value.some((item) => typeof item !== 'string' && typeof item !== 'number'))
+		return { error: 'must be a list of texts' };
 	const items = [...new Set(value.map((item) => String(item).trim()).filter((item) => item !== ''))];
 	return { value: items.length ? items : null };
 }

@@ -17,9 +17,15 @@ export function matchesFilter(filter: readonly string[] | null, value: string | 
  * The order-level filters: dates, weekday of `at` in the CRM time zone, tier and channel. `channel` undefined means
  * the trigger has no channel (a survey answer, say), so the rule's channel filter is not consulted.
  */
-export function ruleAppliesAt(rule: EarningRule, at: Date, channel: string | null | undefined, ctx: Pick<EarningContext, 'tierCode' | 'timeZone'>): boolean {
+export function ruleAppliesAt(
+	rule: EarningRule,
+	at: Date,
+	channel: string | null | undefined,
+	ctx: Pick<EarningContext, 'tierCode' | 'timeZone'>,
+): boolean {
 	if (!isWithinDates(rule, at)) return false;
-	if (rule.weekdays && rule.weekdays.length && !rule.weekdays.includes(zonedDay(at, ctx.timeZone).weekday)) return false;
+	if (rule.weekdays && rule.weekdays.length && !rule.weekdays.includes(zonedDay(at, ctx.timeZone).weekday))
+		return false;
 	if (!matchesFilter(rule.tiers, ctx.tierCode)) return false;
 	return channel === undefined || matchesFilter(rule.channels, channel);
 }

@@ -16,7 +16,10 @@ function errors(raw: Record<string, unknown>): RuleFieldError[] {
 	return result.errors;
 }
 
-const fields = (raw: Record<string, unknown>) => errors(raw).map((e) => e.field).sort();
+const fields = (raw: Record<string, unknown>) =>
+	errors(raw)
+		.map((e) => e.field)
+		.sort();
 
 describe('validateEarningRule: a minimal spend rule', () => {
 	it('fills the documented defaults', () => {
@@ -46,7 +49,14 @@ describe('validateEarningRule: a minimal spend rule', () => {
 	});
 
 	it('accepts PostgreSQL decimals as strings and keeps string ids', () => {
-		const rule = valid({ ...spendRow, id: 'a1b2', points: '1.50', per_amount: ' 1000.00 ', priority: '5', cap_per_order: '300' });
+		const rule = valid({
+			...spendRow,
+			id: 'a1b2',
+			points: '1.50',
+			per_amount: ' 1000.00 ',
+			priority: '5',
+			cap_per_order: '300',
+		});
 		expect(rule).toMatchObject({ id: 'a1b2', points: 1.5, perAmount: 1000, priority: 5, capPerOrder: 300 });
 	});
 
@@ -57,7 +67,13 @@ describe('validateEarningRule: a minimal spend rule', () => {
 
 describe('validateEarningRule: lists and dates in every shape the database returns', () => {
 	it('reads arrays, JSON strings and comma-separated strings, trimming and de-duplicating', () => {
-		const rule = valid({ ...spendRow, tiers: ['gold', ' vip ', 'gold'], categories: '["shoes","bags"]', products: 'SKU-1, SKU-2,,', channels: 'web' });
+		const rule = valid({
+			...spendRow,
+			tiers: ['gold', ' vip ', 'gold'],
+			categories: '["shoes","bags"]',
+			products: 'SKU-1, SKU-2,,',
+			channels: 'web',
+		});
 		expect(rule.tiers).toEqual(['gold', 'vip']);
 		expect(rule.categories).toEqual(['shoes', 'bags']);
 		expect(rule.products).toEqual(['SKU-1', 'SKU-2']);
@@ -66,7 +82,13 @@ describe('validateEarningRule: lists and dates in every shape the database retur
 
 	it('treats empty lists as "any"', () => {
 		const rule = valid({ ...spendRow, tiers: [], categories: '', products: '[]', channels: ' , ', weekdays: [] });
-		expect([rule.tiers, rule.categories, rule.products, rule.channels, rule.weekdays]).toEqual([null, null, null, null, null]);
+		expect([rule.tiers, rule.categories, rule.products, rule.channels, rule.weekdays]).toEqual([
+			null,
+			null,
+			null,
+			null,
+			null,
+		]);
 	});
 
 	it('reads weekdays as numbers or strings, sorted', () => {
@@ -76,7 +98,8 @@ describe('validateEarningRule: lists and dates in every shape the database retur
 	});
 
 	it('rejects weekdays outside 1..7 and malformed lists', () => {
-		for (const weekdays of [[0], [8], ['mon'], '1.5', [-1]]) expect(fields({ ...spendRow, weekdays }), JSON.stringify(weekdays)).toEqual(['weekdays']);
+		for (const weekdays of [[0], [8], ['mon'], '1.5', [-1]])
+			expect(fields({ ...spendRow, weekdays }), JSON.stringify(weekdays)).toEqual(['weekdays']);
 		expect(fields({ ...spendRow, tiers: '["gold"' })).toEqual(['tiers']);
 		expect(fields({ ...spendRow, tiers: 5 })).toEqual(['tiers']);
 		expect(fields({ ...spendRow, categories: [{ code: 'x' }] })).toEqual(['categories']);
@@ -95,14 +118,21 @@ describe('validateEarningRule: lists and dates in every shape the database retur
 		expect(fields({ ...spendRow, ends_at: new Date('x') })).toEqual(['ends_at']);
 		const backwards = errors({ ...spendRow, starts_at: '2026-03-02T00:00:00Z', ends_at: '2026-03-01T00:00:00Z' });
 		expect(backwards).toEqual([{ field: 'ends_at', message: 'ends_at is before starts_at' }]);
-		expect(valid({ ...spendRow, starts_at: '2026-03-01T00:00:00Z', ends_at: '2026-03-01T00:00:00Z' }).endsAt).not.toBeNull();
+		expect(
+			valid({ ...spendRow, starts_at: '2026-03-01T00:00:00Z', ends_at: '2026-03-01T00:00:00Z' }).endsAt,
+		).not.toBeNull();
 	});
 });
 
 describe('validateEarningRule: per-kind requirements', () => {
 	it('requires a known kind', () => {
-		expect(errors({ ...spendRow, kind: undefined })).toEqual([{ field: 'kind', message: 'kind is required (spend, multiplier, bonus)' }]);
-		expect(errors({ ...spendRow, kind: 'cashback' })[0]).toMatchObject({ field: 'kind', message: expect.stringMatching(/"cashback"/) });
+		expect(errors({ ...spendRow, kind: undefined })).toEqual([
+			{ field: 'kind', message: 'kind is required (spend, multiplier, bonus)' },
+		]);
+		expect(errors({ ...spendRow, kind: 'cashback' })[0]).toMatchObject({
+			field: 'kind',
+			message: expect.stringMatching(/"cashback"/),
+		});
 	});
 
 	it('requires a name', () => {
@@ -123,7 +153,9 @@ describe('validateEarningRule: per-kind requirements', () => {
 		const [error] = errors({ ...spendRow, formula: 'floor(amount / 1000' });
 		expect(error.field).toBe('formula');
 		expect(error.message).toMatch(/unbalanced parenthesis.*at position 5/);
-		expect(errors({ ...spendRow, formula: 'amount * bogus' })[0].message).toMatch(/unknown identifier "bogus".*position 9/);
+		expect(errors({ ...spendRow, formula: 'amount * bogus' })[0].message).toMatch(
+			/unknown identifier "bogus".*position 9/,
+		);
 		expect(fields({ ...spendRow, formula: 12 })).toEqual(['formula']);
 		expect(valid({ ...spendRow, formula: '   ' }).formula).toBeNull();
 	});
@@ -134,12 +166,29 @@ describe('validateEarningRule: per-kind requirements', () => {
 		expect(valid({ ...multiplier, factor: 0.5 }).factor).toBe(0.5);
 		expect(fields({ ...multiplier, factor: 0 })).toEqual(['factor']);
 		expect(fields({ ...multiplier, factor: null })).toEqual(['factor']);
-		expect(fields({ ...multiplier, cap_per_order: 10, cap_per_customer: 0 })).toEqual(['cap_per_customer', 'cap_per_order']);
+		expect(fields({ ...multiplier, cap_per_order: 10, cap_per_customer: 0 })).toEqual([
+			'cap_per_customer',
+			'cap_per_order',
+		]);
 	});
 
 	it('bonus: needs a known event and points > 0; drops spend-only fields', () => {
-		const bonus = { id: 3, name: 'Welcome', kind: 'bonus', event: 'first_purchase', points: 500, per_amount: 1000, formula: 'broken(' };
-		expect(valid(bonus)).toMatchObject({ event: 'first_purchase', points: 500, perAmount: null, formula: null, factor: null });
+		const bonus = {
+			id: 3,
+			name: 'Welcome',
+			kind: 'bonus',
+			event: 'first_purchase',
+			points: 500,
+			per_amount: 1000,
+			formula: 'broken(',
+		};
+		expect(valid(bonus)).toMatchObject({
+			event: 'first_purchase',
+			points: 500,
+			perAmount: null,
+			formula: null,
+			factor: null,
+		});
 		expect(fields({ ...bonus, event: null })).toEqual(['event']);
 		expect(fields({ ...bonus, event: 'anniversary' })).toEqual(['event']);
 		expect(fields({ ...bonus, points: 0 })).toEqual(['points']);
@@ -152,7 +201,9 @@ describe('validateEarningRule: per-kind requirements', () => {
 
 describe('validateEarningRule: numbers, caps, priority and stacking', () => {
 	it('rejects negative and non-numeric amounts', () => {
-		expect(errors({ ...spendRow, points: -1 })).toEqual([{ field: 'points', message: 'points must not be negative, got -1' }]);
+		expect(errors({ ...spendRow, points: -1 })).toEqual([
+			{ field: 'points', message: 'points must not be negative, got -1' },
+		]);
 		expect(fields({ ...spendRow, per_amount: 'abc' })).toEqual(['per_amount']);
 		expect(fields({ ...spendRow, points: '1,5' })).toEqual(['points']);
 		expect(fields({ ...spendRow, points: true })).toEqual(['points']);
@@ -162,22 +213,45 @@ describe('validateEarningRule: numbers, caps, priority and stacking', () => {
 	});
 
 	it('accepts caps that are whole numbers ≥ 0', () => {
-		expect(valid({ ...spendRow, cap_per_order: 0, cap_per_day: '50', cap_per_customer: 10_000 })).toMatchObject({ capPerOrder: 0, capPerDay: 50, capPerCustomer: 10_000 });
+		expect(valid({ ...spendRow, cap_per_order: 0, cap_per_day: '50', cap_per_customer: 10_000 })).toMatchObject({
+			capPerOrder: 0,
+			capPerDay: 50,
+			capPerCustomer: 10_000,
+		});
 		expect(fields({ ...spendRow, cap_per_order: -1 })).toEqual(['cap_per_order']);
 		expect(fields({ ...spendRow, cap_per_day: 1.5 })).toEqual(['cap_per_day']);
 		expect(fields({ ...spendRow, cap_per_customer: 'lots' })).toEqual(['cap_per_customer']);
 	});
 
 	it('takes integer priorities (negative allowed) and the two stacking modes', () => {
-		expect(valid({ ...spendRow, priority: -5, stacking: 'best_of' })).toMatchObject({ priority: -5, stacking: 'best_of' });
+		expect(valid({ ...spendRow, priority: -5, stacking: 'best_of' })).toMatchObject({
+			priority: -5,
+			stacking: 'best_of',
+		});
 		expect(valid({ ...spendRow, priority: null, stacking: '' })).toMatchObject({ priority: 100, stacking: 'additive' });
 		expect(fields({ ...spendRow, priority: 1.5 })).toEqual(['priority']);
 		expect(fields({ ...spendRow, stacking: 'max' })).toEqual(['stacking']);
 	});
 
 	it('reports every problem at once, one entry per field', () => {
-		const all = errors({ kind: 'spend', points: -2, per_amount: 'x', cap_per_day: -1, weekdays: [9], stacking: 'x', starts_at: 'nope' });
-		expect(all.map((e) => e.field).sort()).toEqual(['cap_per_day', 'name', 'per_amount', 'points', 'stacking', 'starts_at', 'weekdays']);
+		const all = errors({
+			kind: 'spend',
+			points: -2,
+			per_amount: 'x',
+			cap_per_day: -1,
+			weekdays: [9],
+			stacking: 'x',
+			starts_at: 'nope',
+		});
+		expect(all.map((e) => e.field).sort()).toEqual([
+			'cap_per_day',
+			'name',
+			'per_amount',
+			'points',
+			'stacking',
+			'starts_at',
+			'weekdays',
+		]);
 		for (const error of all) expect(error.message.length).toBeGreaterThan(5);
 	});
 });

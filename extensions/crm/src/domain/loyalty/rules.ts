@@ -1,6 +1,13 @@
 // Validates a DB-shaped earning-rule row into an EarningRule, reporting every problem per field at once.
 import { compileFormula } from './formula';
-import { readChoiceField, readDateField, readListField, readNumberField, readWeekdaysField, type FieldResult } from './rule-fields';
+import {
+	readChoiceField,
+	readDateField,
+	readListField,
+	readNumberField,
+	readWeekdaysField,
+	type FieldResult,
+} from './rule-fields';
 import { BONUS_EVENTS, RULE_KINDS, STACKINGS, type EarningRule } from './types';
 
 export interface RuleFieldError {
@@ -19,7 +26,8 @@ export const DEFAULT_RULE_PRIORITY = 100;
  */
 export function validateEarningRule(raw: Record<string, unknown>): RuleValidation {
 	// Found by fuzzing: a caller passing JSON that is not an object gets an error, not a TypeError.
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { errors: [{ field: 'rule', message: 'rule must be an object' }] };
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+		return { errors: [{ field: 'rule', message: 'rule must be an object' }] };
 	const errors: RuleFieldError[] = [];
 	const read = <T>(field: string, result: FieldResult<T>, fallback: T): T => {
 		if ('value' in result) return result.value;
@@ -33,13 +41,15 @@ export function validateEarningRule(raw: Record<string, unknown>): RuleValidatio
 	if (!name) fail('name', 'name is required');
 
 	const kind = read('kind', readChoiceField(raw.kind, RULE_KINDS), null);
-	if (kind === null && !errors.some((e) => e.field === 'kind')) fail('kind', `kind is required (${RULE_KINDS.join(', ')})`);
+	if (kind === null && !errors.some((e) => e.field === 'kind'))
+		fail('kind', `kind is required (${RULE_KINDS.join(', ')})`);
 
 	const points = read('points', readNumberField(raw.points, { min: 0 }), null);
 	const perAmount = read('per_amount', readNumberField(raw.per_amount, { min: 0 }), null);
 	const factor = read('factor', readNumberField(raw.factor, { min: 0 }), null);
 	const formula = typeof raw.formula === 'string' && raw.formula.trim() !== '' ? raw.formula.trim() : null;
-	if (raw.formula !== null && raw.formula !== undefined && typeof raw.formula !== 'string') fail('formula', 'formula must be text');
+	if (raw.formula !== null && raw.formula !== undefined && typeof raw.formula !== 'string')
+		fail('formula', 'formula must be text');
 	const event = read('event', readChoiceField(raw.event, BONUS_EVENTS), null);
 
 	const caps = {
@@ -75,15 +85,22 @@ export function validateEarningRule(raw: Record<string, unknown>): RuleValidatio
 		}
 	}
 	if (kind === 'multiplier') {
-		if (!(factor !== null && factor > 0) && !errors.some((e) => e.field === 'factor')) fail('factor', 'multiplier rules need a factor greater than 0');
+		if (!(factor !== null && factor > 0) && !errors.some((e) => e.field === 'factor'))
+			fail('factor', 'multiplier rules need a factor greater than 0');
 		// A multiplier has no points of its own (it raises spend rules' points), so a cap on it could never bind.
-		for (const [field, cap] of [['cap_per_order', caps.capPerOrder], ['cap_per_day', caps.capPerDay], ['cap_per_customer', caps.capPerCustomer]] as const) {
+		for (const [field, cap] of [
+			['cap_per_order', caps.capPerOrder],
+			['cap_per_day', caps.capPerDay],
+			['cap_per_customer', caps.capPerCustomer],
+		] as const) {
 			if (cap !== null) fail(field, `${field} does not apply to multiplier rules; cap the spend rules instead`);
 		}
 	}
 	if (kind === 'bonus') {
-		if (event === null && !errors.some((e) => e.field === 'event')) fail('event', `bonus rules need an event (${BONUS_EVENTS.join(', ')})`);
-		if (!(points !== null && points > 0) && !errors.some((e) => e.field === 'points')) fail('points', 'bonus rules need points greater than 0');
+		if (event === null && !errors.some((e) => e.field === 'event'))
+			fail('event', `bonus rules need an event (${BONUS_EVENTS.join(', ')})`);
+		if (!(points !== null && points > 0) && !errors.some((e) => e.field === 'points'))
+			fail('points', 'bonus rules need points greater than 0');
 	}
 
 	if (errors.length || kind === null) return { errors };

@@ -28,8 +28,14 @@ export function qualifyingTier(tiers: Tier[], earnedInWindow: number): Tier | nu
  * The tier ranked just above `current` (the lowest tier when there is none), the points still needed for it and
  * the share already earned (0..1). At the top: no next tier, nothing needed, ratio 1.
  */
-export function progressToNext(tiers: Tier[], current: Tier | null, earnedInWindow: number): { next: Tier | null; needed: number; ratio: number } {
-	const above = tiers.filter((tier) => current === null || tier.rank > current.rank).sort((a, b) => byRankDescending(b, a));
+export function progressToNext(
+	tiers: Tier[],
+	current: Tier | null,
+	earnedInWindow: number,
+): { next: Tier | null; needed: number; ratio: number } {
+	const above = tiers
+		.filter((tier) => current === null || tier.rank > current.rank)
+		.sort((a, b) => byRankDescending(b, a));
 	const next = above[0] ?? null;
 	if (!next) return { next: null, needed: 0, ratio: 1 };
 	const earned = Math.max(0, earnedInWindow);

@@ -7,7 +7,13 @@ export type Stacking = 'additive' | 'best_of';
 
 export const LEDGER_KINDS: readonly LedgerKind[] = ['earn', 'redeem', 'expire', 'adjust', 'reverse'];
 export const RULE_KINDS: readonly RuleKind[] = ['spend', 'multiplier', 'bonus'];
-export const BONUS_EVENTS: readonly BonusEvent[] = ['first_purchase', 'birthday_month', 'survey_answered', 'referral', 'review'];
+export const BONUS_EVENTS: readonly BonusEvent[] = [
+	'first_purchase',
+	'birthday_month',
+	'survey_answered',
+	'referral',
+	'review',
+];
 export const STACKINGS: readonly Stacking[] = ['additive', 'best_of'];
 
 export interface EarningRule {

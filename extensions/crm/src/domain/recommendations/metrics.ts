@@ -25,7 +25,11 @@ export interface RuleMetrics {
 export function ruleMetrics(counts: PairCounts): RuleMetrics {
 	const { pairs, antecedent, consequent, baskets } = counts;
 	if (baskets <= 0 || antecedent <= 0 || consequent <= 0) return { support: 0, confidence: 0, lift: 0 };
-	return { support: pairs / baskets, confidence: pairs / antecedent, lift: (pairs * baskets) / (antecedent * consequent) };
+	return {
+		support: pairs / baskets,
+		confidence: pairs / antecedent,
+		lift: (pairs * baskets) / (antecedent * consequent),
+	};
 }
 
 export interface RankedRule {

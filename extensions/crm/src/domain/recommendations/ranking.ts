@@ -24,7 +24,8 @@ export interface BoughtProduct {
 	rules: unknown;
 }
 
-const finite = (value: unknown) => (typeof value === 'number' || typeof value === 'string') && value !== '' && Number.isFinite(Number(value));
+const finite = (value: unknown) =>
+	(typeof value === 'number' || typeof value === 'string') && value !== '' && Number.isFinite(Number(value));
 
 /** Reads stored rules, skipping anything malformed (the column is ours, but never trust JSON read back). */
 export function parseStoredRules(value: unknown): StoredRule[] {
@@ -39,11 +40,22 @@ export function parseStoredRules(value: unknown): StoredRule[] {
 	if (!Array.isArray(list)) return [];
 	return list.flatMap((entry) => {
 		const row = entry as Record<string, unknown> | null;
-		if (!row || !Number.isInteger(Number(row.product)) || !['support', 'confidence', 'lift', 'pair_count'].every((key) => finite(row[key]))) return [];
-		return [{
-			product: Number(row.product), name: typeof row.name === 'string' ? row.name : null,
-			support: Number(row.support), confidence: Number(row.confidence), lift: Number(row.lift), pair_count: Number(row.pair_count),
-		}];
+		if (
+			!row ||
+			!Number.isInteger(Number(row.product)) ||
+			!['support', 'confidence', 'lift', 'pair_count'].every((key) => finite(row[key]))
+		)
+			return [];
+		return [
+			{
+				product: Number(row.product),
+				name: typeof row.name === 'string' ? row.name : null,
+				support: Number(row.support),
+				confidence: Number(row.confidence),
+				lift: Number(row.lift),
+				pair_count: Number(row.pair_count),
+			},
+		];
 	});
 }
 
@@ -70,6 +82,7 @@ export const MAX_LIMIT = 50;
 export function parseLimit(raw: unknown): { limit: number } | { issue: { path: string; message: string } } {
 	if (raw === undefined || raw === '') return { limit: DEFAULT_LIMIT };
 	const value = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
-	if (!Number.isInteger(value) || value < 1 || value > MAX_LIMIT) return { issue: { path: 'limit', message: `must be a whole number from 1 to ${MAX_LIMIT}` } };
+	if (!Number.isInteger(value) || value < 1 || value > MAX_LIMIT)
+		return { issue: { path: 'limit', message: `must be a whole number from 1 to ${MAX_LIMIT}` } };
 	return { limit: value };
 }

@@ -49,11 +49,18 @@ export interface SettingIssue {
 
 type Check = (value: unknown) => { value: number | Basket } | { message: string };
 
-const numberIn = (min: number, max: number, integer: boolean): Check => (raw) => {
-	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
-	return ok ? { value } : { message: `must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}` };
-};
+const numberIn =
+	(min: number, max: number, integer: boolean): Check =>
+	(raw) => {
+		const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+		const ok =
+			typeof value === 'number' &&
+			Number.isFinite(value) &&
+			value >= min &&
+			value <= max &&
+			(!integer || Number.isInteger(value));
+		return ok ? { value } : { message: `must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}` };
+	};
 
 const CHECKS: Record<Key, Check> = {
 	minSupport: numberIn(0, 1, false),
@@ -62,7 +69,10 @@ const CHECKS: Record<Key, Check> = {
 	minPairs: numberIn(1, 1_000_000, true),
 	windowDays: numberIn(1, 3650, true),
 	maxPerProduct: numberIn(1, 50, true),
-	basket: (raw) => ((BASKETS as readonly unknown[]).includes(raw) ? { value: raw as Basket } : { message: `must be one of ${BASKETS.join(', ')}` }),
+	basket: (raw) =>
+		(BASKETS as readonly unknown[]).includes(raw)
+			? { value: raw as Basket }
+			: { message: `must be one of ${BASKETS.join(', ')}` },
 };
 
 const KEYS = Object.keys(SETTING_FIELDS) as Key[];
@@ -82,7 +92,9 @@ export function checkSettingsPatch(patch: Record<string, unknown>): SettingIssue
 }
 
 /** The effective settings from a crm_settings row (missing or null values take the defaults). */
-export function settingsFromRow(row: Record<string, unknown> | null | undefined): { settings: RecommendationSettings } | { issues: SettingIssue[] } {
+export function settingsFromRow(
+	row: Record<string, unknown> | null | undefined,
+): { settings: RecommendationSettings } | { issues: SettingIssue[] } {
 	const settings: Record<string, unknown> = { ...DEFAULT_RECOMMENDATION_SETTINGS };
 	const issues: SettingIssue[] = [];
 	for (const key of KEYS) {

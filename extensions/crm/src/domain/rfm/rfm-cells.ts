@@ -36,7 +36,12 @@ export const DEFAULT_RFM_CELLS: readonly RfmCell[] = [
 const within = (value: number, [min, max]: readonly [number, number]) => value >= min && value <= max;
 
 /** The first cell whose rules match, or null (no score, or a custom table with gaps). */
-export function cellFor(r: number | null, f: number | null, m: number | null, cells: readonly RfmCell[] = DEFAULT_RFM_CELLS): RfmCell | null {
+export function cellFor(
+	r: number | null,
+	f: number | null,
+	m: number | null,
+	cells: readonly RfmCell[] = DEFAULT_RFM_CELLS,
+): RfmCell | null {
 	if (r === null || f === null || m === null) return null;
 	const fm = (f + m) / 2;
 	return cells.find((cell) => within(r, cell.r) && within(fm, cell.fm)) ?? null;

@@ -62,9 +62,23 @@ describe('quintileScores', () => {
 	});
 
 	it('(d) heavy ties: 80% one-time buyers get 1, the repeat buyers spread over 2..5', () => {
-		const frequencies = [...repeat(1, 80), ...repeat(2, 4), ...repeat(3, 4), ...repeat(4, 4), ...repeat(5, 4), ...repeat(6, 4)];
+		const frequencies = [
+			...repeat(1, 80),
+			...repeat(2, 4),
+			...repeat(3, 4),
+			...repeat(4, 4),
+			...repeat(5, 4),
+			...repeat(6, 4),
+		];
 		const score = new Map(frequencies.map((f, i) => [f, quintileScores(frequencies)[i]]));
-		expect([...score.entries()]).toEqual([[1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 5]]);
+		expect([...score.entries()]).toEqual([
+			[1, 1],
+			[2, 2],
+			[3, 3],
+			[4, 4],
+			[5, 5],
+			[6, 5],
+		]);
 		// Only one repeat frequency: the one-time buyers still get 1, not 4 (as ceil(5 * cume_dist) would give).
 		expect(distinctScores(quintileScores([...repeat(1, 80), ...repeat(2, 20)]))).toEqual([1, 2]);
 	});

@@ -103,7 +103,10 @@ export interface RfmScores {
 
 /** Scores every measured customer at once (reference for the SQL; fine for small in-memory sets). */
 export function rfmScores(measures: readonly RfmMeasures[]): RfmScores[] {
-	const r = quintileScores(measures.map((x) => x.recencyDays), false);
+	const r = quintileScores(
+		measures.map((x) => x.recencyDays),
+		false,
+	);
 	const f = quintileScores(measures.map((x) => x.frequency));
 	const m = quintileScores(measures.map((x) => x.monetary));
 	return measures.map((_, i) => ({ r: r[i], f: f[i], m: m[i] }));

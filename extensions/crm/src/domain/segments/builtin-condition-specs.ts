@@ -7,12 +7,27 @@ import { childPath, type FieldOp, type Issue } from './rule-types';
 import { checkOptionalCount, checkWindow, requireValue, unknownKeys } from './value-checks';
 
 const NUMERIC_OPS: FieldOp[] = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between'];
-const DATE_METRIC_OPS: FieldOp[] = ['before', 'after', 'between', 'within_last_days', 'not_within_last_days', 'is_empty', 'is_not_empty'];
-const ORDER_METRICS: Record<string, FieldType> = { count: 'number', sum: 'number', avg: 'number', last_date: 'timestamp', first_date: 'timestamp' };
+const DATE_METRIC_OPS: FieldOp[] = [
+	'before',
+	'after',
+	'between',
+	'within_last_days',
+	'not_within_last_days',
+	'is_empty',
+	'is_not_empty',
+];
+const ORDER_METRICS: Record<string, FieldType> = {
+	count: 'number',
+	sum: 'number',
+	avg: 'number',
+	last_date: 'timestamp',
+	first_date: 'timestamp',
+};
 const FEEDBACK_METRICS = ['last_nps', 'avg_csat'];
 
 const isId = (v: unknown) => (typeof v === 'string' && v !== '') || Number.isInteger(v);
-const optionalString = (v: unknown, path: string) => (v === undefined ? [] : requireValue(typeof v === 'string' && v !== '', path, 'non-empty string'));
+const optionalString = (v: unknown, path: string) =>
+	v === undefined ? [] : requireValue(typeof v === 'string' && v !== '', path, 'non-empty string');
 
 export const fieldSpec: ConditionSpec = {
 	type: 'field',
@@ -20,11 +35,25 @@ export const fieldSpec: ConditionSpec = {
 	validate(cond, path) {
 		const issues = unknownKeys(cond, ['type', 'field', 'op', 'value'], path);
 		// Own keys only: a field named "constructor" or "__proto__" must be an unknown field, not Object's (found by fuzzing).
-		const type = Object.hasOwn(CUSTOMER_FIELDS, cond.field as string) ? CUSTOMER_FIELDS[cond.field as string] : undefined;
-		if (!type) return [...issues, { path: childPath(path, 'field'), message: `unknown field ${JSON.stringify(cond.field)}`, expected: Object.keys(CUSTOMER_FIELDS).join(', ') }];
+		const type = Object.hasOwn(CUSTOMER_FIELDS, cond.field as string)
+			? CUSTOMER_FIELDS[cond.field as string]
+			: undefined;
+		if (!type)
+			return [
+				...issues,
+				{
+					path: childPath(path, 'field'),
+					message: `unknown field ${JSON.stringify(cond.field)}`,
+					expected: Object.keys(CUSTOMER_FIELDS).join(', '),
+				},
+			];
 		const opIssues = checkOp(type, cond.op, path);
 		if (opIssues.length) return [...issues, ...opIssues];
-		if (cond.op === 'birthday_in_next_days' && cond.field !== 'birthday') return [...issues, { path: childPath(path, 'op'), message: 'birthday_in_next_days applies to the birthday field only' }];
+		if (cond.op === 'birthday_in_next_days' && cond.field !== 'birthday')
+			return [
+				...issues,
+				{ path: childPath(path, 'op'), message: 'birthday_in_next_days applies to the birthday field only' },
+			];
 		return [...issues, ...checkOpValue(type, cond.op as FieldOp, cond.value, path)];
 	},
 };
@@ -35,10 +64,22 @@ export const ordersSpec: ConditionSpec = {
 	validate(cond, path) {
 		const issues = unknownKeys(cond, ['type', 'metric', 'op', 'value', 'window'], path);
 		const type = Object.hasOwn(ORDER_METRICS, cond.metric as string) ? ORDER_METRICS[cond.metric as string] : undefined;
-		if (!type) return [...issues, { path: childPath(path, 'metric'), message: `unknown metric ${JSON.stringify(cond.metric)}`, expected: Object.keys(ORDER_METRICS).join(', ') }];
+		if (!type)
+			return [
+				...issues,
+				{
+					path: childPath(path, 'metric'),
+					message: `unknown metric ${JSON.stringify(cond.metric)}`,
+					expected: Object.keys(ORDER_METRICS).join(', '),
+				},
+			];
 		const opIssues = checkOp(type, cond.op, path, type === 'number' ? NUMERIC_OPS : DATE_METRIC_OPS);
 		if (opIssues.length) return [...issues, ...opIssues];
-		return [...issues, ...checkOpValue(type, cond.op as FieldOp, cond.value, path), ...checkWindow(cond.window, childPath(path, 'window'))];
+		return [
+			...issues,
+			...checkOpValue(type, cond.op as FieldOp, cond.value, path),
+			...checkWindow(cond.window, childPath(path, 'window')),
+		];
 	},
 };
 
@@ -47,7 +88,8 @@ export const boughtSpec: ConditionSpec = {
 	reads: ['crm_orders', 'crm_order_lines', 'crm_products'],
 	validate(cond, path) {
 		const issues: Issue[] = unknownKeys(cond, ['type', 'product', 'category', 'minQuantity', 'window'], path);
-		if (cond.product !== undefined) issues.push(...requireValue(isId(cond.product), childPath(path, 'product'), 'product id'));
+		if (cond.product !== undefined)
+			issues.push(...requireValue(isId(cond.product), childPath(path, 'product'), 'product id'));
 		issues.push(...optionalString(cond.category, childPath(path, 'category')));
 		issues.push(...checkOptionalCount(cond.minQuantity, childPath(path, 'minQuantity')));
 		return [...issues, ...checkWindow(cond.window, childPath(path, 'window'))];
@@ -59,7 +101,10 @@ export const interactionSpec: ConditionSpec = {
 	reads: ['crm_interactions'],
 	validate(cond, path) {
 		const issues: Issue[] = unknownKeys(cond, ['type', 'channel', 'interactionType', 'minCount', 'window'], path);
-		issues.push(...optionalString(cond.channel, childPath(path, 'channel')), ...optionalString(cond.interactionType, childPath(path, 'interactionType')));
+		issues.push(
+			...optionalString(cond.channel, childPath(path, 'channel')),
+			...optionalString(cond.interactionType, childPath(path, 'interactionType')),
+		);
 		issues.push(...checkOptionalCount(cond.minCount, childPath(path, 'minCount')));
 		return [...issues, ...checkWindow(cond.window, childPath(path, 'window'))];
 	},
@@ -70,7 +115,15 @@ export const feedbackSpec: ConditionSpec = {
 	reads: ['crm_feedback'],
 	validate(cond, path) {
 		const issues = unknownKeys(cond, ['type', 'metric', 'op', 'value'], path);
-		if (!FEEDBACK_METRICS.includes(cond.metric as string)) return [...issues, { path: childPath(path, 'metric'), message: `unknown metric ${JSON.stringify(cond.metric)}`, expected: FEEDBACK_METRICS.join(', ') }];
+		if (!FEEDBACK_METRICS.includes(cond.metric as string))
+			return [
+				...issues,
+				{
+					path: childPath(path, 'metric'),
+					message: `unknown metric ${JSON.stringify(cond.metric)}`,
+					expected: FEEDBACK_METRICS.join(', '),
+				},
+			];
 		const opIssues = checkOp('number', cond.op, path, NUMERIC_OPS);
 		return [...issues, ...(opIssues.length ? opIssues : checkOpValue('number', cond.op as FieldOp, cond.value, path))];
 	},
@@ -80,7 +133,10 @@ export const segmentSpec: ConditionSpec = {
 	type: 'segment',
 	reads: ['crm_segment_members'],
 	validate(cond, path) {
-		return [...unknownKeys(cond, ['type', 'segment'], path), ...requireValue(isId(cond.segment), childPath(path, 'segment'), 'segment id')];
+		return [
+			...unknownKeys(cond, ['type', 'segment'], path),
+			...requireValue(isId(cond.segment), childPath(path, 'segment'), 'segment id'),
+		];
 	},
 };
 

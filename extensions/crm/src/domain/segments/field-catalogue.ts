@@ -5,16 +5,41 @@ import { checkDays, isFiniteNumber, isIsoDate, isIsoInstant, requireValue } from
 export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'timestamp';
 
 export const CUSTOMER_FIELDS: Record<string, FieldType> = {
-	full_name: 'string', first_name: 'string', last_name: 'string', email: 'string', phone: 'string', external_id: 'string',
-	stage: 'string', source: 'string', gender: 'string', language: 'string', timezone: 'string', company: 'string',
-	country: 'string', preferred_channel: 'string', status: 'string',
-	order_count: 'number', total_spent: 'number', last_nps: 'number',
-	points_balance: 'number', points_earned: 'number', p_alive: 'number', expected_purchases_90d: 'number', predicted_clv: 'number',
+	full_name: 'string',
+	first_name: 'string',
+	last_name: 'string',
+	email: 'string',
+	phone: 'string',
+	external_id: 'string',
+	stage: 'string',
+	source: 'string',
+	gender: 'string',
+	language: 'string',
+	timezone: 'string',
+	company: 'string',
+	country: 'string',
+	preferred_channel: 'string',
+	status: 'string',
+	order_count: 'number',
+	total_spent: 'number',
+	last_nps: 'number',
+	points_balance: 'number',
+	points_earned: 'number',
+	p_alive: 'number',
+	expected_purchases_90d: 'number',
+	predicted_clv: 'number',
 	// The loyalty tier's id (crm_tiers); the builder offers the tiers by name.
 	tier: 'number',
-	consent_email: 'boolean', consent_sms: 'boolean', consent_kakao: 'boolean', consent_night: 'boolean', stage_locked: 'boolean',
+	consent_email: 'boolean',
+	consent_sms: 'boolean',
+	consent_kakao: 'boolean',
+	consent_night: 'boolean',
+	stage_locked: 'boolean',
 	birthday: 'date',
-	first_order_at: 'timestamp', last_order_at: 'timestamp', last_interaction_at: 'timestamp', date_created: 'timestamp',
+	first_order_at: 'timestamp',
+	last_order_at: 'timestamp',
+	last_interaction_at: 'timestamp',
+	date_created: 'timestamp',
 };
 
 const EMPTINESS: FieldOp[] = ['is_empty', 'is_not_empty'];
@@ -44,9 +69,17 @@ export function checkOpValue(type: FieldType, op: FieldOp, value: unknown, path:
 			return value === undefined ? [] : [{ path: valuePath, message: `${op} takes no value` }];
 		case 'in':
 		case 'not_in':
-			return requireValue(Array.isArray(value) && value.length > 0 && value.every(isScalar), valuePath, `non-empty array of ${scalarName}`);
+			return requireValue(
+				Array.isArray(value) && value.length > 0 && value.every(isScalar),
+				valuePath,
+				`non-empty array of ${scalarName}`,
+			);
 		case 'between':
-			return requireValue(Array.isArray(value) && value.length === 2 && value.every(isScalar), valuePath, `[${scalarName}, ${scalarName}]`);
+			return requireValue(
+				Array.isArray(value) && value.length === 2 && value.every(isScalar),
+				valuePath,
+				`[${scalarName}, ${scalarName}]`,
+			);
 		case 'within_last_days':
 		case 'not_within_last_days':
 		case 'birthday_in_next_days':
@@ -60,5 +93,13 @@ export function checkOpValue(type: FieldType, op: FieldOp, value: unknown, path:
 }
 
 export function checkOp(type: FieldType, op: unknown, path: string, allowed = OPS_BY_TYPE[type]): Issue[] {
-	return allowed.includes(op as FieldOp) ? [] : [{ path: childPath(path, 'op'), message: `operator ${JSON.stringify(op)} does not apply to ${type}`, expected: allowed.join(', ') }];
+	return allowed.includes(op as FieldOp)
+		? []
+		: [
+				{
+					path: childPath(path, 'op'),
+					message: `operator ${JSON.stringify(op)} does not apply to ${type}`,
+					expected: allowed.join(', '),
+				},
+			];
 }

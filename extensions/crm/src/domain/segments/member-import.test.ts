@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { detectKeyColumn, keyOfColumn, matchRows, normaliseKey, planMembership, readMemberUpload } from './member-import';
+import {
+	detectKeyColumn,
+	keyOfColumn,
+	matchRows,
+	normaliseKey,
+	planMembership,
+	readMemberUpload,
+} from './member-import';
 
 const upload = (body: unknown) => {
 	const result = readMemberUpload(body);
@@ -13,7 +20,9 @@ const issues = (body: unknown) => {
 
 describe('member upload columns', () => {
 	it('knows CRM ids, external ids, e-mails and phones by the names people give them, Korean included', () => {
-		expect(['id', 'ID', 'crm_id', 'external_id', '회원번호', 'E-mail', '이메일', '휴대폰', 'phone', 'name'].map(keyOfColumn)).toEqual(['id', 'id', 'id', 'external_id', 'external_id', 'email', 'email', 'phone', 'phone', null]);
+		expect(
+			['id', 'ID', 'crm_id', 'external_id', '회원번호', 'E-mail', '이메일', '휴대폰', 'phone', 'name'].map(keyOfColumn),
+		).toEqual(['id', 'id', 'id', 'external_id', 'external_id', 'email', 'email', 'phone', 'phone', null]);
 	});
 	it('prefers the most precise key when several columns could identify customers', () => {
 		expect(detectKeyColumn(['이름', '휴대폰', '이메일'])).toEqual({ column: '이메일', key: 'email' });
@@ -36,14 +45,30 @@ describe('member upload columns', () => {
 
 describe('readMemberUpload', () => {
 	it('reads CSV text with the customer import parser (BOM, quotes) and numbers data rows from 1', () => {
-		const result = upload({ csv: '\uFEFF이름,이메일\r\n"김, 민준",MINJUN@example.com\r\n박서연,\r\n', mode: 'replace', dry_run: true });
+		const result = upload({
+			csv: '\uFEFF이름,이메일\r\n"김, 민준",MINJUN@example.com\r\n박서연,\r\n',
+			mode: 'replace',
+			dry_run: true,
+		});
 		expect(result).toEqual({
-			mode: 'replace', dryRun: true, column: '이메일', key: 'email',
-			rows: [{ row: 1, raw: 'MINJUN@example.com', value: 'minjun@example.com' }, { row: 2, raw: '', value: null, reason: 'empty' }],
+			mode: 'replace',
+			dryRun: true,
+			column: '이메일',
+			key: 'email',
+			rows: [
+				{ row: 1, raw: 'MINJUN@example.com', value: 'minjun@example.com' },
+				{ row: 2, raw: '', value: null, reason: 'empty' },
+			],
 		});
 	});
 	it('reads JSON rows, and a named column with what it holds', () => {
-		expect(upload({ rows: [{ customer: 7 }, { customer: '8' }, { customer: null }], column: 'customer', match: 'id' }).rows.map((r) => r.value)).toEqual([7, 8, null]);
+		expect(
+			upload({
+				rows: [{ customer: 7 }, { customer: '8' }, { customer: null }],
+				column: 'customer',
+				match: 'id',
+			}).rows.map((r) => r.value),
+		).toEqual([7, 8, null]);
 		expect(upload({ rows: [{ email: 'a@b.co' }] })).toMatchObject({ mode: 'add', dryRun: false, key: 'email' });
 		// A single unnamed column is fine when the caller says what it holds.
 		expect(upload({ csv: 'x\n+82 10 1234 5678\n', match: 'phone' }).rows[0].value).toBe('+821012345678');
@@ -56,7 +81,11 @@ describe('readMemberUpload', () => {
 		expect(issues({ csv: 42 })).toEqual(['csv']);
 		expect(issues({ rows: [] })).toEqual(['rows']);
 		expect(issues({ rows: ['a@b.co'] })).toEqual(['rows']);
-		expect(issues({ csv: 'email\na@b.co', mode: 'merge', dry_run: 'yes', match: 'name' })).toEqual(['mode', 'dry_run', 'match']);
+		expect(issues({ csv: 'email\na@b.co', mode: 'merge', dry_run: 'yes', match: 'name' })).toEqual([
+			'mode',
+			'dry_run',
+			'match',
+		]);
 		expect(issues({ csv: 'email\na@b.co', column: 'mail' })).toEqual(['column']);
 		expect(issues({ csv: 'memo\nhello' })).toEqual(['column']);
 		expect(issues({ csv: 'memo\nhello', column: 'memo' })).toEqual(['match']);
@@ -67,8 +96,14 @@ describe('matching and membership', () => {
 	it('reports matched and unmatched rows by row number, counting a repeated customer once', () => {
 		const rows = upload({ csv: 'email\na@b.co\nnobody@b.co\nbad\nA@B.CO\n' }).rows;
 		expect(matchRows(rows, 'email', new Map([['a@b.co', 5]]))).toEqual({
-			matched: [{ row: 1, customer: 5 }, { row: 4, customer: 5 }],
-			unmatched: [{ row: 2, value: 'nobody@b.co', reason: 'no customer with this email' }, { row: 3, value: 'bad', reason: 'not a valid e-mail address' }],
+			matched: [
+				{ row: 1, customer: 5 },
+				{ row: 4, customer: 5 },
+			],
+			unmatched: [
+				{ row: 2, value: 'nobody@b.co', reason: 'no customer with this email' },
+				{ row: 3, value: 'bad', reason: 'not a valid e-mail address' },
+			],
 			customers: [5],
 		});
 	});

@@ -42,7 +42,9 @@ export function keyOfColumn(column: string): MemberKey | null {
 
 /** The first column holding `match` (or, without it, the highest-priority kind present). */
 export function detectKeyColumn(header: string[], match?: MemberKey): { column: string; key: MemberKey } | null {
-	const found = header.map((column) => ({ column, key: keyOfColumn(column) })).filter((c): c is { column: string; key: MemberKey } => c.key !== null);
+	const found = header
+		.map((column) => ({ column, key: keyOfColumn(column) }))
+		.filter((c): c is { column: string; key: MemberKey } => c.key !== null);
 	for (const key of match ? [match] : MEMBER_KEYS) {
 		const hit = found.find((c) => c.key === key);
 		if (hit) return hit;
@@ -56,7 +58,9 @@ export function normaliseKey(key: MemberKey, raw: string): Pick<KeyedRow, 'value
 	if (text === '') return { value: null, reason: 'empty' };
 	switch (key) {
 		case 'id':
-			return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) && Number(text) > 0 ? { value: Number(text) } : { value: null, reason: 'not a customer id' };
+			return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) && Number(text) > 0
+				? { value: Number(text) }
+				: { value: null, reason: 'not a customer id' };
 		case 'email': {
 			const email = normaliseEmail(text);
 			return email ? { value: email } : { value: null, reason: 'not a valid e-mail address' };
@@ -74,7 +78,8 @@ export function normaliseKey(key: MemberKey, raw: string): Pick<KeyedRow, 'value
 function tableOfRows(rows: unknown[]): { header: string[]; cells: string[][] } | null {
 	if (!rows.every(isObject)) return null;
 	const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-	const cell = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
+	const cell = (v: unknown) =>
+		typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
 	return { header, cells: rows.map((row) => header.map((column) => cell(row[column]))) };
 }
 
@@ -83,22 +88,28 @@ export function readMemberUpload(body: unknown): { ok: true; upload: MemberUploa
 	if (!isObject(body)) return { ok: false, issues: [{ path: 'csv', message: 'send { csv } or { rows }' }] };
 	const issues: Issue[] = [];
 	const mode = body.mode ?? 'add';
-	if (!(IMPORT_MODES as readonly unknown[]).includes(mode)) issues.push({ path: 'mode', message: `must be one of: ${IMPORT_MODES.join(', ')}` });
+	if (!(IMPORT_MODES as readonly unknown[]).includes(mode))
+		issues.push({ path: 'mode', message: `must be one of: ${IMPORT_MODES.join(', ')}` });
 	const dryRun = body.dry_run ?? false;
 	if (typeof dryRun !== 'boolean') issues.push({ path: 'dry_run', message: 'must be true or false' });
 	const match = body.match;
-	if (match !== undefined && !(MEMBER_KEYS as readonly unknown[]).includes(match)) issues.push({ path: 'match', message: `must be one of: ${MEMBER_KEYS.join(', ')}` });
-	if (body.column !== undefined && (typeof body.column !== 'string' || body.column === '')) issues.push({ path: 'column', message: 'must be a column name' });
+	if (match !== undefined && !(MEMBER_KEYS as readonly unknown[]).includes(match))
+		issues.push({ path: 'match', message: `must be one of: ${MEMBER_KEYS.join(', ')}` });
+	if (body.column !== undefined && (typeof body.column !== 'string' || body.column === ''))
+		issues.push({ path: 'column', message: 'must be a column name' });
 
 	let table: { header: string[]; cells: string[][] } | null = null;
-	if ((body.csv === undefined) === (body.rows === undefined)) issues.push({ path: 'csv', message: 'send either csv (the CSV text) or rows (JSON objects), not both' });
+	if ((body.csv === undefined) === (body.rows === undefined))
+		issues.push({ path: 'csv', message: 'send either csv (the CSV text) or rows (JSON objects), not both' });
 	else if (body.csv !== undefined) {
 		const parsed = typeof body.csv === 'string' ? parseCsv(body.csv) : null;
 		if (!parsed) issues.push({ path: 'csv', message: 'must be the CSV text' });
 		else if (!parsed.ok) issues.push({ path: 'csv', message: `line ${parsed.line}: ${parsed.message}` });
 		else table = { header: parsed.csv.header, cells: parsed.csv.rows };
-	} else if (!Array.isArray(body.rows) || body.rows.length === 0) issues.push({ path: 'rows', message: 'must be a non-empty array of objects' });
-	else if (body.rows.length > MAX_CSV_ROWS) issues.push({ path: 'rows', message: `at most ${MAX_CSV_ROWS} rows per upload` });
+	} else if (!Array.isArray(body.rows) || body.rows.length === 0)
+		issues.push({ path: 'rows', message: 'must be a non-empty array of objects' });
+	else if (body.rows.length > MAX_CSV_ROWS)
+		issues.push({ path: 'rows', message: `at most ${MAX_CSV_ROWS} rows per upload` });
 	else {
 		table = tableOfRows(body.rows);
 		if (!table) issues.push({ path: 'rows', message: 'every row must be an object, e.g. { "email": "…" }' });
@@ -112,17 +123,35 @@ export function readMemberUpload(body: unknown): { ok: true; upload: MemberUploa
 		const raw = cells[index] ?? '';
 		return { row: i + 1, raw: raw.trim(), ...normaliseKey(target.key, raw) };
 	});
-	return { ok: true, upload: { mode: mode as ImportMode, dryRun: dryRun as boolean, column: target.column, key: target.key, rows } };
+	return {
+		ok: true,
+		upload: { mode: mode as ImportMode, dryRun: dryRun as boolean, column: target.column, key: target.key, rows },
+	};
 }
 
-function resolveColumn(header: string[], column: string | undefined, match: MemberKey | undefined): { column: string; key: MemberKey } | { issue: Issue } {
+function resolveColumn(
+	header: string[],
+	column: string | undefined,
+	match: MemberKey | undefined,
+): { column: string; key: MemberKey } | { issue: Issue } {
 	if (column !== undefined) {
-		if (!header.includes(column)) return { issue: { path: 'column', message: `is not a column of the file (columns: ${header.join(', ')})` } };
+		if (!header.includes(column))
+			return { issue: { path: 'column', message: `is not a column of the file (columns: ${header.join(', ')})` } };
 		const key = match ?? keyOfColumn(column);
-		return key ? { column, key } : { issue: { path: 'match', message: `say what column "${column}" holds: ${MEMBER_KEYS.join(', ')}` } };
+		return key
+			? { column, key }
+			: { issue: { path: 'match', message: `say what column "${column}" holds: ${MEMBER_KEYS.join(', ')}` } };
 	}
-	const detected = detectKeyColumn(header, match) ?? (match && header.length === 1 ? { column: header[0], key: match } : null);
-	return detected ?? { issue: { path: 'column', message: `no column identifies customers (${MEMBER_KEYS.join(', ')}); name one with "column"` } };
+	const detected =
+		detectKeyColumn(header, match) ?? (match && header.length === 1 ? { column: header[0], key: match } : null);
+	return (
+		detected ?? {
+			issue: {
+				path: 'column',
+				message: `no column identifies customers (${MEMBER_KEYS.join(', ')}); name one with "column"`,
+			},
+		}
+	);
 }
 
 export interface MatchReport {
@@ -139,7 +168,11 @@ export function matchRows(rows: KeyedRow[], key: MemberKey, found: Map<string, n
 	for (const row of rows) {
 		const customer = row.value === null ? undefined : found.get(String(row.value));
 		if (customer === undefined) {
-			report.unmatched.push({ row: row.row, value: row.raw, reason: row.reason ?? `no customer with this ${key.replace('_', ' ')}` });
+			report.unmatched.push({
+				row: row.row,
+				value: row.raw,
+				reason: row.reason ?? `no customer with this ${key.replace('_', ' ')}`,
+			});
 			continue;
 		}
 		report.matched.push({ row: row.row, customer });
@@ -150,8 +183,15 @@ export function matchRows(rows: KeyedRow[], key: MemberKey, found: Map<string, n
 }
 
 /** Who enters and who leaves: `add` only adds; `replace` also removes current members missing from the upload. */
-export function planMembership(current: readonly number[], incoming: readonly number[], mode: ImportMode): { enter: number[]; leave: number[] } {
+export function planMembership(
+	current: readonly number[],
+	incoming: readonly number[],
+	mode: ImportMode,
+): { enter: number[]; leave: number[] } {
 	const now = new Set(current);
 	const next = new Set(incoming);
-	return { enter: [...next].filter((id) => !now.has(id)), leave: mode === 'replace' ? [...now].filter((id) => !next.has(id)) : [] };
+	return {
+		enter: [...next].filter((id) => !now.has(id)),
+		leave: mode === 'replace' ? [...now].filter((id) => !next.has(id)) : [],
+	};
 }

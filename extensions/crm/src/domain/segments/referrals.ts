@@ -8,7 +8,12 @@ import { checkOptionalCount, checkWindow, requireValue, unknownKeys } from './va
  * `minCount` defaults to 1; `buyersOnly` (default true) counts only referred customers with a purchase; `window`
  * narrows to customers referred (created) in that window.
  */
-export type SegmentReferralsCondition = { type: 'referrals'; minCount?: number; buyersOnly?: boolean; window?: TimeWindow };
+export type SegmentReferralsCondition = {
+	type: 'referrals';
+	minCount?: number;
+	buyersOnly?: boolean;
+	window?: TimeWindow;
+};
 
 export const segmentReferralsSpec: ConditionSpec = {
 	type: 'referrals',
@@ -17,7 +22,8 @@ export const segmentReferralsSpec: ConditionSpec = {
 	validate(cond, path) {
 		const issues: Issue[] = unknownKeys(cond, ['type', 'minCount', 'buyersOnly', 'window'], path);
 		issues.push(...checkOptionalCount(cond.minCount, childPath(path, 'minCount')));
-		if (cond.buyersOnly !== undefined) issues.push(...requireValue(typeof cond.buyersOnly === 'boolean', childPath(path, 'buyersOnly'), 'boolean'));
+		if (cond.buyersOnly !== undefined)
+			issues.push(...requireValue(typeof cond.buyersOnly === 'boolean', childPath(path, 'buyersOnly'), 'boolean'));
 		return [...issues, ...checkWindow(cond.window, childPath(path, 'window'))];
 	},
 };

@@ -12,18 +12,50 @@ export interface Condition {
 export type TimeWindow = { lastDays: number } | { from: string; to: string };
 
 export type FieldOp =
-	| 'eq' | 'neq' | 'in' | 'not_in' | 'contains' | 'starts_with'
-	| 'gt' | 'gte' | 'lt' | 'lte' | 'between'
-	| 'is_empty' | 'is_not_empty'
-	| 'before' | 'after' | 'within_last_days' | 'not_within_last_days' | 'birthday_in_next_days';
+	| 'eq'
+	| 'neq'
+	| 'in'
+	| 'not_in'
+	| 'contains'
+	| 'starts_with'
+	| 'gt'
+	| 'gte'
+	| 'lt'
+	| 'lte'
+	| 'between'
+	| 'is_empty'
+	| 'is_not_empty'
+	| 'before'
+	| 'after'
+	| 'within_last_days'
+	| 'not_within_last_days'
+	| 'birthday_in_next_days';
 
-export type FieldCondition = { type: 'field'; field: string; op: FieldOp; value?: unknown }
+export type FieldCondition = { type: 'field'; field: string; op: FieldOp; value?: unknown };
 export type OrderMetric = 'count' | 'sum' | 'avg' | 'last_date' | 'first_date';
-export type OrdersCondition = { type: 'orders'; metric: OrderMetric; op: FieldOp; value?: unknown; window?: TimeWindow }
-export type BoughtCondition = { type: 'bought'; product?: string | number; category?: string; minQuantity?: number; window?: TimeWindow }
-export type InteractionCondition = { type: 'interaction'; channel?: string; interactionType?: string; minCount?: number; window?: TimeWindow }
-export type FeedbackCondition = { type: 'feedback'; metric: 'last_nps' | 'avg_csat'; op: FieldOp; value?: unknown }
-export type SegmentCondition = { type: 'segment'; segment: string | number }
+export type OrdersCondition = {
+	type: 'orders';
+	metric: OrderMetric;
+	op: FieldOp;
+	value?: unknown;
+	window?: TimeWindow;
+};
+export type BoughtCondition = {
+	type: 'bought';
+	product?: string | number;
+	category?: string;
+	minQuantity?: number;
+	window?: TimeWindow;
+};
+export type InteractionCondition = {
+	type: 'interaction';
+	channel?: string;
+	interactionType?: string;
+	minCount?: number;
+	window?: TimeWindow;
+};
+export type FeedbackCondition = { type: 'feedback'; metric: 'last_nps' | 'avg_csat'; op: FieldOp; value?: unknown };
+export type SegmentCondition = { type: 'segment'; segment: string | number };
 
 /** One problem found in a rule; `path` points at the offending key, e.g. `all[1].any[0].value`. */
 export interface Issue {

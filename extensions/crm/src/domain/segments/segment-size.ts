@@ -3,7 +3,12 @@ import { civil, formatCivil, parseCivil, type CivilDate } from '../kpi/period';
 import type { Issue } from './rule-types';
 
 /** Stored in crm_kpi_snapshots like the other daily KPIs (key `day:segment_size:<segment>`). */
-export const SEGMENT_SIZE_KPI = { id: 'segment_size', label: { ko: '세그먼트 규모', en: 'Segment size' }, unit: 'count', direction: 'up' } as const;
+export const SEGMENT_SIZE_KPI = {
+	id: 'segment_size',
+	label: { ko: '세그먼트 규모', en: 'Segment size' },
+	unit: 'count',
+	direction: 'up',
+} as const;
 
 export const MAX_SIZE_DAYS = 366;
 const DEFAULT_DAYS = 30;
@@ -14,7 +19,10 @@ export interface DayRange {
 }
 
 /** `from` / `to` as YYYY-MM-DD; defaults: the 30 days up to yesterday (the last day the nightly job has written). */
-export function parseSizeRange(query: { from?: unknown; to?: unknown }, today: CivilDate): { issues: Issue[]; range: DayRange | null } {
+export function parseSizeRange(
+	query: { from?: unknown; to?: unknown },
+	today: CivilDate,
+): { issues: Issue[]; range: DayRange | null } {
 	const issues: Issue[] = [];
 	const read = (key: 'from' | 'to'): CivilDate | null => {
 		const value = query[key];
@@ -30,7 +38,8 @@ export function parseSizeRange(query: { from?: unknown; to?: unknown }, today: C
 	const from = givenFrom ?? civil(to.year, to.month, to.day - (DEFAULT_DAYS - 1));
 	const days = daysBetween(from, to);
 	if (days < 0) return { issues: [{ path: 'from', message: 'must not be after "to"' }], range: null };
-	if (days >= MAX_SIZE_DAYS) return { issues: [{ path: 'from', message: `at most ${MAX_SIZE_DAYS} days per request` }], range: null };
+	if (days >= MAX_SIZE_DAYS)
+		return { issues: [{ path: 'from', message: `at most ${MAX_SIZE_DAYS} days per request` }], range: null };
 	return { issues, range: { from, to } };
 }
 

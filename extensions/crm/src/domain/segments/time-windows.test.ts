@@ -5,13 +5,21 @@ const now = new Date('2026-03-15T12:00:00Z');
 
 describe('time windows', () => {
 	it('treats a date-only value as its whole UTC day and a datetime as an instant', () => {
-		expect(isoRange('2026-01-01')).toEqual({ start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-02T00:00:00Z') });
-		expect(isoRange('2026-01-01T10:00:00+09:00').end.getTime() - isoRange('2026-01-01T10:00:00+09:00').start.getTime()).toBe(1);
+		expect(isoRange('2026-01-01')).toEqual({
+			start: new Date('2026-01-01T00:00:00Z'),
+			end: new Date('2026-01-02T00:00:00Z'),
+		});
+		expect(
+			isoRange('2026-01-01T10:00:00+09:00').end.getTime() - isoRange('2026-01-01T10:00:00+09:00').start.getTime(),
+		).toBe(1);
 	});
 
 	it('starts a lastDays window at now - days', () => {
 		expect(windowBounds({ lastDays: 90 }, now)).toEqual({ from: new Date('2025-12-15T12:00:00Z'), to: null });
-		expect(windowBounds({ from: '2026-01-01', to: '2026-01-31' }, now)).toEqual({ from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-02-01T00:00:00Z') });
+		expect(windowBounds({ from: '2026-01-01', to: '2026-01-31' }, now)).toEqual({
+			from: new Date('2026-01-01T00:00:00Z'),
+			to: new Date('2026-02-01T00:00:00Z'),
+		});
 		expect(windowBounds(undefined, now)).toEqual({ from: null, to: null });
 	});
 
@@ -28,6 +36,10 @@ describe('time windows', () => {
 
 	it('uses the calendar date of the given time zone', () => {
 		expect(localDate(new Date('2026-03-15T20:00:00Z'), 'Asia/Seoul').toISOString()).toBe('2026-03-16T00:00:00.000Z');
-		expect(birthdayRange(new Date('2026-12-31T16:00:00Z'), 0, 'Asia/Seoul')).toEqual({ kind: 'range', from: '01-01', to: '01-01' });
+		expect(birthdayRange(new Date('2026-12-31T16:00:00Z'), 0, 'Asia/Seoul')).toEqual({
+			kind: 'range',
+			from: '01-01',
+			to: '01-01',
+		});
 	});
 });

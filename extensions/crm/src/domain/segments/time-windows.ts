@@ -41,7 +41,12 @@ export function birthdayRange(now: Date, days: number, timeZone = 'UTC'): MonthD
 
 /** The calendar date of `now` in `timeZone`, as a UTC-midnight Date (so day arithmetic ignores DST). */
 export function localDate(now: Date, timeZone: string): Date {
-	const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	}).format(now);
 	return new Date(`${parts}T00:00:00Z`);
 }
 

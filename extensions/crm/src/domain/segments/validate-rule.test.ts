@@ -11,7 +11,12 @@ describe('validateRule', () => {
 		const rule: Rule = {
 			all: [
 				{ type: 'field', field: 'stage', op: 'in', value: ['vip', 'customer'] },
-				{ any: [{ type: 'orders', metric: 'count', op: 'gte', value: 3, window: { lastDays: 180 } }, { not: { type: 'bought', category: 'hair', window: { from: '2026-01-01', to: '2026-02-01T00:00:00Z' } } }] },
+				{
+					any: [
+						{ type: 'orders', metric: 'count', op: 'gte', value: 3, window: { lastDays: 180 } },
+						{ not: { type: 'bought', category: 'hair', window: { from: '2026-01-01', to: '2026-02-01T00:00:00Z' } } },
+					],
+				},
 				{ type: 'interaction', channel: 'kakao', minCount: 2 },
 				{ type: 'feedback', metric: 'avg_csat', op: 'between', value: [3, 5] },
 				{ type: 'field', field: 'birthday', op: 'birthday_in_next_days', value: 7 },
@@ -23,8 +28,15 @@ describe('validateRule', () => {
 	});
 
 	it('points at the wrong value with its exact path', () => {
-		const rule = { all: [{ type: 'field', field: 'stage', op: 'eq', value: 'vip' }, { any: [{ type: 'field', field: 'order_count', op: 'gt', value: 'three' }] }] };
-		expect(validateRule(rule)).toEqual([{ path: 'all[1].any[0].value', message: 'wrong value type', expected: 'number' }]);
+		const rule = {
+			all: [
+				{ type: 'field', field: 'stage', op: 'eq', value: 'vip' },
+				{ any: [{ type: 'field', field: 'order_count', op: 'gt', value: 'three' }] },
+			],
+		};
+		expect(validateRule(rule)).toEqual([
+			{ path: 'all[1].any[0].value', message: 'wrong value type', expected: 'number' },
+		]);
 	});
 
 	it('reports unknown fields, operators that do not fit the type and unknown condition types', () => {
@@ -87,14 +99,17 @@ describe('validateRule', () => {
 		let rule: unknown = { type: 'segment', segment: 1 };
 		for (let i = 0; i < 9; i++) rule = { not: rule };
 		expect(validateRule(rule)).toEqual([]);
-		expect(validateRule({ not: rule })).toEqual([{ path: 'not.not.not.not.not.not.not.not.not.not', message: 'rule is nested deeper than 10 levels' }]);
+		expect(validateRule({ not: rule })).toEqual([
+			{ path: 'not.not.not.not.not.not.not.not.not.not', message: 'rule is nested deeper than 10 levels' },
+		]);
 	});
 
 	it('uses a custom registry for conditions from other modules', () => {
 		const registry = new ConditionRegistry(BUILTIN_CONDITION_SPECS).register({
 			type: 'tag',
 			reads: ['crm_customer_tags'],
-			validate: (cond, path) => (typeof cond.tag === 'string' ? [] : [{ path: `${path}.tag`, message: 'tag must be a string' }]),
+			validate: (cond, path) =>
+				typeof cond.tag === 'string' ? [] : [{ path: `${path}.tag`, message: 'tag must be a string' }],
 		});
 		expect(validateRule({ all: [{ type: 'tag', tag: 'vip' }] }, { registry })).toEqual([]);
 		expect(paths({ all: [{ type: 'tag', tag: 1 }] }, { registry })).toEqual(['all[0].tag']);
@@ -106,10 +121,21 @@ describe('validateRule', () => {
 describe('referrals condition', () => {
 	it('accepts the stage-rule keys plus a window, with the same defaults', () => {
 		expect(validateRule({ type: 'referrals' })).toEqual([]);
-		expect(validateRule({ all: [{ type: 'referrals', minCount: 2, buyersOnly: false, window: { lastDays: 90 } }, { not: { type: 'referrals', window: { from: '2026-01-01', to: '2026-01-31' } } }] })).toEqual([]);
+		expect(
+			validateRule({
+				all: [
+					{ type: 'referrals', minCount: 2, buyersOnly: false, window: { lastDays: 90 } },
+					{ not: { type: 'referrals', window: { from: '2026-01-01', to: '2026-01-31' } } },
+				],
+			}),
+		).toEqual([]);
 	});
 	it('names each bad key', () => {
-		expect(validateRule({ any: [{ type: 'referrals', minCount: 0, buyersOnly: 'yes', window: { lastDays: -1 }, since: '2026-01-01' }] }).map((i) => [i.path, i.message])).toEqual([
+		expect(
+			validateRule({
+				any: [{ type: 'referrals', minCount: 0, buyersOnly: 'yes', window: { lastDays: -1 }, since: '2026-01-01' }],
+			}).map((i) => [i.path, i.message]),
+		).toEqual([
 			['any[0].since', 'unknown key "since"'],
 			['any[0].minCount', 'wrong value type'],
 			['any[0].buyersOnly', 'wrong value type'],
@@ -127,7 +153,12 @@ describe('referrals condition', () => {
 describe('segment cycles', () => {
 	const rules: Record<string, Rule> = {
 		a: { type: 'segment', segment: 'b' },
-		b: { any: [{ type: 'field', field: 'stage', op: 'eq', value: 'vip' }, { type: 'segment', segment: 'c' }] },
+		b: {
+			any: [
+				{ type: 'field', field: 'stage', op: 'eq', value: 'vip' },
+				{ type: 'segment', segment: 'c' },
+			],
+		},
 		c: { type: 'segment', segment: 'a' },
 		d: { type: 'field', field: 'stage', op: 'eq', value: 'lead' },
 		e: { type: 'segment', segment: 'f' },
@@ -137,20 +168,41 @@ describe('segment cycles', () => {
 
 	it('reports a cycle back to the segment being edited, with its path', () => {
 		expect(validateRule(rules.a, { resolveSegment, segmentId: 'a' })).toEqual([
-			{ path: 'segment', message: 'segment cycle: a → b → c → a', expected: 'a segment that does not refer back to this one' },
+			{
+				path: 'segment',
+				message: 'segment cycle: a → b → c → a',
+				expected: 'a segment that does not refer back to this one',
+			},
 		]);
 	});
 
 	it('reports a direct self reference', () => {
-		expect(validateRule({ all: [{ type: 'segment', segment: 'x' }] }, { resolveSegment, segmentId: 'x' }).map((i) => [i.path, i.message])).toEqual([['all[0].segment', 'segment cycle: x → x']]);
+		expect(
+			validateRule({ all: [{ type: 'segment', segment: 'x' }] }, { resolveSegment, segmentId: 'x' }).map((i) => [
+				i.path,
+				i.message,
+			]),
+		).toEqual([['all[0].segment', 'segment cycle: x → x']]);
 	});
 
 	it('reports a cycle further down the reference chain', () => {
-		expect(validateRule({ type: 'segment', segment: 'e' }, { resolveSegment, segmentId: 'new' }).map((i) => i.message)).toEqual(['segment cycle: e → f → e']);
+		expect(
+			validateRule({ type: 'segment', segment: 'e' }, { resolveSegment, segmentId: 'new' }).map((i) => i.message),
+		).toEqual(['segment cycle: e → f → e']);
 	});
 
 	it('accepts acyclic references and segments without a rule', () => {
-		expect(validateRule({ any: [{ type: 'segment', segment: 'd' }, { type: 'segment', segment: 'd' }] }, { resolveSegment, segmentId: 'z' })).toEqual([]);
+		expect(
+			validateRule(
+				{
+					any: [
+						{ type: 'segment', segment: 'd' },
+						{ type: 'segment', segment: 'd' },
+					],
+				},
+				{ resolveSegment, segmentId: 'z' },
+			),
+		).toEqual([]);
 		expect(validateRule({ not: { type: 'segment', segment: 'static-list' } }, { resolveSegment })).toEqual([]);
 	});
 });
@@ -160,18 +212,36 @@ describe('tablesRead', () => {
 		const rule: Rule = {
 			all: [
 				{ type: 'field', field: 'stage', op: 'eq', value: 'vip' },
-				{ not: { any: [{ type: 'bought', product: 1 }, { type: 'feedback', metric: 'last_nps', op: 'gte', value: 9 }] } },
+				{
+					not: {
+						any: [
+							{ type: 'bought', product: 1 },
+							{ type: 'feedback', metric: 'last_nps', op: 'gte', value: 9 },
+						],
+					},
+				},
 				{ type: 'segment', segment: 2 },
 			],
 		};
-		expect([...tablesRead(rule)].sort()).toEqual(['crm_customers', 'crm_feedback', 'crm_order_lines', 'crm_orders', 'crm_products', 'crm_segment_members']);
+		expect([...tablesRead(rule)].sort()).toEqual([
+			'crm_customers',
+			'crm_feedback',
+			'crm_order_lines',
+			'crm_orders',
+			'crm_products',
+			'crm_segment_members',
+		]);
 		expect([...tablesRead({ type: 'interaction' })]).toEqual(['crm_interactions']);
 	});
 });
 
 describe('names inherited from Object', () => {
 	it('treats "constructor" and "__proto__" as unknown fields and metrics (a fuzzing find that used to throw)', () => {
-		expect(validateRule({ type: 'field', field: 'constructor', op: 'eq', value: 1 })).toEqual([expect.objectContaining({ path: 'field', message: 'unknown field "constructor"' })]);
-		expect(validateRule({ type: 'orders', metric: '__proto__', op: 'gte', value: 1 }).map((issue) => issue.path)).toEqual(['metric']);
+		expect(validateRule({ type: 'field', field: 'constructor', op: 'eq', value: 1 })).toEqual([
+			expect.objectContaining({ path: 'field', message: 'unknown field "constructor"' }),
+		]);
+		expect(
+			validateRule({ type: 'orders', metric: '__proto__', op: 'gte', value: 1 }).map((issue) => issue.path),
+		).toEqual(['metric']);
 	});
 });

@@ -25,17 +25,35 @@ export function validateRule(rule: unknown, options: ValidateOptions = {}): Issu
 	const registry = options.registry ?? builtinConditionSpecs;
 	const issues: Issue[] = [];
 	walk(rule, '', 1, registry, issues);
-	if (issues.length === 0 && options.resolveSegment) issues.push(...findCycles(rule as Rule, options.resolveSegment, options.segmentId));
+	if (issues.length === 0 && options.resolveSegment)
+		issues.push(...findCycles(rule as Rule, options.resolveSegment, options.segmentId));
 	return issues;
 }
 
-function walk(node: unknown, path: string, depth: number, registry: ConditionRegistry<ConditionSpec>, issues: Issue[]): void {
+function walk(
+	node: unknown,
+	path: string,
+	depth: number,
+	registry: ConditionRegistry<ConditionSpec>,
+	issues: Issue[],
+): void {
 	const here = path || '(root)';
-	if (depth > MAX_DEPTH) return void issues.push({ path: here, message: `rule is nested deeper than ${MAX_DEPTH} levels` });
-	if (!isObject(node)) return void issues.push({ path: here, message: 'rule must be an object', expected: '{ all }, { any }, { not } or a condition' });
+	if (depth > MAX_DEPTH)
+		return void issues.push({ path: here, message: `rule is nested deeper than ${MAX_DEPTH} levels` });
+	if (!isObject(node))
+		return void issues.push({
+			path: here,
+			message: 'rule must be an object',
+			expected: '{ all }, { any }, { not } or a condition',
+		});
 	if ('type' in node) {
 		const spec = typeof node.type === 'string' ? registry.get(node.type) : undefined;
-		if (!spec) return void issues.push({ path: childPath(path, 'type'), message: `unknown condition type ${JSON.stringify(node.type)}`, expected: registry.types().join(', ') });
+		if (!spec)
+			return void issues.push({
+				path: childPath(path, 'type'),
+				message: `unknown condition type ${JSON.stringify(node.type)}`,
+				expected: registry.types().join(', '),
+			});
 		return void issues.push(...spec.validate(node as Condition, path));
 	}
 	const group = GROUP_KEYS.find((key) => key in node);
@@ -44,7 +62,8 @@ function walk(node: unknown, path: string, depth: number, registry: ConditionReg
 	const groupPath = childPath(path, group);
 	if (group === 'not') return walk(node.not, groupPath, depth + 1, registry, issues);
 	const children = node[group];
-	if (!Array.isArray(children)) return void issues.push({ path: groupPath, message: `"${group}" must be an array of rules` });
+	if (!Array.isArray(children))
+		return void issues.push({ path: groupPath, message: `"${group}" must be an array of rules` });
 	if (children.length === 0) return void issues.push({ path: groupPath, message: 'empty group' });
 	children.forEach((child, i) => walk(child, `${groupPath}[${i}]`, depth + 1, registry, issues));
 }
@@ -56,7 +75,8 @@ export function forEachCondition(rule: Rule, visit: (cond: Condition, path: stri
 	for (const key of GROUP_KEYS) {
 		const value = (rule as Record<string, unknown>)[key];
 		if (key === 'not' && value !== undefined) forEachCondition(value as Rule, visit, childPath(path, key));
-		else if (Array.isArray(value)) value.forEach((child, i) => forEachCondition(child as Rule, visit, `${childPath(path, key)}[${i}]`));
+		else if (Array.isArray(value))
+			value.forEach((child, i) => forEachCondition(child as Rule, visit, `${childPath(path, key)}[${i}]`));
 	}
 }
 
@@ -86,7 +106,12 @@ function findCycles(rule: Rule, resolve: (id: SegmentId) => Rule | null, ownId?:
 	forEachCondition(rule, (cond, path) => {
 		if (cond.type !== 'segment') return;
 		const cycle = cycleFrom(cond.segment as SegmentId, ownId === undefined ? [] : [ownId]);
-		if (cycle) issues.push({ path: childPath(path, 'segment'), message: `segment cycle: ${cycle.join(' → ')}`, expected: 'a segment that does not refer back to this one' });
+		if (cycle)
+			issues.push({
+				path: childPath(path, 'segment'),
+				message: `segment cycle: ${cycle.join(' → ')}`,
+				expected: 'a segment that does not refer back to this one',
+			});
 	});
 	return issues;
 }
@@ -99,7 +124,10 @@ export function conditionTypes(rule: Rule): Set<string> {
 }
 
 /** Tables whose changes can change who matches `rule` (unknown condition types contribute nothing). */
-export function tablesRead(rule: Rule, registry: ConditionRegistry<ConditionSpec> = builtinConditionSpecs): Set<string> {
+export function tablesRead(
+	rule: Rule,
+	registry: ConditionRegistry<ConditionSpec> = builtinConditionSpecs,
+): Set<string> {
 	const tables = new Set<string>();
 	forEachCondition(rule, (cond) => registry.get(cond.type)?.reads.forEach((t) => tables.add(t)));
 	return tables;

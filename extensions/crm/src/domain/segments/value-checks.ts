@@ -11,7 +11,9 @@ export function isIsoDate(value: unknown): value is string {
 }
 
 export function isIsoInstant(value: unknown): value is string {
-	return isIsoDate(value) || (typeof value === 'string' && ISO_DATETIME.test(value) && !Number.isNaN(Date.parse(value)));
+	return (
+		isIsoDate(value) || (typeof value === 'string' && ISO_DATETIME.test(value) && !Number.isNaN(Date.parse(value)))
+	);
 }
 
 export const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
@@ -29,14 +31,17 @@ export function requireValue(ok: boolean, path: string, expected: string, messag
 }
 
 export function checkDays(value: unknown, path: string): Issue[] {
-	if (isFiniteNumber(value) && value < 0) return [{ path, message: 'days must not be negative', expected: 'integer >= 0' }];
+	if (isFiniteNumber(value) && value < 0)
+		return [{ path, message: 'days must not be negative', expected: 'integer >= 0' }];
 	return requireValue(isDayCount(value), path, 'integer >= 0');
 }
 
 export function checkWindow(window: unknown, path: string): Issue[] {
 	if (window === undefined) return [];
-	if (!isObject(window)) return [{ path, message: 'window must be an object', expected: '{ lastDays } or { from, to }' }];
-	if ('lastDays' in window) return [...unknownKeys(window, ['lastDays'], path), ...checkDays(window.lastDays, childPath(path, 'lastDays'))];
+	if (!isObject(window))
+		return [{ path, message: 'window must be an object', expected: '{ lastDays } or { from, to }' }];
+	if ('lastDays' in window)
+		return [...unknownKeys(window, ['lastDays'], path), ...checkDays(window.lastDays, childPath(path, 'lastDays'))];
 	const issues = [...unknownKeys(window, ['from', 'to'], path)];
 	issues.push(...requireValue(isIsoInstant(window.from), childPath(path, 'from'), 'ISO date or datetime'));
 	issues.push(...requireValue(isIsoInstant(window.to), childPath(path, 'to'), 'ISO date or datetime'));
@@ -44,5 +49,7 @@ export function checkWindow(window: unknown, path: string): Issue[] {
 }
 
 export function checkOptionalCount(value: unknown, path: string): Issue[] {
-	return value === undefined ? [] : requireValue(Number.isInteger(value) && (value as number) >= 1, path, 'integer >= 1');
+	return value === undefined
+		? []
+		: requireValue(Number.isInteger(value) && (value as number) >= 1, path, 'integer >= 1');
 }

@@ -55,20 +55,31 @@ export const constantTimeEqual: ConstantTimeEqual = (a, b) => {
 	return diff === 0;
 };
 
-const positiveInt = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+const positiveInt = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
 function toWire(link: SignedLink): Record<string, unknown> {
 	const e = Math.floor(link.expiresAt.getTime() / 1000);
 	if (!Number.isSafeInteger(e) || e <= 0) throw new RangeError('expiresAt must be a valid date after 1970');
 	if (!positiveInt(link.customer)) throw new RangeError('customer must be a positive whole number');
 	if (link.purpose === 'unsubscribe') {
-		if (!UNSUBSCRIBE_CHANNELS.includes(link.channel)) throw new RangeError(`channel must be one of ${UNSUBSCRIBE_CHANNELS.join(', ')}`);
+		if (!UNSUBSCRIBE_CHANNELS.includes(link.channel))
+			throw new RangeError(`channel must be one of ${UNSUBSCRIBE_CHANNELS.join(', ')}`);
 		return { v: 1, p: 'u', c: link.customer, ch: link.channel, e };
 	}
 	if (!isLinkableSurveyKey(link.survey)) throw new RangeError('survey must be 1-64 letters, digits, "_", "." or "-"');
 	if (link.order != null && !positiveInt(link.order)) throw new RangeError('order must be a positive whole number');
-	if (link.channel != null && !CHANNEL_PATTERN.test(link.channel)) throw new RangeError('channel must be a channel name');
-	return { v: 1, p: 's', c: link.customer, s: link.survey, ...(link.order != null ? { o: link.order } : {}), ...(link.channel != null ? { ch: link.channel } : {}), e };
+	if (link.channel != null && !CHANNEL_PATTERN.test(link.channel))
+		throw new RangeError('channel must be a channel name');
+	return {
+		v: 1,
+		p: 's',
+		c: link.customer,
+		s: link.survey,
+		...(link.order != null ? { o: link.order } : {}),
+		...(link.channel != null ? { ch: link.channel } : {}),
+		e,
+	};
 }
 
 function fromWire(wire: unknown): SignedLink | null {
@@ -83,7 +94,14 @@ function fromWire(wire: unknown): SignedLink | null {
 	if (w.p !== 's' || !isLinkableSurveyKey(w.s)) return null;
 	if (w.o !== undefined && !positiveInt(w.o)) return null;
 	if (w.ch !== undefined && (typeof w.ch !== 'string' || !CHANNEL_PATTERN.test(w.ch))) return null;
-	return { purpose: 'survey', customer: w.c, survey: w.s, order: (w.o as number | undefined) ?? null, channel: (w.ch as string | undefined) ?? null, expiresAt };
+	return {
+		purpose: 'survey',
+		customer: w.c,
+		survey: w.s,
+		order: (w.o as number | undefined) ?? null,
+		channel: (w.ch as string | undefined) ?? null,
+		expiresAt,
+	};
 }
 
 /** The token for a link; throws RangeError on a value that cannot be signed. */
@@ -102,7 +120,8 @@ export function verifyLink<P extends LinkPurpose>(
 	purpose: P,
 	options: { hmac: Hmac; now: Date; equal?: ConstantTimeEqual },
 ): VerifyResult<P> {
-	if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'malformed' };
+	if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH)
+		return { ok: false, reason: 'malformed' };
 	const parts = token.split('.');
 	if (parts.length !== 2 || !parts[0]) return { ok: false, reason: 'malformed' };
 	const payloadBytes = decodeBase64Url(parts[0]);
@@ -118,6 +137,7 @@ export function verifyLink<P extends LinkPurpose>(
 	}
 	if (!link) return { ok: false, reason: 'malformed' };
 	if (link.purpose !== purpose) return { ok: false, reason: 'wrong-purpose' };
-	if (options.now.getTime() >= link.expiresAt.getTime()) return { ok: false, reason: 'expired', link: link as LinkOf<P> };
+	if (options.now.getTime() >= link.expiresAt.getTime())
+		return { ok: false, reason: 'expired', link: link as LinkOf<P> };
 	return { ok: true, link: link as LinkOf<P> };
 }

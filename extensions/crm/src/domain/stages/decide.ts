@@ -4,15 +4,27 @@ import { summarizeRule } from '../segments/summary';
 import type { Rule } from '../segments/rule-types';
 import { forEachCondition, tablesRead } from '../segments/validate-rule';
 import { stageConditionSpecs } from './conditions';
-import { FALLBACK_STAGE, stageRank, type AutomaticStageRule, type Stage, type StageRule, type StageTrigger } from './types';
+import {
+	FALLBACK_STAGE,
+	stageRank,
+	type AutomaticStageRule,
+	type Stage,
+	type StageRule,
+	type StageTrigger,
+} from './types';
 
 /** The automatic rules, highest stage first (manual stages are never assigned by rules). */
 export function evaluationOrder(rules: StageRule[]): AutomaticStageRule[] {
-	return rules.filter((entry): entry is AutomaticStageRule => !entry.manual && entry.rule !== null).sort((a, b) => stageRank(b.stage) - stageRank(a.stage));
+	return rules
+		.filter((entry): entry is AutomaticStageRule => !entry.manual && entry.rule !== null)
+		.sort((a, b) => stageRank(b.stage) - stageRank(a.stage));
 }
 
 /** The stage given which automatic rules match (synchronous form of what data/stages does with SQL). */
-export function pickStage(rules: StageRule[], matches: (rule: Rule) => boolean): { stage: Stage; rule: AutomaticStageRule | null } {
+export function pickStage(
+	rules: StageRule[],
+	matches: (rule: Rule) => boolean,
+): { stage: Stage; rule: AutomaticStageRule | null } {
 	const hit = evaluationOrder(rules).find((entry) => matches(entry.rule));
 	return hit ? { stage: hit.stage, rule: hit } : { stage: FALLBACK_STAGE, rule: null };
 }
@@ -38,20 +50,23 @@ export function ruleFor(rules: StageRule[], stage: string): AutomaticStageRule |
 /** Tables whose changes can move a customer between stages. */
 export function stageTablesRead(rules: StageRule[]): Set<string> {
 	const tables = new Set<string>();
-	for (const entry of evaluationOrder(rules)) tablesRead(entry.rule, stageConditionSpecs).forEach((table) => tables.add(table));
+	for (const entry of evaluationOrder(rules))
+		tablesRead(entry.rule, stageConditionSpecs).forEach((table) => tables.add(table));
 	return tables;
 }
 
 /** Customer columns the rules test (a customer update touching one of them is worth a re-evaluation). */
 export function customerFieldsRead(rules: StageRule[]): Set<string> {
 	const fields = new Set<string>();
-	for (const entry of evaluationOrder(rules)) forEachCondition(entry.rule, (cond) => cond.type === 'field' && fields.add(String(cond.field)));
+	for (const entry of evaluationOrder(rules))
+		forEachCondition(entry.rule, (cond) => cond.type === 'field' && fields.add(String(cond.field)));
 	return fields;
 }
 
 /** Whether any rule counts referrals (then a referred customer's purchase can move the referrer). */
 export function countsReferrals(rules: StageRule[]): boolean {
 	let found = false;
-	for (const entry of evaluationOrder(rules)) forEachCondition(entry.rule, (cond) => (found ||= cond.type === 'referrals'));
+	for (const entry of evaluationOrder(rules))
+		forEachCondition(entry.rule, (cond) => (found ||= cond.type === 'referrals'));
 	return found;
 }

@@ -13,18 +13,36 @@ export interface DefaultStageOptions {
 	advocateReferrals: number;
 }
 
-export const DEFAULT_STAGE_OPTIONS: DefaultStageOptions = { regularOrders: 3, regularDays: 180, advocateNps: 9, advocateReferrals: 1 };
+export const DEFAULT_STAGE_OPTIONS: DefaultStageOptions = {
+	regularOrders: 3,
+	regularDays: 180,
+	advocateNps: 9,
+	advocateReferrals: 1,
+};
 
 export function defaultStageRules(options: Partial<DefaultStageOptions> = {}): StageRule[] {
 	const o = { ...DEFAULT_STAGE_OPTIONS, ...options };
 	const bought: Rule = { type: 'orders', metric: 'count', op: 'gte', value: 1 };
-	const referred = o.advocateReferrals === 1 ? 'referred a customer who bought' : `referred ≥ ${o.advocateReferrals} customers who bought`;
+	const referred =
+		o.advocateReferrals === 1
+			? 'referred a customer who bought'
+			: `referred ≥ ${o.advocateReferrals} customers who bought`;
 	return [
 		{ stage: 'partner', rule: null, manual: true, label: 'set by staff' },
 		{
 			stage: 'advocate',
 			label: `bought, and last NPS ≥ ${o.advocateNps} or ${referred}`,
-			rule: { all: [bought, { any: [{ type: 'feedback', metric: 'last_nps', op: 'gte', value: o.advocateNps }, { type: 'referrals', minCount: o.advocateReferrals }] }] },
+			rule: {
+				all: [
+					bought,
+					{
+						any: [
+							{ type: 'feedback', metric: 'last_nps', op: 'gte', value: o.advocateNps },
+							{ type: 'referrals', minCount: o.advocateReferrals },
+						],
+					},
+				],
+			},
 		},
 		{
 			stage: 'regular',

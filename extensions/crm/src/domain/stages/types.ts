@@ -22,7 +22,8 @@ export interface StageRule {
 /** A stage rule that the CRM evaluates (not manual). */
 export type AutomaticStageRule = StageRule & { rule: Rule };
 
-export const isStage = (value: unknown): value is Stage => typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+export const isStage = (value: unknown): value is Stage =>
+	typeof value === 'string' && (STAGES as readonly string[]).includes(value);
 
 /** 0 for prospect … 4 for partner; -1 for anything else. */
 export const stageRank = (stage: unknown): number => (STAGES as readonly unknown[]).indexOf(stage);

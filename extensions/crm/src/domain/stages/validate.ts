@@ -29,8 +29,18 @@ export function parseStageRules(value: unknown): ParsedStageRules {
 			return { issues: [{ path: '', message: 'is not valid JSON' }] };
 		}
 	}
-	if (data === null || data === undefined || (Array.isArray(data) && data.length === 0)) return { rules: defaultStageRules(), defaults: true };
-	if (!Array.isArray(data)) return { issues: [{ path: '', message: 'must be a list of stage rules (or empty for the built-in rules)', expected: '[{ "stage": "customer", "rule": { … } }, …]' }] };
+	if (data === null || data === undefined || (Array.isArray(data) && data.length === 0))
+		return { rules: defaultStageRules(), defaults: true };
+	if (!Array.isArray(data))
+		return {
+			issues: [
+				{
+					path: '',
+					message: 'must be a list of stage rules (or empty for the built-in rules)',
+					expected: '[{ "stage": "customer", "rule": { … } }, …]',
+				},
+			],
+		};
 	const issues: Issue[] = [];
 	const seen = new Map<string, number>();
 	data.forEach((entry, index) => issues.push(...checkEntry(entry, `[${index}]`, index, seen)));
@@ -38,25 +48,56 @@ export function parseStageRules(value: unknown): ParsedStageRules {
 }
 
 function checkEntry(entry: unknown, path: string, index: number, seen: Map<string, number>): Issue[] {
-	if (!isObject(entry)) return [{ path, message: 'stage rule must be an object', expected: '{ stage, rule, label? } or { stage, manual: true }' }];
+	if (!isObject(entry))
+		return [
+			{ path, message: 'stage rule must be an object', expected: '{ stage, rule, label? } or { stage, manual: true }' },
+		];
 	const issues = unknownKeys(entry, ['stage', 'rule', 'manual', 'label'], path);
 	const stagePath = childPath(path, 'stage');
-	if (entry.stage === FALLBACK_STAGE) issues.push({ path: stagePath, message: `${FALLBACK_STAGE} is the stage of customers no rule matches; it takes no rule` });
-	else if (!isStage(entry.stage)) issues.push({ path: stagePath, message: `unknown stage ${JSON.stringify(entry.stage)}`, expected: ASSIGNABLE.join(', ') });
-	else if (seen.has(entry.stage)) issues.push({ path: stagePath, message: `stage "${entry.stage}" already has a rule at [${seen.get(entry.stage)}]` });
+	if (entry.stage === FALLBACK_STAGE)
+		issues.push({
+			path: stagePath,
+			message: `${FALLBACK_STAGE} is the stage of customers no rule matches; it takes no rule`,
+		});
+	else if (!isStage(entry.stage))
+		issues.push({
+			path: stagePath,
+			message: `unknown stage ${JSON.stringify(entry.stage)}`,
+			expected: ASSIGNABLE.join(', '),
+		});
+	else if (seen.has(entry.stage))
+		issues.push({
+			path: stagePath,
+			message: `stage "${entry.stage}" already has a rule at [${seen.get(entry.stage)}]`,
+		});
 	else seen.set(entry.stage, index);
-	if (entry.label !== undefined && (typeof entry.label !== 'string' || entry.label.trim() === '' || entry.label.length > MAX_LABEL)) {
-		issues.push({ path: childPath(path, 'label'), message: 'wrong value type', expected: `non-empty string of at most ${MAX_LABEL} characters` });
+	if (
+		entry.label !== undefined &&
+		(typeof entry.label !== 'string' || entry.label.trim() === '' || entry.label.length > MAX_LABEL)
+	) {
+		issues.push({
+			path: childPath(path, 'label'),
+			message: 'wrong value type',
+			expected: `non-empty string of at most ${MAX_LABEL} characters`,
+		});
 	}
 	const rulePath = childPath(path, 'rule');
 	if (entry.manual !== undefined) {
-		if (entry.manual !== true) issues.push({ path: childPath(path, 'manual'), message: 'manual must be true when present', expected: 'true' });
-		else if (entry.rule !== undefined && entry.rule !== null) issues.push({ path: rulePath, message: 'a manual stage takes no rule' });
+		if (entry.manual !== true)
+			issues.push({ path: childPath(path, 'manual'), message: 'manual must be true when present', expected: 'true' });
+		else if (entry.rule !== undefined && entry.rule !== null)
+			issues.push({ path: rulePath, message: 'a manual stage takes no rule' });
 		return issues;
 	}
-	if (entry.rule === undefined || entry.rule === null) return [...issues, { path: rulePath, message: 'rule is required (or "manual": true for a stage only staff assign)' }];
+	if (entry.rule === undefined || entry.rule === null)
+		return [
+			...issues,
+			{ path: rulePath, message: 'rule is required (or "manual": true for a stage only staff assign)' },
+		];
 	const ruleIssues = validateRule(entry.rule, { registry: stageConditionSpecs });
-	issues.push(...ruleIssues.map((issue) => ({ ...issue, path: issue.path ? childPath(rulePath, issue.path) : rulePath })));
+	issues.push(
+		...ruleIssues.map((issue) => ({ ...issue, path: issue.path ? childPath(rulePath, issue.path) : rulePath })),
+	);
 	if (!ruleIssues.length) issues.push(...selfReferences(entry.rule as Rule, rulePath));
 	return issues;
 }
@@ -66,7 +107,10 @@ function selfReferences(rule: Rule, rulePath: string): Issue[] {
 	const issues: Issue[] = [];
 	forEachCondition(rule, (cond: Condition, path) => {
 		if (cond.type === 'field' && cond.field === 'stage') {
-			issues.push({ path: childPath(childPath(rulePath, path), 'field'), message: 'stage rules cannot test the stage itself (it is what they decide)' });
+			issues.push({
+				path: childPath(childPath(rulePath, path), 'field'),
+				message: 'stage rules cannot test the stage itself (it is what they decide)',
+			});
 		}
 	});
 	return issues;

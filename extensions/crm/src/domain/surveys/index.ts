@@ -4,7 +4,10 @@
 export type SurveyScale = 'nps' | 'csat';
 export type Lang = 'ko' | 'en';
 
-export const SCALES: Record<SurveyScale, { min: number; max: number }> = { nps: { min: 0, max: 10 }, csat: { min: 1, max: 5 } };
+export const SCALES: Record<SurveyScale, { min: number; max: number }> = {
+	nps: { min: 0, max: 10 },
+	csat: { min: 1, max: 5 },
+};
 /** CSAT scores at or below this are low (NPS uses the nps_low_threshold setting, default 6). */
 export const CSAT_LOW_MAX = 2;
 export const DEFAULT_NPS_LOW_THRESHOLD = 6;
@@ -34,21 +37,47 @@ export function isLowScore(scale: SurveyScale, score: number, npsLowThreshold: n
 }
 
 /** One answer per customer, survey and order: re-submitting the same link updates this row. */
-export const surveySourceKey = (customer: number, survey: string, order: number | null | undefined) => `survey:${customer}:${survey}:${order ?? 'none'}`;
+export const surveySourceKey = (customer: number, survey: string, order: number | null | undefined) =>
+	`survey:${customer}:${survey}:${order ?? 'none'}`;
 /** One Support task per low-scored answer. */
 export const lowScoreTaskKey = (feedbackId: number | string) => `low-score:${feedbackId}`;
 
-export const languageOf = (value: unknown): Lang | null => (typeof value === 'string' && /^en\b/i.test(value) ? 'en' : typeof value === 'string' && /^ko\b/i.test(value) ? 'ko' : null);
+export const languageOf = (value: unknown): Lang | null =>
+	typeof value === 'string' && /^en\b/i.test(value)
+		? 'en'
+		: typeof value === 'string' && /^ko\b/i.test(value)
+			? 'ko'
+			: null;
 
 /** The Support task's subject and body, in the CRM's default language. */
-export function lowScoreTaskText(input: { scale: SurveyScale; score: number; comment: string | null; survey: string; question: string | null; customerName: string | null; lang: Lang }) {
+export function lowScoreTaskText(input: {
+	scale: SurveyScale;
+	score: number;
+	comment: string | null;
+	survey: string;
+	question: string | null;
+	customerName: string | null;
+	lang: Lang;
+}) {
 	const { scale, score, comment, survey, question, customerName, lang } = input;
 	const max = SCALES[scale].max;
 	const label = scale === 'nps' ? 'NPS' : lang === 'ko' ? '만족도' : 'CSAT';
 	const who = customerName ?? (lang === 'ko' ? '고객' : 'Customer');
-	const subject = lang === 'ko' ? `저점 응답 후속 조치: ${who} · ${label} ${score}/${max}` : `Follow up low score: ${who} · ${label} ${score}/${max}`;
-	const lines = lang === 'ko'
-		? [`설문 "${survey}"에 ${label} ${score}점(${max}점 만점)으로 응답했습니다.`, question ? `질문: ${question}` : null, `의견: ${comment ?? '(없음)'}`]
-		: [`Answered survey "${survey}" with ${label} ${score} out of ${max}.`, question ? `Question: ${question}` : null, `Comment: ${comment ?? '(none)'}`];
+	const subject =
+		lang === 'ko'
+			? `저점 응답 후속 조치: ${who} · ${label} ${score}/${max}`
+			: `Follow up low score: ${who} · ${label} ${score}/${max}`;
+	const lines =
+		lang === 'ko'
+			? [
+					`설문 "${survey}"에 ${label} ${score}점(${max}점 만점)으로 응답했습니다.`,
+					question ? `질문: ${question}` : null,
+					`의견: ${comment ?? '(없음)'}`,
+				]
+			: [
+					`Answered survey "${survey}" with ${label} ${score} out of ${max}.`,
+					question ? `Question: ${question}` : null,
+					`Comment: ${comment ?? '(none)'}`,
+				];
 	return { subject: subject.slice(0, 255), body: lines.filter(Boolean).join('\n') };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isLowScore, languageOf, lowScoreTaskKey, lowScoreTaskText, parseComment, parseScore, surveySourceKey } from './index';
+import {
+	isLowScore,
+	languageOf,
+	lowScoreTaskKey,
+	lowScoreTaskText,
+	parseComment,
+	parseScore,
+	surveySourceKey,
+} from './index';
 
 describe('parseScore', () => {
 	it('accepts whole numbers on the scale, from numbers or form strings', () => {
@@ -7,7 +15,8 @@ describe('parseScore', () => {
 		expect([1, 5, '3'].map((v) => parseScore(v, 'csat'))).toEqual([1, 5, 3]);
 	});
 	it('refuses anything else', () => {
-		for (const v of [-1, 11, 7.5, '7.5', '', 'ten', null, undefined, '1e1', [], {}]) expect(parseScore(v, 'nps'), String(v)).toBeNull();
+		for (const v of [-1, 11, 7.5, '7.5', '', 'ten', null, undefined, '1e1', [], {}])
+			expect(parseScore(v, 'nps'), String(v)).toBeNull();
 		for (const v of [0, 6, '0']) expect(parseScore(v, 'csat'), String(v)).toBeNull();
 	});
 });
@@ -37,13 +46,37 @@ describe('keys and text', () => {
 		expect(lowScoreTaskKey(5)).toBe('low-score:5');
 	});
 	it('reads the language from a locale', () => {
-		expect([languageOf('en-US'), languageOf('ko-KR'), languageOf('fr-FR'), languageOf(null)]).toEqual(['en', 'ko', null, null]);
+		expect([languageOf('en-US'), languageOf('ko-KR'), languageOf('fr-FR'), languageOf(null)]).toEqual([
+			'en',
+			'ko',
+			null,
+			null,
+		]);
 	});
 	it('names the score and the comment in the task', () => {
-		const ko = lowScoreTaskText({ scale: 'nps', score: 3, comment: '배송이 늦었어요', survey: 'nps', question: '추천하시겠어요?', customerName: '김민준', lang: 'ko' });
+		const ko = lowScoreTaskText({
+			scale: 'nps',
+			score: 3,
+			comment: '배송이 늦었어요',
+			survey: 'nps',
+			question: '추천하시겠어요?',
+			customerName: '김민준',
+			lang: 'ko',
+		});
 		expect(ko.subject).toBe('저점 응답 후속 조치: 김민준 · NPS 3/10');
 		expect(ko.body).toContain('배송이 늦었어요');
-		const en = lowScoreTaskText({ scale: 'csat', score: 1, comment: null, survey: 'csat', question: null, customerName: null, lang: 'en' });
-		expect(en).toEqual({ subject: 'Follow up low score: Customer · CSAT 1/5', body: 'Answered survey "csat" with CSAT 1 out of 5.\nComment: (none)' });
+		const en = lowScoreTaskText({
+			scale: 'csat',
+			score: 1,
+			comment: null,
+			survey: 'csat',
+			question: null,
+			customerName: null,
+			lang: 'en',
+		});
+		expect(en).toEqual({
+			subject: 'Follow up low score: Customer · CSAT 1/5',
+			body: 'Answered survey "csat" with CSAT 1 out of 5.\nComment: (none)',
+		});
 	});
 });

@@ -31,7 +31,8 @@ export interface FinalMessage {
 
 export const AD_PREFIX = '(광고)';
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (value: string) =>
+	value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const BLOCK_TAG = /<(p|br|div|table|ul|ol|h[1-6])\b/i;
 
 /** Plain text written in a textarea becomes paragraphs and line breaks; a body that already has HTML is kept. */
@@ -49,13 +50,19 @@ export function htmlToText(html: string): string {
 		.replace(/<\/(p|div|h[1-6]|li|tr)>/gi, '\n')
 		.replace(/<a\b[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gi, '$2 ($1)')
 		.replace(/<[^>]+>/g, '')
-		.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&')
 		.replace(/\n{3,}/g, '\n\n')
 		.trim();
 }
 
 /** Why a marketing message cannot legally be sent (missing sender or opt-out), or null. */
-export function advertisingProblem(parts: Pick<MessageParts, 'marketing' | 'sender' | 'unsubscribeUrl'>): string | null {
+export function advertisingProblem(
+	parts: Pick<MessageParts, 'marketing' | 'sender' | 'unsubscribeUrl'>,
+): string | null {
 	if (!parts.marketing) return null;
 	if (!parts.sender.name?.trim()) return 'advertising needs the sender name (CRM settings: sender_name)';
 	if (!parts.unsubscribeUrl) return 'advertising needs a free opt-out link (set PUBLIC_URL)';
@@ -70,7 +77,14 @@ export function applyAdvertisingRules(parts: MessageParts): FinalMessage {
 		if (!parts.marketing) return { subject: parts.subject, body: html, text: htmlToText(html) };
 		const { name, email, phone, address } = parts.sender;
 		const url = escapeHtml(parts.unsubscribeUrl!);
-		const contact = [escapeHtml(name!), address && escapeHtml(address), phone && `전화 ${escapeHtml(phone)}`, email && escapeHtml(email)].filter(Boolean).join(' | ');
+		const contact = [
+			escapeHtml(name!),
+			address && escapeHtml(address),
+			phone && `전화 ${escapeHtml(phone)}`,
+			email && escapeHtml(email),
+		]
+			.filter(Boolean)
+			.join(' | ');
 		const footer = [
 			'<hr>',
 			'<p style="font-size:12px;color:#666">',

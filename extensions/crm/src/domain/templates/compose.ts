@@ -28,12 +28,28 @@ export interface ComposeInput {
 
 export function composeMessage(input: ComposeInput): FinalMessage {
 	const { template, cache } = input;
-	const format: FormatContext = { locale: asLocale(template.language ?? input.context.customer.language), timeZone: input.timeZone, currency: input.currency };
+	const format: FormatContext = {
+		locale: asLocale(template.language ?? input.context.customer.language),
+		timeZone: input.timeZone,
+		currency: input.currency,
+	};
 	const vars = buildTemplateContext({ ...input.context, sender: input.sender, unsubscribeUrl: input.unsubscribeUrl });
 	const html = input.channel === 'email';
-	const subject = cache.get(`${template.id}:subject`, template.date_updated, template.subject ?? '', { escape: false })(vars, format).trim();
-	const body = cache.get(`${template.id}:body`, template.date_updated, template.body ?? '', { escape: html })(vars, format);
+	const subject = cache
+		.get(`${template.id}:subject`, template.date_updated, template.subject ?? '', { escape: false })(vars, format)
+		.trim();
+	const body = cache.get(`${template.id}:body`, template.date_updated, template.body ?? '', { escape: html })(
+		vars,
+		format,
+	);
 	if (input.channel === 'task') return { subject, body };
-	const final = applyAdvertisingRules({ channel: input.channel, marketing: input.marketing, subject, body, sender: input.sender, unsubscribeUrl: input.unsubscribeUrl });
+	const final = applyAdvertisingRules({
+		channel: input.channel,
+		marketing: input.marketing,
+		subject,
+		body,
+		sender: input.sender,
+		unsubscribeUrl: input.unsubscribeUrl,
+	});
 	return html ? final : { ...final, text: final.body };
 }

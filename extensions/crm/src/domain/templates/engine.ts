@@ -2,7 +2,16 @@
 // each and with (no log, no lookup, no partials, no decorators), prototype access off, HTML escaped for e-mail.
 // Templates compile once and are cached by template id and update time.
 import Handlebars from 'handlebars';
-import { asLocale, formatCurrency, formatDate, formatNumber, listNames, plural, withDefault, type FormatContext } from './helpers';
+import {
+	asLocale,
+	formatCurrency,
+	formatDate,
+	formatNumber,
+	listNames,
+	plural,
+	withDefault,
+	type FormatContext,
+} from './helpers';
 
 export const TEMPLATE_HELPERS: Record<string, { args: [number, number]; usage: string }> = {
 	formatDate: { args: [1, 2], usage: '{{formatDate order.ordered_at "long|short|datetime|monthDay|time"}}' },
@@ -15,7 +24,11 @@ export const TEMPLATE_HELPERS: Record<string, { args: [number, number]; usage: s
 export const BLOCK_HELPERS = ['if', 'unless', 'each', 'with'];
 
 export class TemplateError extends Error {
-	constructor(message: string, readonly line?: number, readonly column?: number) {
+	constructor(
+		message: string,
+		readonly line?: number,
+		readonly column?: number,
+	) {
 		super(line === undefined ? message : `line ${line}, column ${column}: ${message}`);
 	}
 }
@@ -41,17 +54,37 @@ function hb(): Hb {
 	const instance = Handlebars.create();
 	instance.unregisterHelper('log');
 	instance.unregisterHelper('lookup');
-	instance.registerHelper('formatDate', (...raw: unknown[]) => { const [[v, s], c] = split(raw, 2); return formatDate(v, s, c); });
-	instance.registerHelper('formatCurrency', (...raw: unknown[]) => { const [[v, cur], c] = split(raw, 2); return formatCurrency(v, cur, c); });
-	instance.registerHelper('formatNumber', (...raw: unknown[]) => { const [[v], c] = split(raw, 1); return formatNumber(v, c); });
-	instance.registerHelper('plural', (...raw: unknown[]) => { const [[n, one, many], c] = split(raw, 3); return plural(n, one, many, c); });
-	instance.registerHelper('list', (...raw: unknown[]) => { const [[values, max], c] = split(raw, 2); return listNames(values, max, c); });
-	instance.registerHelper('default', (...raw: unknown[]) => { const [[value, fallback]] = split(raw, 2); return withDefault(value, fallback); });
+	instance.registerHelper('formatDate', (...raw: unknown[]) => {
+		const [[v, s], c] = split(raw, 2);
+		return formatDate(v, s, c);
+	});
+	instance.registerHelper('formatCurrency', (...raw: unknown[]) => {
+		const [[v, cur], c] = split(raw, 2);
+		return formatCurrency(v, cur, c);
+	});
+	instance.registerHelper('formatNumber', (...raw: unknown[]) => {
+		const [[v], c] = split(raw, 1);
+		return formatNumber(v, c);
+	});
+	instance.registerHelper('plural', (...raw: unknown[]) => {
+		const [[n, one, many], c] = split(raw, 3);
+		return plural(n, one, many, c);
+	});
+	instance.registerHelper('list', (...raw: unknown[]) => {
+		const [[values, max], c] = split(raw, 2);
+		return listNames(values, max, c);
+	});
+	instance.registerHelper('default', (...raw: unknown[]) => {
+		const [[value, fallback]] = split(raw, 2);
+		return withDefault(value, fallback);
+	});
 	engine = instance;
 	return instance;
 }
 
-const KNOWN_HELPERS = Object.fromEntries([...Object.keys(TEMPLATE_HELPERS), ...BLOCK_HELPERS].map((name) => [name, true]));
+const KNOWN_HELPERS = Object.fromEntries(
+	[...Object.keys(TEMPLATE_HELPERS), ...BLOCK_HELPERS].map((name) => [name, true]),
+);
 
 /**
  * Line and column (1-based) of a handlebars syntax error. Semantic errors carry lineNumber/column; parser errors
@@ -60,7 +93,8 @@ const KNOWN_HELPERS = Object.fromEntries([...Object.keys(TEMPLATE_HELPERS), ...B
 export function syntaxErrorPosition(error: unknown, source: string): { line: number; column: number; message: string } {
 	const e = error as { message?: string; lineNumber?: number; column?: number };
 	const text = String(e.message ?? error);
-	if (typeof e.lineNumber === 'number') return { line: e.lineNumber, column: (e.column ?? 0) + 1, message: text.replace(/ - \d+:\d+$/, '') };
+	if (typeof e.lineNumber === 'number')
+		return { line: e.lineNumber, column: (e.column ?? 0) + 1, message: text.replace(/ - \d+:\d+$/, '') };
 	const lines = text.split('\n');
 	const line = Number(/line (\d+)/.exec(lines[0])?.[1] ?? 1);
 	const message = lines[lines.length - 1];
@@ -93,9 +127,20 @@ export function compileTemplate(source: string, options: { escape: boolean }): R
 		const position = syntaxErrorPosition(error, source);
 		throw new TemplateError(position.message, position.line, position.column);
 	}
-	const template = hb().compile(ast, { knownHelpers: { ...KNOWN_HELPERS, log: false, lookup: false } as never, knownHelpersOnly: true, noEscape: !options.escape, strict: false });
+	const template = hb().compile(ast, {
+		knownHelpers: { ...KNOWN_HELPERS, log: false, lookup: false } as never,
+		knownHelpersOnly: true,
+		noEscape: !options.escape,
+		strict: false,
+	});
 	const render: Rendered = (context, format) =>
-		template(context, { data: { ...format }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, partials: {}, decorators: {} });
+		template(context, {
+			data: { ...format },
+			allowProtoPropertiesByDefault: false,
+			allowProtoMethodsByDefault: false,
+			partials: {},
+			decorators: {},
+		});
 	try {
 		render({}, { locale: 'ko-KR', timeZone: 'UTC', currency: 'KRW' });
 	} catch (error) {

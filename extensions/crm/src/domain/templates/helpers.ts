@@ -22,7 +22,11 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export function formatDate(value: unknown, style: unknown, ctx: FormatContext): string {
 	if (value === null || value === undefined || value === '') return '';
 	const dateOnly = typeof value === 'string' && DATE_ONLY.test(value);
-	const date = dateOnly ? new Date(`${value}T00:00:00Z`) : value instanceof Date ? value : new Date(value as string | number);
+	const date = dateOnly
+		? new Date(`${value}T00:00:00Z`)
+		: value instanceof Date
+			? value
+			: new Date(value as string | number);
 	if (Number.isNaN(date.getTime())) return '';
 	const timeZone = dateOnly ? 'UTC' : ctx.timeZone;
 	const chosen = (DATE_STYLES as readonly string[]).includes(String(style)) ? (style as DateStyle) : 'long';
@@ -48,7 +52,9 @@ export function formatCurrency(amount: unknown, currency: unknown, ctx: FormatCo
 
 export function formatNumber(value: unknown, ctx: FormatContext): string {
 	const number = Number(value);
-	return value === null || value === undefined || value === '' || !Number.isFinite(number) ? '' : new Intl.NumberFormat(ctx.locale).format(number);
+	return value === null || value === undefined || value === '' || !Number.isFinite(number)
+		? ''
+		: new Intl.NumberFormat(ctx.locale).format(number);
 }
 
 /** The word for `count` items: English picks singular or plural; Korean nouns do not inflect (the singular form). */
@@ -65,7 +71,9 @@ export function listNames(values: unknown, max: unknown, ctx: FormatContext): st
 	const limit = Number.isInteger(Number(max)) && Number(max) > 0 ? Number(max) : 3;
 	if (names.length <= limit) return names.join(', ');
 	const rest = names.length - limit;
-	return ctx.locale === 'ko-KR' ? `${names.slice(0, limit).join(', ')} 외 ${rest}건` : `${names.slice(0, limit).join(', ')} and ${rest} more`;
+	return ctx.locale === 'ko-KR'
+		? `${names.slice(0, limit).join(', ')} 외 ${rest}건`
+		: `${names.slice(0, limit).join(', ')} and ${rest} more`;
 }
 
 /** `value` unless it is empty, else `fallback`. */

@@ -18,7 +18,9 @@ describe('template validation', () => {
 			{ line: 2, column: 5, message: 'unknown variable "frist_name" (did you mean "first_name"?)' },
 			{ line: 2, column: 20, message: 'unknown variable "customer.emial" (did you mean "email"?)' },
 		]);
-		expect(validateTemplate('{{#each last_order.lines}}{{nme}}{{/each}}')[0].message).toBe('unknown variable "nme" (did you mean "name"?)');
+		expect(validateTemplate('{{#each last_order.lines}}{{nme}}{{/each}}')[0].message).toBe(
+			'unknown variable "nme" (did you mean "name"?)',
+		);
 		expect(validateTemplate('{{first_name.x}}')[0].message).toMatch(/unknown variable "first_name.x"/);
 	});
 
@@ -45,6 +47,9 @@ describe('template validation', () => {
 describe('syntax error positions', () => {
 	it('locates parser and semantic errors', () => {
 		expect(validateTemplate('a\n{{foo')[0]).toMatchObject({ line: 2, column: 3 });
-		expect(validateTemplate('x\n\n {{#if first_name}}{{/each}}')[0]).toMatchObject({ line: 3, message: "syntax error: if doesn't match each" });
+		expect(validateTemplate('x\n\n {{#if first_name}}{{/each}}')[0]).toMatchObject({
+			line: 3,
+			message: "syntax error: if doesn't match each",
+		});
 	});
 });

@@ -10,6 +10,7 @@ export interface TemplateIssue {
 	message: string;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 type AST = hbs.AST.Node & Record<string, any>;
 /** A scope's shape; 'any' where the validator cannot know (e.g. each over an object map). */
 type Shape = VarSchema | 'any';
@@ -21,7 +22,10 @@ interface Scope {
 
 const DATA_VARIABLES = new Set(['index', 'first', 'last', 'key']);
 
-export function validateTemplate(source: string, known: { [key: string]: VarSchema } = TEMPLATE_VARIABLES): TemplateIssue[] {
+export function validateTemplate(
+	source: string,
+	known: { [key: string]: VarSchema } = TEMPLATE_VARIABLES,
+): TemplateIssue[] {
 	let program: AST;
 	try {
 		program = Handlebars.parse(source) as AST;
@@ -30,7 +34,8 @@ export function validateTemplate(source: string, known: { [key: string]: VarSche
 		return [{ line, column, message: `syntax error: ${message}` }];
 	}
 	const issues: TemplateIssue[] = [];
-	const issue = (node: AST, message: string) => issues.push({ line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1, message });
+	const issue = (node: AST, message: string) =>
+		issues.push({ line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1, message });
 
 	const resolve = (path: AST, stack: Scope[]): Shape | undefined => {
 		const parts: string[] = path.parts;
@@ -84,11 +89,17 @@ export function validateTemplate(source: string, known: { [key: string]: VarSche
 
 	const helperCall = (node: AST, stack: Scope[]) => {
 		const name: string = node.path.original;
-		const helper = node.path.type === 'PathExpression' && !node.path.data && node.path.parts.length === 1 ? TEMPLATE_HELPERS[name] : undefined;
+		const helper =
+			node.path.type === 'PathExpression' && !node.path.data && node.path.parts.length === 1
+				? TEMPLATE_HELPERS[name]
+				: undefined;
 		if (!helper) {
 			issue(node.path, `unknown helper "${name}"; helpers: ${Object.keys(TEMPLATE_HELPERS).join(', ')}`);
 		} else if (node.params.length < helper.args[0] || node.params.length > helper.args[1]) {
-			issue(node.path, `${name} takes ${helper.args[0] === helper.args[1] ? helper.args[0] : `${helper.args[0]}-${helper.args[1]}`} argument(s): ${helper.usage}`);
+			issue(
+				node.path,
+				`${name} takes ${helper.args[0] === helper.args[1] ? helper.args[0] : `${helper.args[0]}-${helper.args[1]}`} argument(s): ${helper.usage}`,
+			);
 		}
 		if (node.hash?.pairs?.length) issue(node.hash, 'named arguments (key=value) are not supported');
 		for (const param of node.params) expression(param, stack);
@@ -103,7 +114,10 @@ export function validateTemplate(source: string, known: { [key: string]: VarSche
 				case 'MustacheStatement': {
 					if (node.escaped === false) issue(node, 'unescaped output ({{{ }}} or {{& }}) is not allowed');
 					const path = node.path;
-					const isHelper = node.params.length > 0 || node.hash?.pairs?.length || (path.type === 'PathExpression' && Object.hasOwn(TEMPLATE_HELPERS, path.original));
+					const isHelper =
+						node.params.length > 0 ||
+						node.hash?.pairs?.length ||
+						(path.type === 'PathExpression' && Object.hasOwn(TEMPLATE_HELPERS, path.original));
 					if (isHelper) helperCall(node, stack);
 					else expression(path, stack);
 					break;
@@ -136,7 +150,8 @@ export function validateTemplate(source: string, known: { [key: string]: VarSche
 		const subject = node.params[0] ? expression(node.params[0], stack) : undefined;
 		let inner = stack;
 		if (name === 'each' || name === 'with') {
-			const shape: Shape = subject === undefined ? 'any' : name === 'each' ? (Array.isArray(subject) ? subject[0] : 'any') : subject;
+			const shape: Shape =
+				subject === undefined ? 'any' : name === 'each' ? (Array.isArray(subject) ? subject[0] : 'any') : subject;
 			const names = new Map<string, Shape>();
 			const blockParams: string[] = node.program?.blockParams ?? [];
 			if (blockParams[0]) names.set(blockParams[0], shape);

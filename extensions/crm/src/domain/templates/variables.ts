@@ -7,7 +7,13 @@ import { firstNameOf } from './helpers';
 export type VarSchema = null | { [key: string]: VarSchema } | [VarSchema];
 
 const ORDER: VarSchema = {
-	id: null, total: null, currency: null, ordered_at: null, status: null, products: null, product_names: [null],
+	id: null,
+	total: null,
+	currency: null,
+	ordered_at: null,
+	status: null,
+	products: null,
+	product_names: [null],
 	lines: [{ name: null, quantity: null, unit_price: null, line_total: null, category: null }],
 };
 
@@ -15,8 +21,21 @@ export const TEMPLATE_VARIABLES: { [key: string]: VarSchema } = {
 	first_name: null,
 	full_name: null,
 	customer: {
-		id: null, first_name: null, last_name: null, full_name: null, email: null, phone: null, language: null, birthday: null, company: null,
-		order_count: null, total_spent: null, first_order_at: null, last_order_at: null, points_balance: null, tags: [null],
+		id: null,
+		first_name: null,
+		last_name: null,
+		full_name: null,
+		email: null,
+		phone: null,
+		language: null,
+		birthday: null,
+		company: null,
+		order_count: null,
+		total_spent: null,
+		first_order_at: null,
+		last_order_at: null,
+		points_balance: null,
+		tags: [null],
 	},
 	last_order: ORDER,
 	order: ORDER,
@@ -42,7 +61,14 @@ export interface OrderFacts {
 	currency?: unknown;
 	ordered_at: unknown;
 	status?: unknown;
-	lines: { product_name?: unknown; quantity?: unknown; unit_price?: unknown; line_total?: unknown; category?: unknown; kind?: unknown }[];
+	lines: {
+		product_name?: unknown;
+		quantity?: unknown;
+		unit_price?: unknown;
+		line_total?: unknown;
+		category?: unknown;
+		kind?: unknown;
+	}[];
 }
 
 export interface ContextInput {
@@ -71,9 +97,20 @@ function orderVars(order: OrderFacts | null | undefined): Row | null {
 	const lines = order.lines.filter((line) => (line.kind ?? 'product') === 'product');
 	const names = lines.map((line) => String(line.product_name ?? '')).filter(Boolean);
 	return {
-		id: order.id ?? null, total: order.total ?? null, currency: order.currency ?? null, ordered_at: order.ordered_at ?? null, status: order.status ?? null,
-		products: names.join(', '), product_names: names,
-		lines: lines.map((line) => ({ name: line.product_name ?? null, quantity: line.quantity ?? null, unit_price: line.unit_price ?? null, line_total: line.line_total ?? null, category: line.category ?? null })),
+		id: order.id ?? null,
+		total: order.total ?? null,
+		currency: order.currency ?? null,
+		ordered_at: order.ordered_at ?? null,
+		status: order.status ?? null,
+		products: names.join(', '),
+		product_names: names,
+		lines: lines.map((line) => ({
+			name: line.product_name ?? null,
+			quantity: line.quantity ?? null,
+			unit_price: line.unit_price ?? null,
+			line_total: line.line_total ?? null,
+			category: line.category ?? null,
+		})),
 	};
 }
 
@@ -89,11 +126,26 @@ export function buildTemplateContext(input: ContextInput): Row {
 		order: orderVars(input.order),
 		interaction: pick(input.interaction, TEMPLATE_VARIABLES.interaction),
 		feedback: pick(input.feedback, TEMPLATE_VARIABLES.feedback),
-		points: input.points ? { balance: input.points.balance ?? null, expiring: input.points.expiring ?? null, expiring_at: input.points.expiring_at ?? null } : { balance: input.customer.points_balance ?? null, expiring: null, expiring_at: null },
+		points: input.points
+			? {
+					balance: input.points.balance ?? null,
+					expiring: input.points.expiring ?? null,
+					expiring_at: input.points.expiring_at ?? null,
+				}
+			: { balance: input.customer.points_balance ?? null, expiring: null, expiring_at: null },
 		segment: pick(input.segment, TEMPLATE_VARIABLES.segment),
-		recommended: (input.recommended ?? []).map((r) => ({ id: r.product ?? null, name: r.name ?? null, because: r.because?.name ?? null })),
+		recommended: (input.recommended ?? []).map((r) => ({
+			id: r.product ?? null,
+			name: r.name ?? null,
+			because: r.because?.name ?? null,
+		})),
 		recommended_names: (input.recommended ?? []).map((r) => String(r.name ?? '')).filter(Boolean),
-		sender: { name: input.sender?.name ?? null, email: input.sender?.email ?? null, phone: input.sender?.phone ?? null, address: input.sender?.address ?? null },
+		sender: {
+			name: input.sender?.name ?? null,
+			email: input.sender?.email ?? null,
+			phone: input.sender?.phone ?? null,
+			address: input.sender?.address ?? null,
+		},
 		rule: pick(input.rule, TEMPLATE_VARIABLES.rule),
 		today: input.today,
 		unsubscribe_url: input.unsubscribeUrl ?? null,

@@ -15,7 +15,16 @@ describe('timeline cursor', () => {
 	});
 
 	it('makes the cursor that resumes after an entry from its ISO time', () => {
-		const token = cursorAfter({ kind: 'interaction', id: 7, at: '2026-03-01T09:30:00.123Z', channel: 'phone', type: 'call', subject: null, value: null, data: {} });
+		const token = cursorAfter({
+			kind: 'interaction',
+			id: 7,
+			at: '2026-03-01T09:30:00.123Z',
+			channel: 'phone',
+			type: 'call',
+			subject: null,
+			value: null,
+			data: {},
+		});
 		expect(decodeCursor(token)).toEqual({ at: Date.parse('2026-03-01T09:30:00.123Z'), kind: 'interaction', id: 7 });
 	});
 

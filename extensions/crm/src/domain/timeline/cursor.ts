@@ -47,7 +47,9 @@ export function decodeCursor(token: unknown): TimelineCursor {
 	const [at, kind, id] = parsed as unknown[];
 	if (typeof at !== 'number' || !Number.isSafeInteger(at)) throw new InvalidCursorError('bad time');
 	if (typeof kind !== 'string' || !KIND.test(kind)) throw new InvalidCursorError('bad kind');
-	const goodId = (typeof id === 'number' && Number.isSafeInteger(id)) || (typeof id === 'string' && id.length > 0 && id.length <= 64);
+	const goodId =
+		(typeof id === 'number' && Number.isSafeInteger(id)) ||
+		(typeof id === 'string' && id.length > 0 && id.length <= 64);
 	if (!goodId) throw new InvalidCursorError('bad id');
 	return { at, kind, id: id as number | string };
 }

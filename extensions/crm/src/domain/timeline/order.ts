@@ -28,7 +28,8 @@ export function positionOf(entry: TimelineEntry): TimelineCursor {
 export const newestFirst = (a: TimelineEntry, b: TimelineEntry) => comparePositions(positionOf(b), positionOf(a));
 
 /** True when the entry comes after the cursor in the feed (is strictly older). */
-export const isAfterCursor = (entry: TimelineEntry, cursor: TimelineCursor | null) => cursor === null || comparePositions(positionOf(entry), cursor) < 0;
+export const isAfterCursor = (entry: TimelineEntry, cursor: TimelineCursor | null) =>
+	cursor === null || comparePositions(positionOf(entry), cursor) < 0;
 
 /**
  * What "older than the cursor" means for the rows of one source, as a condition one indexed query can use:

@@ -6,14 +6,27 @@ const KINDS = ['order', 'interaction', 'feedback', 'points', 'history'];
 
 describe('parseTimelineQuery', () => {
 	it('defaults to every kind and channel, no cursor and 30 entries', () => {
-		expect(parseTimelineQuery({}, KINDS)).toEqual({ ok: true, query: { kinds: [], channels: [], before: null, limit: 30 } });
+		expect(parseTimelineQuery({}, KINDS)).toEqual({
+			ok: true,
+			query: { kinds: [], channels: [], before: null, limit: 30 },
+		});
 	});
 
 	it('reads comma lists (or repeated parameters), the limit and the cursor', () => {
 		const before = encodeCursor({ at: 5, kind: 'order', id: 1 });
-		expect(parseTimelineQuery({ kinds: 'order, interaction,order', channels: ['phone', 'visit,store'], limit: '100', before }, KINDS)).toEqual({
+		expect(
+			parseTimelineQuery(
+				{ kinds: 'order, interaction,order', channels: ['phone', 'visit,store'], limit: '100', before },
+				KINDS,
+			),
+		).toEqual({
 			ok: true,
-			query: { kinds: ['order', 'interaction'], channels: ['phone', 'visit', 'store'], before: { at: 5, kind: 'order', id: 1 }, limit: 100 },
+			query: {
+				kinds: ['order', 'interaction'],
+				channels: ['phone', 'visit', 'store'],
+				before: { at: 5, kind: 'order', id: 1 },
+				limit: 100,
+			},
 		});
 	});
 

@@ -23,26 +23,34 @@ export interface QueryIssue {
 /** "a,b" or ["a", "b"] (repeated parameters) → distinct non-empty values. */
 function list(value: unknown): string[] | null {
 	if (value === undefined) return [];
-	const parts = (Array.isArray(value) ? value : [value]).flatMap((part) => (typeof part === 'string' ? part.split(',') : [null]));
+	const parts = (Array.isArray(value) ? value : [value]).flatMap((part) =>
+		typeof part === 'string' ? part.split(',') : [null],
+	);
 	if (parts.includes(null)) return null;
 	return [...new Set((parts as string[]).map((part) => part.trim()).filter(Boolean))];
 }
 
-export function parseTimelineQuery(raw: Record<string, unknown>, knownKinds: readonly string[]): { ok: true; query: TimelineQuery } | { ok: false; issues: QueryIssue[] } {
+export function parseTimelineQuery(
+	raw: Record<string, unknown>,
+	knownKinds: readonly string[],
+): { ok: true; query: TimelineQuery } | { ok: false; issues: QueryIssue[] } {
 	const issues: QueryIssue[] = [];
 	const kinds = list(raw.kinds);
 	if (!kinds) issues.push({ path: 'kinds', message: 'expected a comma-separated list' });
 	else {
 		const unknown = kinds.filter((kind) => !knownKinds.includes(kind));
-		if (unknown.length) issues.push({ path: 'kinds', message: `unknown kind ${unknown.join(', ')} (known: ${knownKinds.join(', ')})` });
+		if (unknown.length)
+			issues.push({ path: 'kinds', message: `unknown kind ${unknown.join(', ')} (known: ${knownKinds.join(', ')})` });
 	}
 	const channels = list(raw.channels);
-	if (!channels || channels.some((channel) => !CHANNEL.test(channel))) issues.push({ path: 'channels', message: 'expected a comma-separated list of channel codes' });
+	if (!channels || channels.some((channel) => !CHANNEL.test(channel)))
+		issues.push({ path: 'channels', message: 'expected a comma-separated list of channel codes' });
 
 	let limit = DEFAULT_LIMIT;
 	if (raw.limit !== undefined) {
 		limit = typeof raw.limit === 'string' && /^\d+$/.test(raw.limit) ? Number(raw.limit) : NaN;
-		if (!(limit >= 1 && limit <= MAX_LIMIT)) issues.push({ path: 'limit', message: `expected an integer from 1 to ${MAX_LIMIT}` });
+		if (!(limit >= 1 && limit <= MAX_LIMIT))
+			issues.push({ path: 'limit', message: `expected an integer from 1 to ${MAX_LIMIT}` });
 	}
 
 	let before: TimelineCursor | null = null;

@@ -8,7 +8,8 @@ import type { PurgeCache } from '../../cache';
 export function clvRoutes(router: Router, database: Knex, purgeCache: PurgeCache) {
 	router.post('/clv/refresh', async (req, res, next) => {
 		try {
-			if (!(await canAccess(database, (req as { accountability?: never }).accountability, 'crm_customers', 'update'))) return forbidden(res, 'crm_customers', 'update');
+			if (!(await canAccess(database, (req as { accountability?: never }).accountability, 'crm_customers', 'update')))
+				return forbidden(res, 'crm_customers', 'update');
 			const result = await refitClv(database, new Date()).catch((error: Error) => error);
 			if (result instanceof Error) {
 				if (!result.message.startsWith('CLV needs')) throw result;

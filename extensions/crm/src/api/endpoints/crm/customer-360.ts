@@ -12,10 +12,15 @@ import { canAccess, forbidden, invalid } from '../../access';
 
 type Res = Parameters<typeof forbidden>[0];
 
-const notFound = (res: Res, id: string) => res.status(404).json({ errors: [{ message: `Customer ${id} not found.`, extensions: { code: 'ROUTE_NOT_FOUND' } }] });
+const notFound = (res: Res, id: string) =>
+	res.status(404).json({ errors: [{ message: `Customer ${id} not found.`, extensions: { code: 'ROUTE_NOT_FOUND' } }] });
 
 /** Checks crm_customers read and the id; answers 403/404 itself and returns null, else the id and a CanRead. */
-async function customerRequest(database: Knex, req: { params: Record<string, string>; accountability?: Accountability | null }, res: Res) {
+async function customerRequest(
+	database: Knex,
+	req: { params: Record<string, string>; accountability?: Accountability | null },
+	res: Res,
+) {
 	const accountability = req.accountability;
 	const cache = new Map<string, Promise<boolean>>();
 	const canRead: CanRead = (collection) => {
@@ -38,7 +43,8 @@ export function customer360Routes(router: Router, database: Knex) {
 			if (!request) return;
 			const parsed = parseTimelineQuery(req.query as Record<string, unknown>, TIMELINE_KINDS);
 			if (!parsed.ok) return invalid(res, parsed.issues);
-			if (!Number.isFinite(request.id) || !(await database('crm_customers').first('id').where('id', request.id))) return notFound(res, request.raw);
+			if (!Number.isFinite(request.id) || !(await database('crm_customers').first('id').where('id', request.id)))
+				return notFound(res, request.raw);
 			res.json(await readTimeline(database, request.id, parsed.query, request.canRead));
 		} catch (error) {
 			next(error);
@@ -49,7 +55,9 @@ export function customer360Routes(router: Router, database: Knex) {
 		try {
 			const request = await customerRequest(database, req as never, res);
 			if (!request) return;
-			const summary = Number.isFinite(request.id) ? await readCustomerSummary(database, request.id, request.canRead) : null;
+			const summary = Number.isFinite(request.id)
+				? await readCustomerSummary(database, request.id, request.canRead)
+				: null;
 			if (!summary) return notFound(res, request.raw);
 			res.json({ data: summary });
 		} catch (error) {

@@ -14,7 +14,10 @@ type Request = { accountability?: Accountability | null; schema?: SchemaOverview
 type Reply = { status(code: number): { json(body: unknown): void } };
 
 const directusErrors = (outcome: EventOutcome) =>
-	(outcome.errors ?? []).map((error) => ({ message: `${error.path}: ${error.message}`, extensions: { code: error.code, field: error.path } }));
+	(outcome.errors ?? []).map((error) => ({
+		message: `${error.path}: ${error.message}`,
+		extensions: { code: error.code, field: error.path },
+	}));
 
 function error(res: Reply, status: number, code: string, message: string) {
 	res.status(status).json({ errors: [{ message, extensions: { code } }] });
@@ -25,30 +28,57 @@ export function eventRoutes(router: Router, database: Knex, services: { ItemsSer
 		try {
 			const { accountability, schema, body } = req as Request;
 			if (!accountability || (!accountability.user && !accountability.admin)) {
-				return error(res, 401, 'INVALID_CREDENTIALS', 'Authentication required: send a static token of a user with the "CRM Events API" role (Authorization: Bearer <token>).');
+				return error(
+					res,
+					401,
+					'INVALID_CREDENTIALS',
+					'Authentication required: send a static token of a user with the "CRM Events API" role (Authorization: Bearer <token>).',
+				);
 			}
 			const parsed = parseRequest(body);
 			if (!parsed.ok) {
-				if (parsed.status === 413) return error(res, 413, 'REQUEST_TOO_LARGE', `${parsed.issues[0].path}: ${parsed.issues[0].message}`);
+				if (parsed.status === 413)
+					return error(res, 413, 'REQUEST_TOO_LARGE', `${parsed.issues[0].path}: ${parsed.issues[0].message}`);
 				return invalid(res, parsed.issues);
 			}
 			const permissions = new EventPermissions(database, accountability);
-			if (!(await permissions.canSendAny())) return error(res, 403, 'FORBIDDEN', 'You don\'t have permission to send CRM events (the "CRM Events API" role has what is needed).');
+			if (!(await permissions.canSendAny()))
+				return error(
+					res,
+					403,
+					'FORBIDDEN',
+					'You don\'t have permission to send CRM events (the "CRM Events API" role has what is needed).',
+				);
 
 			const now = new Date();
-			const context = { database, now, writers: itemsWriters(services.ItemsService as ItemsServiceClass, schema as SchemaOverview, accountability) };
+			const context = {
+				database,
+				now,
+				writers: itemsWriters(services.ItemsService as ItemsServiceClass, schema as SchemaOverview, accountability),
+			};
 			const results: Processed[] = [];
 			for (const { path, value } of parsed.events) {
 				const check = validateEvent(value, path, { now });
 				if (!check.ok) {
 					const errors = check.issues.map((issue) => ({ ...issue, code: 'INVALID_PAYLOAD' }));
-					results.push({ httpStatus: 400, outcome: { idempotency_key: check.idempotency_key, type: check.type, status: 'rejected', errors } });
+					results.push({
+						httpStatus: 400,
+						outcome: { idempotency_key: check.idempotency_key, type: check.type, status: 'rejected', errors },
+					});
 					continue;
 				}
 				const missing = await permissions.missing(check.event);
 				if (missing) {
 					const message = `You don't have permission to ${missing[1]} "${missing[0]}".`;
-					results.push({ httpStatus: 403, outcome: { idempotency_key: check.event.idempotency_key, type: check.event.type, status: 'rejected', errors: [{ path: path ? `${path}.type` : 'type', message, code: 'FORBIDDEN' }] } });
+					results.push({
+						httpStatus: 403,
+						outcome: {
+							idempotency_key: check.event.idempotency_key,
+							type: check.event.type,
+							status: 'rejected',
+							errors: [{ path: path ? `${path}.type` : 'type', message, code: 'FORBIDDEN' }],
+						},
+					});
 					continue;
 				}
 				results.push(await processEvent(context, check.event, path));
@@ -56,7 +86,9 @@ export function eventRoutes(router: Router, database: Knex, services: { ItemsSer
 			if (parsed.batch) return res.status(200).json({ data: results.map((r) => r.outcome) });
 			const [only] = results;
 			const failed = only.outcome.status === 'rejected';
-			res.status(only.httpStatus).json({ data: [only.outcome], ...(failed ? { errors: directusErrors(only.outcome) } : {}) });
+			res
+				.status(only.httpStatus)
+				.json({ data: [only.outcome], ...(failed ? { errors: directusErrors(only.outcome) } : {}) });
 		} catch (err) {
 			next(err);
 		}

@@ -21,57 +21,105 @@ const id = (value: unknown) => {
 export function followupRoutes(router: Router, context: DirectusContext) {
 	const { database } = context;
 	const deps = dispatchDeps(context);
-	const guarded = (needs: [string, Action][], handler: (req: Accountable, res: Response, now: Date) => Promise<unknown>) => async (req: Accountable, res: Response, next: (error: unknown) => void) => {
-		try {
-			for (const [collection, action] of needs) if (!(await canAccess(database, req.accountability as never, collection, action))) return forbidden(res, collection, action);
-			const now = requestNow(context.env, req.body?.now);
-			if ('error' in now) return invalid(res, [{ path: 'now', message: now.error.replace(/^now: /, '') }]);
-			await handler(req, res, now);
-		} catch (error) {
-			next(error);
-		}
-	};
+	const guarded =
+		(needs: [string, Action][], handler: (req: Accountable, res: Response, now: Date) => Promise<unknown>) =>
+		async (req: Accountable, res: Response, next: (error: unknown) => void) => {
+			try {
+				for (const [collection, action] of needs)
+					if (!(await canAccess(database, req.accountability as never, collection, action)))
+						return forbidden(res, collection, action);
+				const now = requestNow(context.env, req.body?.now);
+				if ('error' in now) return invalid(res, [{ path: 'now', message: now.error.replace(/^now: /, '') }]);
+				await handler(req, res, now);
+			} catch (error) {
+				next(error);
+			}
+		};
 
 	// Sends what is due now (the schedule does this every minute).
-	router.post('/followups/dispatch', guarded([['crm_outbox', 'update']], async (req, res, now) => {
-		const batch = req.body?.limit === undefined ? 50 : id(req.body.limit);
-		if (!batch || batch > 1000) return invalid(res, [{ path: 'limit', message: 'must be a whole number from 1 to 1000' }]);
-		res.json({ data: await dispatchDue(deps, { now, batch, leaseMs: leaseMs(context.env), budgetMs: 20_000 }) });
-	}));
+	router.post(
+		'/followups/dispatch',
+		guarded([['crm_outbox', 'update']], async (req, res, now) => {
+			const batch = req.body?.limit === undefined ? 50 : id(req.body.limit);
+			if (!batch || batch > 1000)
+				return invalid(res, [{ path: 'limit', message: 'must be a whole number from 1 to 1000' }]);
+			res.json({ data: await dispatchDue(deps, { now, batch, leaseMs: leaseMs(context.env), budgetMs: 20_000 }) });
+		}),
+	);
 
 	// Plans date triggers (birthdays, anniversaries, inactivity) and sweeps missed events now.
-	router.post('/followups/plan', guarded([['crm_outbox', 'update']], async (_req, res, now) => {
-		const planned = await planDateTriggers(database, now);
-		const swept = await sweepUnplanned(database, now);
-		await deps.purgeCache();
-		res.json({ data: { planned, swept } });
-	}));
+	router.post(
+		'/followups/plan',
+		guarded([['crm_outbox', 'update']], async (_req, res, now) => {
+			const planned = await planDateTriggers(database, now);
+			const swept = await sweepUnplanned(database, now);
+			await deps.purgeCache();
+			res.json({ data: { planned, swept } });
+		}),
+	);
 
 	// A manual send to the rule's segment: one row per current member, once per run key.
-	router.post('/followups/rules/:id/run', guarded([['crm_outbox', 'update'], ['crm_followup_rules', 'read']], async (req, res, now) => {
-		const ruleId = id(req.params.id);
-		const rule = (await activeRules(database, 'manual')).find((candidate) => candidate.id === ruleId);
-		if (!rule) return invalid(res, [{ path: 'id', message: 'no active rule with the manual trigger has this id' }]);
-		const key = req.body?.key ?? now.toISOString();
-		if (typeof key !== 'string' || !key || key.length > 100) return invalid(res, [{ path: 'key', message: 'must be text of at most 100 characters' }]);
-		const members = await database('crm_segment_members').distinct('customer').where('segment', rule.segment).whereNull('left_at');
-		const causes = members.map((member) => ({ customer: Number(member.customer), occurrence: `manual:${key}`, triggerAt: now, context: { segment: rule.segment, run: key } }));
-		const planned = await planCauses(database, rule, causes, await followupSettings(database));
-		await deps.purgeCache();
-		res.json({ data: { members: causes.length, planned } });
-	}));
+	router.post(
+		'/followups/rules/:id/run',
+		guarded(
+			[
+				['crm_outbox', 'update'],
+				['crm_followup_rules', 'read'],
+			],
+			async (req, res, now) => {
+				const ruleId = id(req.params.id);
+				const rule = (await activeRules(database, 'manual')).find((candidate) => candidate.id === ruleId);
+				if (!rule) return invalid(res, [{ path: 'id', message: 'no active rule with the manual trigger has this id' }]);
+				const key = req.body?.key ?? now.toISOString();
+				if (typeof key !== 'string' || !key || key.length > 100)
+					return invalid(res, [{ path: 'key', message: 'must be text of at most 100 characters' }]);
+				const members = await database('crm_segment_members')
+					.distinct('customer')
+					.where('segment', rule.segment)
+					.whereNull('left_at');
+				const causes = members.map((member) => ({
+					customer: Number(member.customer),
+					occurrence: `manual:${key}`,
+					triggerAt: now,
+					context: { segment: rule.segment, run: key },
+				}));
+				const planned = await planCauses(database, rule, causes, await followupSettings(database));
+				await deps.purgeCache();
+				res.json({ data: { members: causes.length, planned } });
+			},
+		),
+	);
 
-	router.post('/templates/preview', guarded([['crm_templates', 'read'], ['crm_customers', 'read']], async (req, res, now) => {
-		const body = req.body ?? {};
-		const customer = id(body.customer);
-		if (!customer) return invalid(res, [{ path: 'customer', message: 'a customer id is required' }]);
-		const template = body.template === undefined ? undefined : id(body.template);
-		if (template === null) return invalid(res, [{ path: 'template', message: 'must be a template id' }]);
-		const source = typeof body.source === 'object' && body.source ? body.source : undefined;
-		if (template === undefined && !source) return invalid(res, [{ path: 'template', message: 'give a template id or a source' }]);
-		const result = await previewTemplate(database as Knex, { template, source, customer, now }, deps);
-		if ('issues' in result) return invalid(res, result.issues.map((issue) => ({ path: `source.${issue.field}`, message: issue.message })));
-		if ('notFound' in result) return res.status(404).json({ errors: [{ message: `${result.notFound} not found`, extensions: { code: 'NOT_FOUND', field: result.notFound } }] });
-		res.json({ data: result });
-	}));
+	router.post(
+		'/templates/preview',
+		guarded(
+			[
+				['crm_templates', 'read'],
+				['crm_customers', 'read'],
+			],
+			async (req, res, now) => {
+				const body = req.body ?? {};
+				const customer = id(body.customer);
+				if (!customer) return invalid(res, [{ path: 'customer', message: 'a customer id is required' }]);
+				const template = body.template === undefined ? undefined : id(body.template);
+				if (template === null) return invalid(res, [{ path: 'template', message: 'must be a template id' }]);
+				const source = typeof body.source === 'object' && body.source ? body.source : undefined;
+				if (template === undefined && !source)
+					return invalid(res, [{ path: 'template', message: 'give a template id or a source' }]);
+				const result = await previewTemplate(database as Knex, { template, source, customer, now }, deps);
+				if ('issues' in result)
+					return invalid(
+						res,
+						result.issues.map((issue) => ({ path: `source.${issue.field}`, message: issue.message })),
+					);
+				if ('notFound' in result)
+					return res.status(404).json({
+						errors: [
+							{ message: `${result.notFound} not found`, extensions: { code: 'NOT_FOUND', field: result.notFound } },
+						],
+					});
+				res.json({ data: result });
+			},
+		),
+	);
 }

@@ -18,17 +18,31 @@ type Req = { accountability?: Accountability | null; query: Record<string, unkno
 type Res = Parameters<typeof forbidden>[0] & { json(body: unknown): void };
 
 /** Which of `collections` the caller can read. */
-async function readable(knex: Knex, accountability: Accountability | null | undefined, collections: readonly string[]): Promise<Set<string>> {
+async function readable(
+	knex: Knex,
+	accountability: Accountability | null | undefined,
+	collections: readonly string[],
+): Promise<Set<string>> {
 	const unique = [...new Set(collections)];
 	const allowed = await Promise.all(unique.map((c) => canAccess(knex, accountability, c, 'read')));
 	return new Set(unique.filter((_, i) => allowed[i]));
 }
 
 /** The shared checks: crm_customers always, crm_segment_members with a segment filter. False when it answered 403. */
-async function gate(knex: Knex, req: Req, res: Res, extra: readonly string[], segments: readonly (number | null)[]): Promise<Set<string> | false> {
+async function gate(
+	knex: Knex,
+	req: Req,
+	res: Res,
+	extra: readonly string[],
+	segments: readonly (number | null)[],
+): Promise<Set<string> | false> {
 	const needed = ['crm_customers', 'crm_segment_members', 'crm_segments', ...extra];
 	const can = await readable(knex, req.accountability, needed);
-	const missing = !can.has('crm_customers') ? 'crm_customers' : segments.some((s) => s !== null) && !can.has('crm_segment_members') ? 'crm_segment_members' : null;
+	const missing = !can.has('crm_customers')
+		? 'crm_customers'
+		: segments.some((s) => s !== null) && !can.has('crm_segment_members')
+			? 'crm_segment_members'
+			: null;
 	if (!missing) return can;
 	forbidden(res, missing, 'read');
 	return false;
@@ -46,8 +60,20 @@ export function kpiRoutes(router: Router, database: Knex, cache = new KpiCache()
 			const allowed = params.ids.filter((id) => kpiDefinition(id)!.sources.every((c) => can.has(c)));
 			const settings = await readKpiSettings(database);
 			const at = params.at ?? civilDateOf(new Date(), settings.timeZone);
-			const report = await kpiReport(database, { ids: allowed, unit: params.unit, at, offset: params.offset, filters: params.filters }, settings, { cache, attributionDays: params.attributionDays });
-			res.json({ data: { ...report, time_zone: settings.timeZone, filters: params.filters, skipped: params.ids.filter((id) => !allowed.includes(id)) } });
+			const report = await kpiReport(
+				database,
+				{ ids: allowed, unit: params.unit, at, offset: params.offset, filters: params.filters },
+				settings,
+				{ cache, attributionDays: params.attributionDays },
+			);
+			res.json({
+				data: {
+					...report,
+					time_zone: settings.timeZone,
+					filters: params.filters,
+					skipped: params.ids.filter((id) => !allowed.includes(id)),
+				},
+			});
 		} catch (error) {
 			next(error);
 		}
@@ -58,14 +84,37 @@ export function kpiRoutes(router: Router, database: Knex, cache = new KpiCache()
 			const { issues, params } = parseTrendParams(req.query);
 			if (issues.length) return invalid(res, issues);
 			const sources = kpiDefinition(params.id)!.sources;
-			const can = await gate(database, req as Req, res, [...sources, ...(params.source === 'snapshots' ? ['crm_kpi_snapshots'] : [])], params.segments);
+			const can = await gate(
+				database,
+				req as Req,
+				res,
+				[...sources, ...(params.source === 'snapshots' ? ['crm_kpi_snapshots'] : [])],
+				params.segments,
+			);
 			if (!can) return;
-			const missing = [...sources, ...(params.source === 'snapshots' ? ['crm_kpi_snapshots'] : [])].find((c) => !can.has(c));
+			const missing = [...sources, ...(params.source === 'snapshots' ? ['crm_kpi_snapshots'] : [])].find(
+				(c) => !can.has(c),
+			);
 			if (missing) return forbidden(res, missing, 'read');
 			const settings = await readKpiSettings(database);
 			const at = params.at ?? civilDateOf(new Date(), settings.timeZone);
-			const request = { id: params.id, unit: params.unit, at, offset: params.offset, points: params.points, segments: params.segments, filters: params.filters, withNames: can.has('crm_segments') };
-			res.json({ data: await kpiTrend(database, request, settings, { cache, attributionDays: params.attributionDays, source: params.source }) });
+			const request = {
+				id: params.id,
+				unit: params.unit,
+				at,
+				offset: params.offset,
+				points: params.points,
+				segments: params.segments,
+				filters: params.filters,
+				withNames: can.has('crm_segments'),
+			};
+			res.json({
+				data: await kpiTrend(database, request, settings, {
+					cache,
+					attributionDays: params.attributionDays,
+					source: params.source,
+				}),
+			});
 		} catch (error) {
 			next(error);
 		}
@@ -80,7 +129,11 @@ export function kpiRoutes(router: Router, database: Knex, cache = new KpiCache()
 			if (!can.has('crm_orders')) return forbidden(res, 'crm_orders', 'read');
 			const settings = await readKpiSettings(database);
 			const at = params.at ?? civilDateOf(new Date(), settings.timeZone);
-			const matrix = await cohortMatrix(database, { months: params.months, at, offset: params.offset, timeZone: settings.timeZone, filters: params.filters }, cache);
+			const matrix = await cohortMatrix(
+				database,
+				{ months: params.months, at, offset: params.offset, timeZone: settings.timeZone, filters: params.filters },
+				cache,
+			);
 			res.json({ data: { ...matrix, time_zone: settings.timeZone, filters: params.filters } });
 		} catch (error) {
 			next(error);
@@ -91,14 +144,18 @@ export function kpiRoutes(router: Router, database: Knex, cache = new KpiCache()
 	// `days` (1-90) complete days that have none yet, as the nightly job does. CRM managers (update on crm_settings).
 	router.post('/kpi/snapshots', async (req, res, next) => {
 		try {
-			if (!(await canAccess(database, (req as Req).accountability, 'crm_settings', 'update'))) return forbidden(res, 'crm_settings', 'update');
+			if (!(await canAccess(database, (req as Req).accountability, 'crm_settings', 'update')))
+				return forbidden(res, 'crm_settings', 'update');
 			const body = (req.body ?? {}) as { day?: unknown; days?: unknown };
 			const day = typeof body.day === 'string' ? parseCivil(body.day) : null;
-			if (body.day !== undefined && !day) return invalid(res, [{ path: 'day', message: 'must be a date as YYYY-MM-DD' }]);
+			if (body.day !== undefined && !day)
+				return invalid(res, [{ path: 'day', message: 'must be a date as YYYY-MM-DD' }]);
 			const days = Number(body.days ?? 7);
-			if (!Number.isInteger(days) || days < 1 || days > 90) return invalid(res, [{ path: 'days', message: 'must be an integer from 1 to 90' }]);
+			if (!Number.isInteger(days) || days < 1 || days > 90)
+				return invalid(res, [{ path: 'days', message: 'must be an integer from 1 to 90' }]);
 			const { timeZone } = await readKpiSettings(database);
-			if (day) res.json({ data: { day: formatCivil(day), inserted: await writeDailySnapshots(database, day, timeZone) } });
+			if (day)
+				res.json({ data: { day: formatCivil(day), inserted: await writeDailySnapshots(database, day, timeZone) } });
 			else res.json({ data: { written: await writeMissingSnapshots(database, new Date(), timeZone, days) } });
 		} catch (error) {
 			next(error);

@@ -16,7 +16,8 @@ type Req = { params: Record<string, string>; query: Record<string, unknown>; acc
 type Res = Parameters<typeof forbidden>[0];
 
 const ID = /^\d{1,15}$/;
-const notFound = (res: Res, what: string, id: string) => res.status(404).json({ errors: [{ message: `${what} ${id} not found.`, extensions: { code: 'ROUTE_NOT_FOUND' } }] });
+const notFound = (res: Res, what: string, id: string) =>
+	res.status(404).json({ errors: [{ message: `${what} ${id} not found.`, extensions: { code: 'ROUTE_NOT_FOUND' } }] });
 
 /** Answers 403 for the first permission the caller lacks and returns false. */
 async function allowed(database: Knex, req: Req, res: Res, needs: [string, Action][]): Promise<boolean> {
@@ -33,12 +34,23 @@ export function recommendationRoutes(router: Router, database: Knex, purgeCache:
 	router.get('/customers/:id/recommendations', async (req, res, next) => {
 		try {
 			const request = req as unknown as Req;
-			if (!(await allowed(database, request, res, [['crm_customers', 'read'], ['crm_orders', 'read'], ['crm_products', 'read']]))) return;
+			if (
+				!(await allowed(database, request, res, [
+					['crm_customers', 'read'],
+					['crm_orders', 'read'],
+					['crm_products', 'read'],
+				]))
+			)
+				return;
 			const limit = parseLimit(request.query.limit);
 			if ('issue' in limit) return invalid(res, [limit.issue]);
 			const raw = request.params.id ?? '';
-			if (!ID.test(raw) || !(await database('crm_customers').first('id').where('id', Number(raw)))) return notFound(res, 'Customer', raw);
-			res.json({ data: await customerRecommendations(database, Number(raw), limit.limit), computed_at: await lastRefreshedAt(database) });
+			if (!ID.test(raw) || !(await database('crm_customers').first('id').where('id', Number(raw))))
+				return notFound(res, 'Customer', raw);
+			res.json({
+				data: await customerRecommendations(database, Number(raw), limit.limit),
+				computed_at: await lastRefreshedAt(database),
+			});
 		} catch (error) {
 			next(error);
 		}

@@ -7,7 +7,8 @@ import { canAccess, forbidden } from '../../access';
 export function rfmGridRoutes(router: Router, database: Knex) {
 	router.get('/rfm/grid', async (req, res, next) => {
 		try {
-			if (!(await canAccess(database, (req as { accountability?: never }).accountability, 'crm_customers', 'read'))) return forbidden(res, 'crm_customers', 'read');
+			if (!(await canAccess(database, (req as { accountability?: never }).accountability, 'crm_customers', 'read')))
+				return forbidden(res, 'crm_customers', 'read');
 			res.json({ data: await readRfmGrid(database) });
 		} catch (error) {
 			next(error);

@@ -33,23 +33,34 @@ export function unsubscribeRoutes(router: Router, { database, env, logger, servi
 	const limit = publicRateLimit(env, (req, res) => fail(req, res, 'rate', null));
 	const guard = publicGuard(logger, 'unsubscribe');
 
-	router.get('/unsubscribe', limit, guard(async (req, res) => {
-		const checked = await check(database, req.query.token, new Date());
-		if (!checked.ok) return checked.send(req, res);
-		sendHtml(res, 200, unsubscribeConfirmPage(checked.lang, String(req.query.token), checked.link.channel));
-	}));
+	router.get(
+		'/unsubscribe',
+		limit,
+		guard(async (req, res) => {
+			const checked = await check(database, req.query.token, new Date());
+			if (!checked.ok) return checked.send(req, res);
+			sendHtml(res, 200, unsubscribeConfirmPage(checked.lang, String(req.query.token), checked.link.channel));
+		}),
+	);
 
-	router.post('/unsubscribe', limit, guard(async (req, res) => {
-		const body = await readPublicBody(req);
-		// RFC 8058 one-click (List-Unsubscribe-Post) sends the token in the URL and "List-Unsubscribe=One-Click" as the body.
-		const token = body.token ?? req.query.token;
-		const now = new Date();
-		const checked = await check(database, token, now);
-		if (!checked.ok) return checked.send(req, res);
-		const result = await withdrawConsent(database, checked.link.customer, checked.link.channel, now);
-		if (result === 'no-customer') return fail(req, res, 'gone', null);
-		if (result === 'withdrawn') await purgeCache().catch(() => undefined);
-		if (wantsJson(req)) return res.status(200).json({ data: { customer: checked.link.customer, channel: checked.link.channel, changed: result === 'withdrawn' } });
-		sendHtml(res, 200, unsubscribedPage(checked.lang, checked.link.channel));
-	}));
+	router.post(
+		'/unsubscribe',
+		limit,
+		guard(async (req, res) => {
+			const body = await readPublicBody(req);
+			// RFC 8058 one-click (List-Unsubscribe-Post) sends the token in the URL and "List-Unsubscribe=One-Click" as the body.
+			const token = body.token ?? req.query.token;
+			const now = new Date();
+			const checked = await check(database, token, now);
+			if (!checked.ok) return checked.send(req, res);
+			const result = await withdrawConsent(database, checked.link.customer, checked.link.channel, now);
+			if (result === 'no-customer') return fail(req, res, 'gone', null);
+			if (result === 'withdrawn') await purgeCache().catch(() => undefined);
+			if (wantsJson(req))
+				return res.status(200).json({
+					data: { customer: checked.link.customer, channel: checked.link.channel, changed: result === 'withdrawn' },
+				});
+			sendHtml(res, 200, unsubscribedPage(checked.lang, checked.link.channel));
+		}),
+	);
 }

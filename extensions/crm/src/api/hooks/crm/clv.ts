@@ -5,12 +5,19 @@ import type { PurgeCache } from '../../cache';
 
 type Schedule = (cron: string, handler: () => Promise<void>) => void;
 
-export function registerClvHooks(schedule: Schedule, database: Knex, purgeCache: PurgeCache, log: { info: (message: string) => void; warn: (message: string) => void }) {
+export function registerClvHooks(
+	schedule: Schedule,
+	database: Knex,
+	purgeCache: PurgeCache,
+	log: { info: (message: string) => void; warn: (message: string) => void },
+) {
 	schedule('10 4 * * 0', async () => {
 		try {
 			const result = await refitClv(database, new Date());
 			await purgeCache();
-			log.info(`crm: CLV refitted for ${result.customers} customers (models fitted on ${result.fittedOn} in ${Math.round(result.fitMs)} ms)`);
+			log.info(
+				`crm: CLV refitted for ${result.customers} customers (models fitted on ${result.fittedOn} in ${Math.round(result.fitMs)} ms)`,
+			);
 		} catch (error) {
 			log.warn(`crm: CLV refit skipped: ${(error as Error).message}`);
 		}

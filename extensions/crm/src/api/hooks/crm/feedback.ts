@@ -7,7 +7,10 @@ import { setCustomerField } from '../../../data/customer-stats-repo';
 import { toDbTimestamp } from '../../../data/timestamps';
 import { configureSignedLinks } from '../../signed-links';
 
-type Filter = (event: string, handler: (payload: unknown, meta: Record<string, unknown>, context: { database: unknown }) => unknown) => void;
+type Filter = (
+	event: string,
+	handler: (payload: unknown, meta: Record<string, unknown>, context: { database: unknown }) => unknown,
+) => void;
 
 const WATCHED = ['score', 'kind', 'customer', 'answered_at'];
 const scalar = (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? value : null);
@@ -22,7 +25,9 @@ export function registerFeedbackHooks(filter: Filter, env: Record<string, unknow
 		const knex = database as Knex;
 		const keys = ((meta.keys ?? []) as (string | number)[]).filter((key) => key != null);
 		if (!keys.length) return payload;
-		const rows = await knex('crm_feedback').select('id', 'customer', 'kind', 'score', 'answered_at').whereIn('id', keys);
+		const rows = await knex('crm_feedback')
+			.select('id', 'customer', 'kind', 'score', 'answered_at')
+			.whereIn('id', keys);
 		for (const row of rows) {
 			const after = { ...row, ...changes };
 			const customer = scalar(after.customer);

@@ -10,14 +10,25 @@ import { parseTimestamp } from '../../../domain/customer-stats/order-stats';
 import { activeRules, followupSettings } from '../../../data/followups/rules-repo';
 import { planDateTriggers } from '../../../data/followups/occasions';
 import { sweepUnplanned } from '../../../data/followups/sweeps';
-import { feedbackCause, interactionCause, isLowScore, memberCause, orderCause, planTrigger } from '../../../data/followups/triggers';
+import {
+	feedbackCause,
+	interactionCause,
+	isLowScore,
+	memberCause,
+	orderCause,
+	planTrigger,
+} from '../../../data/followups/triggers';
 import { dispatchDue } from '../../followups/dispatcher';
 import { dispatchDeps, leaseMs, type DirectusContext } from '../../followups/context';
 import { describeIssues, ruleIssues, templateIssues } from '../../followups/validation';
 import { boundedRunner, cachedFor } from '../../bounded';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 type Meta = Record<string, any>;
-type Filter = (event: string, handler: (payload: unknown, meta: Meta, context: { database: unknown }) => unknown) => void;
+type Filter = (
+	event: string,
+	handler: (payload: unknown, meta: Meta, context: { database: unknown }) => unknown,
+) => void;
 type Action = (event: string, handler: (meta: Meta, context: { database?: unknown }) => unknown) => void;
 type Schedule = (cron: string, handler: () => Promise<void>) => void;
 type LocalEmitter = { onAction(event: string, handler: (meta: Meta) => unknown): void };
@@ -26,9 +37,16 @@ const PAID = ['paid', 'fulfilled'];
 /** A created order older than this is history being imported, not a purchase to follow up. */
 const FRESH_ORDER_MS = 2 * 86_400_000;
 
-export function registerFollowupHooks(filter: Filter, action: Action, schedule: Schedule, emitter: LocalEmitter, context: DirectusContext & { logger: { info: (message: string) => void } }) {
+export function registerFollowupHooks(
+	filter: Filter,
+	action: Action,
+	schedule: Schedule,
+	emitter: LocalEmitter,
+	context: DirectusContext & { logger: { info: (message: string) => void } },
+) {
 	const { database, logger } = context;
-	const logged = (label: string) => (error: unknown) => logger.error(error, `crm: follow-ups: ${label} failed; the sweeper retries`);
+	const logged = (label: string) => (error: unknown) =>
+		logger.error(error, `crm: follow-ups: ${label} failed; the sweeper retries`);
 	const deps = dispatchDeps(context);
 	// Rows planned after a commit are SQL writes Directus did not see: purge its data cache (when auto-purge is on).
 	const planned = async (count: number) => {
@@ -40,12 +58,23 @@ export function registerFollowupHooks(filter: Filter, action: Action, schedule: 
 		const status = (payload as Meta)?.status;
 		if (!PAID.includes(status)) return payload;
 		const knex = trx as Knex;
-		const before = await knex('crm_orders').select('id', 'customer', 'status').whereIn('id', (meta.keys ?? []) as number[]);
+		const before = await knex('crm_orders')
+			.select('id', 'customer', 'status')
+			.whereIn('id', (meta.keys ?? []) as number[]);
 		const now = new Date();
 		const changed = before.filter((order) => order.status !== status && order.customer != null);
 		const newlyPaid = changed.filter((order) => !PAID.includes(order.status));
-		await planTrigger(knex, 'order_paid', newlyPaid.map((order) => orderCause(order, now)));
-		if (status === 'fulfilled') await planTrigger(knex, 'order_fulfilled', changed.map((order) => orderCause(order, now)));
+		await planTrigger(
+			knex,
+			'order_paid',
+			newlyPaid.map((order) => orderCause(order, now)),
+		);
+		if (status === 'fulfilled')
+			await planTrigger(
+				knex,
+				'order_fulfilled',
+				changed.map((order) => orderCause(order, now)),
+			);
 		return payload;
 	});
 	action('crm_orders.items.create', (meta) => planCreatedOrder(meta.key).catch(logged('order')));
@@ -53,27 +82,41 @@ export function registerFollowupHooks(filter: Filter, action: Action, schedule: 
 		// The rules first, once for both triggers: with no order follow-up active (the common case) the order is not read.
 		const rules = await activeRules(database, ['order_paid', 'order_fulfilled']);
 		if (!rules.length) return;
-		const order = await database('crm_orders').first('id', 'customer', 'status', 'ordered_at').where('id', key as number);
+		const order = await database('crm_orders')
+			.first('id', 'customer', 'status', 'ordered_at')
+			.where('id', key as number);
 		const orderedAt = parseTimestamp(order?.ordered_at);
-		if (!order || !PAID.includes(order.status) || !orderedAt || Date.now() - orderedAt.getTime() > FRESH_ORDER_MS) return;
+		if (!order || !PAID.includes(order.status) || !orderedAt || Date.now() - orderedAt.getTime() > FRESH_ORDER_MS)
+			return;
 		const now = new Date();
 		await planned(await planTrigger(database, 'order_paid', [orderCause(order, now)], { rules }));
-		if (order.status === 'fulfilled') await planned(await planTrigger(database, 'order_fulfilled', [orderCause(order, now)], { rules }));
+		if (order.status === 'fulfilled')
+			await planned(await planTrigger(database, 'order_fulfilled', [orderCause(order, now)], { rules }));
 	};
 
 	// Inquiries: closed (status → done) in the update's transaction; logged already closed: after the commit.
 	filter('crm_interactions.items.update', async (payload, meta, { database: trx }) => {
 		if ((payload as Meta)?.status !== 'done') return payload;
 		const knex = trx as Knex;
-		const rows = await knex('crm_interactions').select('id', 'customer').whereIn('id', (meta.keys ?? []) as number[]).where('type', 'inquiry').where((open) => open.whereNot('status', 'done').orWhereNull('status'));
+		const rows = await knex('crm_interactions')
+			.select('id', 'customer')
+			.whereIn('id', (meta.keys ?? []) as number[])
+			.where('type', 'inquiry')
+			.where((open) => open.whereNot('status', 'done').orWhereNull('status'));
 		const now = new Date();
-		await planTrigger(knex, 'inquiry_closed', rows.map((row) => interactionCause(row, now)));
+		await planTrigger(
+			knex,
+			'inquiry_closed',
+			rows.map((row) => interactionCause(row, now)),
+		);
 		return payload;
 	});
 	action('crm_interactions.items.create', async (meta) => {
 		const row = meta.payload as Meta;
 		if (row?.type !== 'inquiry' || row?.status !== 'done' || row?.customer == null) return;
-		await planTrigger(database, 'inquiry_closed', [interactionCause({ id: meta.key, customer: row.customer }, new Date())]).then(planned, logged('inquiry'));
+		await planTrigger(database, 'inquiry_closed', [
+			interactionCause({ id: meta.key, customer: row.customer }, new Date()),
+		]).then(planned, logged('inquiry'));
 	});
 
 	// Survey answers with a low score.
@@ -82,7 +125,9 @@ export function registerFollowupHooks(filter: Filter, action: Action, schedule: 
 		if (row?.customer == null) return;
 		const settings = await followupSettings(database);
 		if (!isLowScore(row.kind, row.score, settings.npsLowThreshold)) return;
-		await planTrigger(database, 'low_score', [feedbackCause({ id: meta.key, customer: row.customer }, new Date())]).then(planned, logged('low score'));
+		await planTrigger(database, 'low_score', [
+			feedbackCause({ id: meta.key, customer: row.customer }, new Date()),
+		]).then(planned, logged('low score'));
 	});
 
 	// Segment entries and exits, and points about to expire (CRM events on the extensions' emitter). A first refresh of
@@ -90,22 +135,39 @@ export function registerFollowupHooks(filter: Filter, action: Action, schedule: 
 	// rule listens on that segment (most often none), and the member lookups run a few at a time instead of all racing
 	// for the connection pool. Saving a rule clears the cache here; another replica may miss an event for up to 10 s,
 	// and the sweeper plans it.
-	const segmentRules = cachedFor(10_000, (trigger: 'segment_entered' | 'segment_left') => activeRules(database, trigger));
+	const segmentRules = cachedFor(10_000, (trigger: 'segment_entered' | 'segment_left') =>
+		activeRules(database, trigger),
+	);
 	const fewAtATime = boundedRunner(4);
-	for (const event of ['create', 'update', 'delete']) action(`crm_followup_rules.items.${event}`, () => segmentRules.clear());
+	for (const event of ['create', 'update', 'delete'])
+		action(`crm_followup_rules.items.${event}`, () => segmentRules.clear());
 	for (const change of ['entered', 'left'] as const) {
 		const trigger = `segment_${change}` as const;
-		emitter.onAction(`crm.segment.${change}`, ({ segment, customer }) => fewAtATime(async () => {
-			const rules = (await segmentRules(trigger)).filter((rule) => rule.segment === Number(segment));
-			if (!rules.length) return;
-			const query = database('crm_segment_members').first('id', 'customer', 'segment').where({ segment, customer }).orderBy('id', 'desc');
-			const member = await (change === 'entered' ? query.whereNull('left_at') : query.whereNotNull('left_at'));
-			if (member) await planTrigger(database, trigger, [memberCause(member, change, new Date())], { segment: Number(segment), rules }).then(planned);
-		}).catch(logged(`segment ${change}`)));
+		emitter.onAction(`crm.segment.${change}`, ({ segment, customer }) =>
+			fewAtATime(async () => {
+				const rules = (await segmentRules(trigger)).filter((rule) => rule.segment === Number(segment));
+				if (!rules.length) return;
+				const query = database('crm_segment_members')
+					.first('id', 'customer', 'segment')
+					.where({ segment, customer })
+					.orderBy('id', 'desc');
+				const member = await (change === 'entered' ? query.whereNull('left_at') : query.whereNotNull('left_at'));
+				if (member)
+					await planTrigger(database, trigger, [memberCause(member, change, new Date())], {
+						segment: Number(segment),
+						rules,
+					}).then(planned);
+			}).catch(logged(`segment ${change}`)),
+		);
 	}
 	emitter.onAction('crm.points.expiring', async (notice) => {
 		const day = String(notice.expiresAt ?? '').slice(0, 10);
-		const cause = { customer: Number(notice.customer), occurrence: `points_expiring:${day}`, triggerAt: new Date(), context: { points: { balance: null, expiring: notice.points, expiring_at: notice.expiresAt } } };
+		const cause = {
+			customer: Number(notice.customer),
+			occurrence: `points_expiring:${day}`,
+			triggerAt: new Date(),
+			context: { points: { balance: null, expiring: notice.points, expiring_at: notice.expiresAt } },
+		};
 		await planTrigger(database, 'points_expiring', [cause]).then(planned, logged('points expiring'));
 	});
 
@@ -114,7 +176,8 @@ export function registerFollowupHooks(filter: Filter, action: Action, schedule: 
 		const now = new Date();
 		await sweepUnplanned(database, now).then(planned, logged('sweep'));
 		const summary = await dispatchDue(deps, { now, leaseMs: leaseMs(context.env), budgetMs: 40_000 });
-		if (summary.claimed || summary.recovered.requeued || summary.recovered.unknown) logger.info(`crm: follow-ups dispatched ${JSON.stringify(summary)}`);
+		if (summary.claimed || summary.recovered.requeued || summary.recovered.unknown)
+			logger.info(`crm: follow-ups dispatched ${JSON.stringify(summary)}`);
 	});
 	const total = (counts: Record<number, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
 	schedule('7 * * * *', async () => {

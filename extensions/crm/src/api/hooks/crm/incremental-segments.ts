@@ -18,32 +18,53 @@ const CUSTOMER_LINKED = ['crm_orders', 'crm_interactions', 'crm_feedback'];
 const REFERRAL_EVENTS = new Set(['crm_orders', 'crm_customers']);
 
 async function customersOf(knex: Knex, collection: string, meta: Record<string, unknown>): Promise<number[]> {
-	if (collection === 'crm_customers') return ((meta.keys ?? [meta.key]) as (number | string)[]).filter((k) => k != null).map(Number);
+	if (collection === 'crm_customers')
+		return ((meta.keys ?? [meta.key]) as (number | string)[]).filter((k) => k != null).map(Number);
 	// A created row names its customer in the payload (a plain id; a nested customer object is read back instead).
 	const given = (meta.payload as Record<string, unknown> | undefined)?.customer;
-	if (meta.key != null && !meta.keys && (typeof given === 'number' || (typeof given === 'string' && /^\d+$/.test(given)))) return [Number(given)];
+	if (
+		meta.key != null &&
+		!meta.keys &&
+		(typeof given === 'number' || (typeof given === 'string' && /^\d+$/.test(given)))
+	)
+		return [Number(given)];
 	const keys = ((meta.keys ?? [meta.key]) as (number | string)[]).filter((k) => k != null);
 	if (!keys.length) return [];
 	const rows = await knex(collection).distinct('customer').whereIn('id', keys);
 	return rows.map((row) => Number(row.customer)).filter((id) => Number.isFinite(id));
 }
 
-export function registerIncrementalSegments(action: Action, database: Knex, emitter: ActionEmitter, logError: (error: unknown) => void) {
+export function registerIncrementalSegments(
+	action: Action,
+	database: Knex,
+	emitter: ActionEmitter,
+	logError: (error: unknown) => void,
+) {
 	// The active rules are asked after every order, interaction and answer: a 10-second cache, cleared when a segment
 	// or the settings (time zone) change in this process; another replica sees a change within 10 s, and the scheduled
 	// refresh covers what it missed meanwhile. What each rule reads is worked out once per load, not on every event.
 	const activeSegments = cachedFor(10_000, async () => {
 		const { segments, timeZone } = await activeDynamicSegments(database);
-		return { timeZone, segments: segments.map((segment) => ({ segment, tables: tablesRead(segment.rule), countsReferrals: conditionTypes(segment.rule).has('referrals') })) };
+		return {
+			timeZone,
+			segments: segments.map((segment) => ({
+				segment,
+				tables: tablesRead(segment.rule),
+				countsReferrals: conditionTypes(segment.rule).has('referrals'),
+			})),
+		};
 	});
 	for (const collection of ['crm_segments', 'crm_settings']) {
-		for (const event of ['create', 'update', 'delete']) action(`${collection}.items.${event}`, () => activeSegments.clear());
+		for (const event of ['create', 'update', 'delete'])
+			action(`${collection}.items.${event}`, () => activeSegments.clear());
 	}
 	const handle = (collection: string) => async (meta: Record<string, unknown>) => {
 		try {
 			const { segments: active, timeZone } = await activeSegments(undefined);
 			const direct = active.filter((entry) => entry.tables.has(collection)).map((entry) => entry.segment);
-			const countingReferrals = REFERRAL_EVENTS.has(collection) ? active.filter((entry) => entry.countsReferrals).map((entry) => entry.segment) : [];
+			const countingReferrals = REFERRAL_EVENTS.has(collection)
+				? active.filter((entry) => entry.countsReferrals).map((entry) => entry.segment)
+				: [];
 			if (!direct.length && !countingReferrals.length) return;
 			const customers = await customersOf(database, collection, meta);
 			const options = { now: new Date(), timeZone };
@@ -54,7 +75,8 @@ export function registerIncrementalSegments(action: Action, database: Knex, emit
 				}
 			};
 			for (const customer of customers) await evaluate(customer, direct);
-			if (countingReferrals.length) for (const referrer of await referrersOf(database, customers)) await evaluate(referrer, countingReferrals);
+			if (countingReferrals.length)
+				for (const referrer of await referrersOf(database, customers)) await evaluate(referrer, countingReferrals);
 		} catch (error) {
 			logError(error);
 		}

@@ -48,10 +48,17 @@ describe('loyalty after-save settle', () => {
 	it('logs, and does not reject unhandled, when the database fails before a retry', async () => {
 		const actions = new Map<string, Handler>();
 		const errors: string[] = [];
-		registerLoyaltyHooks(() => undefined, (event, handler) => actions.set(event, handler), () => undefined, {
-			database: knex, emit: () => undefined, purgeCache: async () => undefined,
-			log: { info: () => undefined, warn: () => undefined, error: (_error, message) => errors.push(message) },
-		});
+		registerLoyaltyHooks(
+			() => undefined,
+			(event, handler) => actions.set(event, handler),
+			() => undefined,
+			{
+				database: knex,
+				emit: () => undefined,
+				purgeCache: async () => undefined,
+				log: { info: () => undefined, warn: () => undefined, error: (_error, message) => errors.push(message) },
+			},
+		);
 		// The order is not visible yet (its transaction has not committed): a retry is scheduled.
 		await actions.get('crm_orders.items.create')!({ key: 42 });
 		// Then the database goes away and the programme cache has expired.

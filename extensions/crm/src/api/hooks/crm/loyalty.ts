@@ -13,19 +13,31 @@ import { forgetLoyaltyProgramme, loyaltyProgramme } from '../../../data/loyalty/
 import type { PurgeCache } from '../../cache';
 
 type Meta = Record<string, unknown>;
-type Filter = (event: string, handler: (payload: unknown, meta: Meta, context: { database: unknown }) => unknown) => void;
+type Filter = (
+	event: string,
+	handler: (payload: unknown, meta: Meta, context: { database: unknown }) => unknown,
+) => void;
 type Action = (event: string, handler: (meta: Meta) => unknown) => void;
 type Schedule = (cron: string, handler: () => Promise<void>) => void;
 interface Deps {
 	database: Knex;
 	emit: (event: string, payload: unknown) => void;
 	purgeCache: PurgeCache;
-	log: { info: (message: string) => void; error: (error: unknown, message: string) => void; warn: (message: string) => void };
+	log: {
+		info: (message: string) => void;
+		error: (error: unknown, message: string) => void;
+		warn: (message: string) => void;
+	};
 }
 
 const SWEEP_BATCH = 200;
 
-export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: Schedule, { database, emit, log, purgeCache }: Deps) {
+export function registerLoyaltyHooks(
+	filter: Filter,
+	action: Action,
+	schedule: Schedule,
+	{ database, emit, log, purgeCache }: Deps,
+) {
 	const settle = async (keys: unknown[], attempt = 0) => {
 		const { settings } = await loyaltyProgramme(database, Date.now());
 		const unseen: unknown[] = [];
@@ -40,17 +52,26 @@ export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: S
 		// one): retry shortly; the one-minute sweeper remains the guarantee.
 		if (unseen.length < keys.length) await purgeCache().catch((error) => log.error(error, 'crm: cache purge failed'));
 		// A timer's promise has no one to hand a failure to, and an unhandled rejection ends the Directus process.
-		const retry = () => settle(unseen, attempt + 1).catch((error) => log.error(error, 'crm: settling points failed; the sweeper will retry'));
+		const retry = () =>
+			settle(unseen, attempt + 1).catch((error) =>
+				log.error(error, 'crm: settling points failed; the sweeper will retry'),
+			);
 		if (unseen.length && attempt < 3) setTimeout(retry, 500 * 3 ** attempt);
 	};
 
 	filter('crm_orders.items.create', (payload) => ({ ...(payload as object), points_pending: true }));
-	filter('crm_orders.items.update', (payload) => ('status' in (payload as object) ? { ...(payload as object), points_pending: true } : payload));
+	filter('crm_orders.items.update', (payload) =>
+		'status' in (payload as object) ? { ...(payload as object), points_pending: true } : payload,
+	);
 	action('crm_orders.items.create', (meta) => settle([meta.key]));
 	action('crm_orders.items.update', (meta) => settle((meta.keys as unknown[]) ?? []));
 
 	schedule('* * * * *', async () => {
-		const pending = await database('crm_orders').select('id').where('points_pending', true).orderBy('id').limit(SWEEP_BATCH);
+		const pending = await database('crm_orders')
+			.select('id')
+			.where('points_pending', true)
+			.orderBy('id')
+			.limit(SWEEP_BATCH);
 		if (pending.length) await settle(pending.map((row) => row.id));
 	});
 
@@ -58,32 +79,53 @@ export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: S
 		const result = await runLoyaltyNightly(database, new Date(), () => randomBytes(16));
 		await purgeCache();
 		for (const notice of result.notices) emit('crm.points.expiring', notice);
-		if (result.drift.length) log.warn(`crm: points balance drift for customers ${result.drift.map((d) => d.customer).join(', ')}`);
-		log.info(`crm: loyalty nightly: ${result.expiredPoints} points expired in ${result.expiredLots} lots, ${result.expiredCoupons} coupons expired, ${result.tierChanges} tier changes`);
+		if (result.drift.length)
+			log.warn(`crm: points balance drift for customers ${result.drift.map((d) => d.customer).join(', ')}`);
+		log.info(
+			`crm: loyalty nightly: ${result.expiredPoints} points expired in ${result.expiredLots} lots, ${result.expiredCoupons} coupons expired, ${result.tierChanges} tier changes`,
+		);
 	});
 
 	// The ledger and coupon codes change only through the CRM's own operations (which write with SQL, not these hooks).
 	for (const event of ['create', 'update', 'delete']) {
 		filter(`crm_points_ledger.items.${event}`, () => {
-			throw new InvalidPayloadError({ reason: 'crm_points_ledger is append-only: adjust points with POST /crm/loyalty/adjust' });
+			throw new InvalidPayloadError({
+				reason: 'crm_points_ledger is append-only: adjust points with POST /crm/loyalty/adjust',
+			});
 		});
 	}
 	filter('crm_coupons.items.create', () => {
 		throw new InvalidPayloadError({ reason: 'Coupons are issued by redeeming a reward: POST /crm/loyalty/redeem' });
 	});
 	filter('crm_coupons.items.update', (payload) => {
-		const locked = ['code', 'customer', 'reward', 'status', 'points_cost', 'source_key'].filter((field) => field in (payload as object));
-		if (locked.length) throw new InvalidPayloadError({ reason: `${locked.join(', ')}: use /crm/coupons/consume or /crm/coupons/void` });
+		const locked = ['code', 'customer', 'reward', 'status', 'points_cost', 'source_key'].filter(
+			(field) => field in (payload as object),
+		);
+		if (locked.length)
+			throw new InvalidPayloadError({ reason: `${locked.join(', ')}: use /crm/coupons/consume or /crm/coupons/void` });
 		return payload;
 	});
 
 	const checkRule = async (payload: Meta, knex: Knex, key?: unknown) => {
-		if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new InvalidPayloadError({ reason: 'an earning rule must be an object' });
+		if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+			throw new InvalidPayloadError({ reason: 'an earning rule must be an object' });
 		const stored = key === undefined ? {} : ((await knex('crm_loyalty_rules').first('*').where('id', key)) ?? {});
 		const checked = validateEarningRule({ ...stored, ...payload });
-		if ('errors' in checked) throw new InvalidPayloadError({ reason: checked.errors.map((issue) => `${issue.field}: ${issue.message}`).join('; ') });
+		if ('errors' in checked)
+			throw new InvalidPayloadError({
+				reason: checked.errors.map((issue) => `${issue.field}: ${issue.message}`).join('; '),
+			});
 	};
-	for (const event of ['crm_loyalty_rules.items.create', 'crm_loyalty_rules.items.update', 'crm_loyalty_rules.items.delete', 'crm_tiers.items.create', 'crm_tiers.items.update', 'crm_tiers.items.delete', 'crm_settings.items.update', 'crm_settings.items.create']) {
+	for (const event of [
+		'crm_loyalty_rules.items.create',
+		'crm_loyalty_rules.items.update',
+		'crm_loyalty_rules.items.delete',
+		'crm_tiers.items.create',
+		'crm_tiers.items.update',
+		'crm_tiers.items.delete',
+		'crm_settings.items.update',
+		'crm_settings.items.create',
+	]) {
 		action(event, () => forgetLoyaltyProgramme());
 	}
 	filter('crm_loyalty_rules.items.create', async (payload, _meta, context) => {
@@ -105,11 +147,23 @@ export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: S
 			const tier = locked.row.tier == null ? null : await trx('crm_tiers').first('code').where('id', locked.row.tier);
 			// Bonuses are fixed amounts: the tier only decides whether a tier-restricted bonus applies, never multiplies it.
 			const usage = await capUsage(trx, customer, rules, now, settings.timeZone);
-			const awards = bonusAwards(rules, event, now, { tierCode: tier?.code ?? null, tierMultiplier: 1, timeZone: settings.timeZone, earnedTodayByRule: usage.today, earnedTotalByRule: usage.total });
+			const awards = bonusAwards(rules, event, now, {
+				tierCode: tier?.code ?? null,
+				tierMultiplier: 1,
+				timeZone: settings.timeZone,
+				earnedTodayByRule: usage.today,
+				earnedTotalByRule: usage.total,
+			});
 			for (const award of awards) {
 				const posted = await postMovement(trx, balance, {
-					customer, kind: 'earn', points: award.points, sourceKey: `bonus:${event}:${cause}:rule:${award.ruleId}`, occurredAt: now,
-					expiresAt: expiryFor(now, settings.expiryDays), rule: award.ruleId, reason: rules.find((rule) => String(rule.id) === String(award.ruleId))?.name ?? award.detail,
+					customer,
+					kind: 'earn',
+					points: award.points,
+					sourceKey: `bonus:${event}:${cause}:rule:${award.ruleId}`,
+					occurredAt: now,
+					expiresAt: expiryFor(now, settings.expiryDays),
+					rule: award.ruleId,
+					reason: rules.find((rule) => String(rule.id) === String(award.ruleId))?.name ?? award.detail,
 				});
 				balance = posted.balance;
 			}
@@ -119,11 +173,17 @@ export function registerLoyaltyHooks(filter: Filter, action: Action, schedule: S
 	action('crm_feedback.items.create', async (meta) => {
 		const row = meta.payload as Meta;
 		if (row?.customer == null) return;
-		await bonus(Number(row.customer), row.kind === 'review' ? 'review' : 'survey_answered', `feedback:${meta.key}`).catch((error) => log.error(error, 'crm: feedback bonus failed'));
+		await bonus(
+			Number(row.customer),
+			row.kind === 'review' ? 'review' : 'survey_answered',
+			`feedback:${meta.key}`,
+		).catch((error) => log.error(error, 'crm: feedback bonus failed'));
 	});
 	action('crm_customers.items.create', async (meta) => {
 		const row = meta.payload as Meta;
 		if (row?.referred_by == null) return;
-		await bonus(Number(row.referred_by), 'referral', `customer:${meta.key}`).catch((error) => log.error(error, 'crm: referral bonus failed'));
+		await bonus(Number(row.referred_by), 'referral', `customer:${meta.key}`).catch((error) =>
+			log.error(error, 'crm: referral bonus failed'),
+		);
 	});
 }

@@ -6,7 +6,10 @@ import { loadRecommendationSettings, refreshRecommendations } from '../../../dat
 import { checkSettingsPatch } from '../../../domain/recommendations';
 import type { PurgeCache } from '../../cache';
 
-type Filter = (event: string, handler: (payload: unknown, meta: Record<string, unknown>, context: unknown) => unknown) => void;
+type Filter = (
+	event: string,
+	handler: (payload: unknown, meta: Record<string, unknown>, context: unknown) => unknown,
+) => void;
 type Schedule = (cron: string, handler: () => Promise<void>) => void;
 type Log = { info(message: string): void; error(error: unknown, message: string): void };
 
@@ -15,21 +18,31 @@ export const RECOMMENDATIONS_CRON = '40 3 * * *';
 function checkSettings(payload: unknown) {
 	if (typeof payload !== 'object' || payload === null) return payload;
 	const issues = checkSettingsPatch(payload as Record<string, unknown>);
-	if (issues.length) throw new InvalidPayloadError({ reason: issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') });
+	if (issues.length)
+		throw new InvalidPayloadError({ reason: issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') });
 	return payload;
 }
 
-export function registerRecommendationHooks(filter: Filter, schedule: Schedule, database: Knex, purgeCache: PurgeCache, log: Log) {
+export function registerRecommendationHooks(
+	filter: Filter,
+	schedule: Schedule,
+	database: Knex,
+	purgeCache: PurgeCache,
+	log: Log,
+) {
 	filter('crm_settings.items.create', checkSettings);
 	filter('crm_settings.items.update', checkSettings);
 
 	schedule(RECOMMENDATIONS_CRON, async () => {
 		try {
 			const loaded = await loadRecommendationSettings(database);
-			if ('issues' in loaded) throw new Error(loaded.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
+			if ('issues' in loaded)
+				throw new Error(loaded.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
 			const result = await refreshRecommendations(database, loaded.settings, new Date());
 			await purgeCache();
-			log.info(`crm: recommendations refreshed: ${result.rules} rules for ${result.products_with_rules} products from ${result.baskets} baskets`);
+			log.info(
+				`crm: recommendations refreshed: ${result.rules} rules for ${result.products_with_rules} products from ${result.baskets} baskets`,
+			);
 		} catch (error) {
 			log.error(error, 'crm: nightly recommendations refresh failed');
 		}

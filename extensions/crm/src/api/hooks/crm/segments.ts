@@ -2,11 +2,19 @@
 import { InvalidPayloadError } from '@directus/errors';
 import type { Knex } from 'knex';
 import { validateRule } from '../../../domain/segments/validate-rule';
-import { loadSegmentRules, parseRule, refreshSegment, segmentsWithSchedule } from '../../../data/segments/segment-membership';
+import {
+	loadSegmentRules,
+	parseRule,
+	refreshSegment,
+	segmentsWithSchedule,
+} from '../../../data/segments/segment-membership';
 import { crmTimeZone } from '../../../data/settings';
 import { emitSegmentChanges, type ActionEmitter } from '../../segment-events';
 
-type Filter = (event: string, handler: (payload: unknown, meta: Record<string, unknown>, context: { database: unknown }) => unknown) => void;
+type Filter = (
+	event: string,
+	handler: (payload: unknown, meta: Record<string, unknown>, context: { database: unknown }) => unknown,
+) => void;
 type Schedule = (cron: string, handler: () => Promise<void>) => void;
 
 async function checkRule(knex: Knex, payload: Record<string, unknown>, segmentId?: string) {
@@ -19,11 +27,23 @@ async function checkRule(knex: Knex, payload: Record<string, unknown>, segmentId
 		throw new InvalidPayloadError({ reason: 'rule: is not valid JSON' });
 	}
 	const rules = await loadSegmentRules(knex);
-	const issues = validateRule(rule, { resolveSegment: (id) => (String(id) === segmentId ? (rule as never) : (rules.get(String(id)) ?? null)), segmentId });
-	if (issues.length) throw new InvalidPayloadError({ reason: issues.map((issue) => `rule${issue.path ? `.${issue.path}` : ''}: ${issue.message}`).join('; ') });
+	const issues = validateRule(rule, {
+		resolveSegment: (id) => (String(id) === segmentId ? (rule as never) : (rules.get(String(id)) ?? null)),
+		segmentId,
+	});
+	if (issues.length)
+		throw new InvalidPayloadError({
+			reason: issues.map((issue) => `rule${issue.path ? `.${issue.path}` : ''}: ${issue.message}`).join('; '),
+		});
 }
 
-export function registerSegmentHooks(filter: Filter, schedule: Schedule, database: Knex, emitter: ActionEmitter, log: (message: string) => void) {
+export function registerSegmentHooks(
+	filter: Filter,
+	schedule: Schedule,
+	database: Knex,
+	emitter: ActionEmitter,
+	log: (message: string) => void,
+) {
 	filter('crm_segments.items.create', async (payload, _meta, context) => {
 		await checkRule(context.database as Knex, payload as Record<string, unknown>);
 		return payload;

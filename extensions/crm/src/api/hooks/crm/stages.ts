@@ -8,7 +8,17 @@
 // - stage_rules are checked when saved (400 naming the path) and applied to every customer right after.
 import { InvalidPayloadError } from '@directus/errors';
 import type { Knex } from 'knex';
-import { countsReferrals, customerFieldsRead, FALLBACK_STAGE, isStage, parseStageRules, settingPath, stageTablesRead, STAGES, type StageTrigger } from '../../../domain/stages';
+import {
+	countsReferrals,
+	customerFieldsRead,
+	FALLBACK_STAGE,
+	isStage,
+	parseStageRules,
+	settingPath,
+	stageTablesRead,
+	STAGES,
+	type StageTrigger,
+} from '../../../domain/stages';
 import { reevaluateStage } from '../../../data/stages/evaluate-customer';
 import { runStageRefresh } from '../../../data/stages/refresh-stages';
 import { insertStageHistory, isTrue, recordManualStage, type StageChange } from '../../../data/stages/stage-history';
@@ -24,29 +34,52 @@ type Register = {
 	schedule: (cron: string, handler: () => Promise<void>) => void;
 };
 type Logger = { info(message: string): void; error(error: unknown, message: string): void };
-type Extension = { database: Knex; logger: Logger; emitter: { emitAction(event: string, payload: unknown, context: unknown): void }; services: unknown; getSchema: () => Promise<unknown>; env: Record<string, unknown> };
+type Extension = {
+	database: Knex;
+	logger: Logger;
+	emitter: { emitAction(event: string, payload: unknown, context: unknown): void };
+	services: unknown;
+	getSchema: () => Promise<unknown>;
+	env: Record<string, unknown>;
+};
 /** The customers an event concerns (with their referrers when already read), or 'unseen' while the write is not visible yet. */
 type Found = number[] | { customers: number[]; referrers: number[] };
 type Finder = (meta: Meta, context: StageContext, hook: Context) => Promise<Found | 'unseen'>;
 
 const RETRIES = 3;
-const keysOf = (meta: Meta) => ((meta.keys ?? [meta.key]) as unknown[]).filter((key) => key != null) as (string | number)[];
-const customerIds = (rows: { customer: unknown }[]) => [...new Set(rows.map((row) => Number(row.customer)).filter(Number.isFinite))];
+const keysOf = (meta: Meta) =>
+	((meta.keys ?? [meta.key]) as unknown[]).filter((key) => key != null) as (string | number)[];
+const customerIds = (rows: { customer: unknown }[]) => [
+	...new Set(rows.map((row) => Number(row.customer)).filter(Number.isFinite)),
+];
 
 function checkStage(value: unknown) {
-	if (!isStage(value)) throw new InvalidPayloadError({ reason: `stage: unknown stage ${JSON.stringify(value)} (expected one of ${STAGES.join(', ')})` });
+	if (!isStage(value))
+		throw new InvalidPayloadError({
+			reason: `stage: unknown stage ${JSON.stringify(value)} (expected one of ${STAGES.join(', ')})`,
+		});
 }
 
 function checkRules(payload: unknown) {
 	if (!('stage_rules' in (payload as Meta))) return payload;
 	const parsed = parseStageRules((payload as Meta).stage_rules);
 	if ('issues' in parsed) {
-		throw new InvalidPayloadError({ reason: parsed.issues.map((issue) => `${settingPath(issue.path)}: ${issue.message}${issue.expected ? ` (expected ${issue.expected})` : ''}`).join('; ') });
+		throw new InvalidPayloadError({
+			reason: parsed.issues
+				.map(
+					(issue) =>
+						`${settingPath(issue.path)}: ${issue.message}${issue.expected ? ` (expected ${issue.expected})` : ''}`,
+				)
+				.join('; '),
+		});
 	}
 	return payload;
 }
 
-export function registerStageHooks({ filter, action, schedule }: Register, { database, logger, emitter, services, getSchema, env }: Extension) {
+export function registerStageHooks(
+	{ filter, action, schedule }: Register,
+	{ database, logger, emitter, services, getSchema, env }: Extension,
+) {
 	const purgeCache = cachePurger(services, getSchema, env);
 	const publish = async (changes: StageChange[]) => {
 		if (!changes.length) return;
@@ -58,7 +91,8 @@ export function registerStageHooks({ filter, action, schedule }: Register, { dat
 		const customers = Array.isArray(found) ? found : found.customers;
 		const ids = new Set(customers);
 		if (!Array.isArray(found)) for (const referrer of found.referrers) ids.add(referrer);
-		else if (countsReferrals(context.rules)) for (const referrer of await referrersOf(database, customers)) ids.add(referrer);
+		else if (countsReferrals(context.rules))
+			for (const referrer of await referrersOf(database, customers)) ids.add(referrer);
 		const changes: StageChange[] = [];
 		for (const id of ids) {
 			const change = await reevaluateStage(database, id, { ...context, now: new Date(), trigger });
@@ -84,20 +118,34 @@ export function registerStageHooks({ filter, action, schedule }: Register, { dat
 	};
 
 	/** Rows of a customer-linked collection, 'unseen' until all are visible (and, for orders, in their new status). */
-	const linked = (collection: string, gate?: string): Finder => async (meta, context) => {
-		if (gate && !stageTablesRead(context.rules).has(gate)) return [];
-		const keys = keysOf(meta);
-		// The referrers (when the rules count referrals) come with the same read: one statement fewer per event.
-		const referrals = countsReferrals(context.rules);
-		const query = database(`${collection} as x`).select('x.id', 'x.customer', ...(collection === 'crm_orders' ? ['x.status'] : [])).whereIn('x.id', keys);
-		if (referrals) query.leftJoin('crm_customers as c', 'c.id', 'x.customer').select('c.referred_by');
-		const rows = await query;
-		const payload = (meta.payload ?? {}) as Meta;
-		if (rows.length < keys.length || ('status' in payload && collection === 'crm_orders' && rows.some((row) => row.status !== payload.status))) return 'unseen';
-		if (!referrals) return customerIds(rows);
-		return { customers: customerIds(rows), referrers: [...new Set(rows.filter((row) => row.referred_by != null).map((row) => Number(row.referred_by)))] };
-	};
-	for (const [collection, gate] of [['crm_orders'], ['crm_feedback'], ['crm_interactions', 'crm_interactions']] as [string, string?][]) {
+	const linked =
+		(collection: string, gate?: string): Finder =>
+		async (meta, context) => {
+			if (gate && !stageTablesRead(context.rules).has(gate)) return [];
+			const keys = keysOf(meta);
+			// The referrers (when the rules count referrals) come with the same read: one statement fewer per event.
+			const referrals = countsReferrals(context.rules);
+			const query = database(`${collection} as x`)
+				.select('x.id', 'x.customer', ...(collection === 'crm_orders' ? ['x.status'] : []))
+				.whereIn('x.id', keys);
+			if (referrals) query.leftJoin('crm_customers as c', 'c.id', 'x.customer').select('c.referred_by');
+			const rows = await query;
+			const payload = (meta.payload ?? {}) as Meta;
+			if (
+				rows.length < keys.length ||
+				('status' in payload && collection === 'crm_orders' && rows.some((row) => row.status !== payload.status))
+			)
+				return 'unseen';
+			if (!referrals) return customerIds(rows);
+			return {
+				customers: customerIds(rows),
+				referrers: [...new Set(rows.filter((row) => row.referred_by != null).map((row) => Number(row.referred_by)))],
+			};
+		};
+	for (const [collection, gate] of [['crm_orders'], ['crm_feedback'], ['crm_interactions', 'crm_interactions']] as [
+		string,
+		string?,
+	][]) {
 		action(`${collection}.items.create`, after(linked(collection, gate)));
 		action(`${collection}.items.update`, after(linked(collection, gate)));
 	}
@@ -106,16 +154,26 @@ export function registerStageHooks({ filter, action, schedule }: Register, { dat
 	const deleted = new Map<string, number[]>();
 	filter('crm_orders.items.delete', async (keys, _meta, hook) => {
 		if (deleted.size > 1000) deleted.clear();
-		deleted.set(JSON.stringify((keys as unknown[]).map(String)), customerIds(await (hook.database as Knex)('crm_orders').select('customer').whereIn('id', keys as (string | number)[])));
+		deleted.set(
+			JSON.stringify((keys as unknown[]).map(String)),
+			customerIds(
+				await (hook.database as Knex)('crm_orders')
+					.select('customer')
+					.whereIn('id', keys as (string | number)[]),
+			),
+		);
 		return keys;
 	});
-	action('crm_orders.items.delete', after(async (meta) => {
-		const key = JSON.stringify(keysOf(meta).map(String));
-		if (await database('crm_orders').first('id').whereIn('id', keysOf(meta))) return 'unseen';
-		const customers = deleted.get(key) ?? [];
-		deleted.delete(key);
-		return customers;
-	}));
+	action(
+		'crm_orders.items.delete',
+		after(async (meta) => {
+			const key = JSON.stringify(keysOf(meta).map(String));
+			if (await database('crm_orders').first('id').whereIn('id', keysOf(meta))) return 'unseen';
+			const customers = deleted.get(key) ?? [];
+			deleted.delete(key);
+			return customers;
+		}),
+	);
 
 	filter('crm_customers.items.create', (payload) => {
 		const row = payload as Meta;
@@ -123,36 +181,68 @@ export function registerStageHooks({ filter, action, schedule }: Register, { dat
 		checkStage(row.stage);
 		return { ...row, stage_locked: true };
 	});
-	action('crm_customers.items.create', after(async (meta, _context, hook) => {
-		const row = await database('crm_customers').first('id', 'stage', 'stage_locked').where('id', meta.key as number);
-		if (!row) return 'unseen';
-		const given = (meta.payload as Meta)?.stage;
-		if (given != null && given !== FALLBACK_STAGE) await insertStageHistory(database, [{ customer: Number(row.id), from: null, to: String(given), reason: 'manual', staff: hook.accountability?.user ?? null }], new Date());
-		return [Number(row.id)];
-	}));
+	action(
+		'crm_customers.items.create',
+		after(async (meta, _context, hook) => {
+			const row = await database('crm_customers')
+				.first('id', 'stage', 'stage_locked')
+				.where('id', meta.key as number);
+			if (!row) return 'unseen';
+			const given = (meta.payload as Meta)?.stage;
+			if (given != null && given !== FALLBACK_STAGE)
+				await insertStageHistory(
+					database,
+					[
+						{
+							customer: Number(row.id),
+							from: null,
+							to: String(given),
+							reason: 'manual',
+							staff: hook.accountability?.user ?? null,
+						},
+					],
+					new Date(),
+				);
+			return [Number(row.id)];
+		}),
+	);
 
 	filter('crm_customers.items.update', async (payload, meta, hook) => {
 		const row = payload as Meta;
 		if (!('stage' in row)) return payload;
 		checkStage(row.stage);
-		const changes = await recordManualStage(hook.database as Knex, keysOf(meta), String(row.stage), { staff: hook.accountability?.user ?? null, now: new Date() });
+		const changes = await recordManualStage(hook.database as Knex, keysOf(meta), String(row.stage), {
+			staff: hook.accountability?.user ?? null,
+			now: new Date(),
+		});
 		// Setting the stage by hand always locks it (even if the same request tried to clear the lock).
 		return changes.length ? { ...row, stage_locked: true } : payload;
 	});
-	action('crm_customers.items.update', after(async (meta, context) => {
-		const payload = (meta.payload ?? {}) as Meta;
-		const unlocked = 'stage_locked' in payload && !isTrue(payload.stage_locked);
-		if (!unlocked && !('referred_by' in payload) && ![...customerFieldsRead(context.rules)].some((field) => field in payload)) return [];
-		const keys = keysOf(meta);
-		if (unlocked && (await database('crm_customers').first('id').whereIn('id', keys).where('stage_locked', true))) return 'unseen';
-		return keys.map(Number);
-	}));
+	action(
+		'crm_customers.items.update',
+		after(async (meta, context) => {
+			const payload = (meta.payload ?? {}) as Meta;
+			const unlocked = 'stage_locked' in payload && !isTrue(payload.stage_locked);
+			if (
+				!unlocked &&
+				!('referred_by' in payload) &&
+				![...customerFieldsRead(context.rules)].some((field) => field in payload)
+			)
+				return [];
+			const keys = keysOf(meta);
+			if (unlocked && (await database('crm_customers').first('id').whereIn('id', keys).where('stage_locked', true)))
+				return 'unseen';
+			return keys.map(Number);
+		}),
+	);
 
 	filter('crm_settings.items.create', checkRules);
 	filter('crm_settings.items.update', checkRules);
 	const applyNewRules = (meta: Meta) => {
 		if (!('stage_rules' in ((meta.payload ?? {}) as Meta))) return;
-		runStageRefresh(database, 'rules changed').then((result) => publish(result.changes)).catch((error) => logger.error(error, 'crm: applying new stage rules failed'));
+		runStageRefresh(database, 'rules changed')
+			.then((result) => publish(result.changes))
+			.catch((error) => logger.error(error, 'crm: applying new stage rules failed'));
 	};
 	action('crm_settings.items.create', applyNewRules);
 	action('crm_settings.items.update', applyNewRules);

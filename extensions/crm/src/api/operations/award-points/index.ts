@@ -11,11 +11,20 @@ export default defineOperationApi<{ customer: unknown; points: unknown; reason: 
 	id: 'crm-award-points',
 	handler: async (options, { database, accountability }) => {
 		const knex = database as unknown as Knex;
-		if (accountability && !(await canAccess(knex, accountability as never, 'crm_points_ledger', 'create'))) throw new Error('crm-award-points: this flow may not create points movements');
+		if (accountability && !(await canAccess(knex, accountability as never, 'crm_points_ledger', 'create')))
+			throw new Error('crm-award-points: this flow may not create points movements');
 		const input = operationInput(options, { customer: 'id', points: 'integer', reason: 'text', key: 'text' });
-		return adjustPoints(knex, {
-			customer: input.customer, points: input.points, reason: input.reason, requestKey: `flow:${input.key}`,
-			staff: (accountability as { user?: string } | null)?.user ?? null, now: new Date(),
-		}, await loyaltySettings(knex));
+		return adjustPoints(
+			knex,
+			{
+				customer: input.customer,
+				points: input.points,
+				reason: input.reason,
+				requestKey: `flow:${input.key}`,
+				staff: (accountability as { user?: string } | null)?.user ?? null,
+				now: new Date(),
+			},
+			await loyaltySettings(knex),
+		);
 	},
 });

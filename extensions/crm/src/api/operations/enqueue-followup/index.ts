@@ -11,12 +11,19 @@ export default defineOperationApi<{ rule: unknown; customer: unknown; key: unkno
 	id: 'crm-enqueue-followup',
 	handler: async (options, { database, accountability }) => {
 		const knex = database as unknown as Knex;
-		if (accountability && !(await canAccess(knex, accountability as never, 'crm_outbox', 'update'))) throw new Error('crm-enqueue-followup: this flow may not plan messages');
+		if (accountability && !(await canAccess(knex, accountability as never, 'crm_outbox', 'update')))
+			throw new Error('crm-enqueue-followup: this flow may not plan messages');
 		const input = operationInput(options, { rule: 'id', customer: 'id', key: 'text' });
 		const rule = (await rulesById(knex, [input.rule])).get(input.rule);
-		if (!rule || rule.status !== 'active') throw new Error(`crm-enqueue-followup: rule ${input.rule} is not an active follow-up rule`);
+		if (!rule || rule.status !== 'active')
+			throw new Error(`crm-enqueue-followup: rule ${input.rule} is not an active follow-up rule`);
 		const now = new Date();
-		const planned = await planCauses(knex, rule, [{ customer: input.customer, occurrence: `flow:${input.key}`, triggerAt: now, context: { flow: input.key } }], await followupSettings(knex));
+		const planned = await planCauses(
+			knex,
+			rule,
+			[{ customer: input.customer, occurrence: `flow:${input.key}`, triggerAt: now, context: { flow: input.key } }],
+			await followupSettings(knex),
+		);
 		return { planned };
 	},
 });

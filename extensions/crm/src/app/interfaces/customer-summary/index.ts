@@ -6,7 +6,8 @@ export default defineInterface({
 	id: 'crm-customer-summary',
 	name: MESSAGES['en-US'].name,
 	icon: 'badge',
-	description: 'Stage, tier, lifetime spend, orders, last purchase, NPS, owner and consent badges at the top of a customer.',
+	description:
+		'Stage, tier, lifetime spend, orders, last purchase, NPS, owner and consent badges at the top of a customer.',
 	component: InterfaceComponent,
 	types: ['alias'],
 	localTypes: ['presentation'],

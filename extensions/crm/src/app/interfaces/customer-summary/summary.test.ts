@@ -3,9 +3,18 @@ import { translator } from './i18n';
 import { daysAgo, formatMoney, isNewItem, npsTone, toSummaryView, type SummaryData } from './summary';
 
 const data: SummaryData = {
-	id: 1, stage: 'regular', stage_locked: true, tier: { code: 'gold', name: '골드 Gold', color: '#FFC23B' },
-	total_spent: 1_234_500, order_count: 12, last_order_at: '2026-03-02T03:00:00.000Z', last_nps: 6,
-	owner: { id: 'u1', name: '김담당' }, consent: { email: true, sms: false, kakao: true, night: false }, points_balance: 4200, currency: 'KRW',
+	id: 1,
+	stage: 'regular',
+	stage_locked: true,
+	tier: { code: 'gold', name: '골드 Gold', color: '#FFC23B' },
+	total_spent: 1_234_500,
+	order_count: 12,
+	last_order_at: '2026-03-02T03:00:00.000Z',
+	last_nps: 6,
+	owner: { id: 'u1', name: '김담당' },
+	consent: { email: true, sms: false, kakao: true, night: false },
+	points_balance: 4200,
+	currency: 'KRW',
 };
 const now = new Date('2026-03-05T03:00:00.000Z');
 
@@ -20,13 +29,40 @@ describe('customer summary view', () => {
 		expect(view.nps).toEqual({ score: 6, tone: 'detractor', label: '비추천' });
 		expect(view.points).toBe('4,200P');
 		expect(view.owner).toBe('김담당');
-		expect(view.consents.map((c) => [c.channel, c.granted, c.label])).toEqual([['email', true, '이메일'], ['sms', false, '문자'], ['kakao', true, '카카오톡'], ['night', false, '야간']]);
+		expect(view.consents.map((c) => [c.channel, c.granted, c.label])).toEqual([
+			['email', true, '이메일'],
+			['sms', false, '문자'],
+			['kakao', true, '카카오톡'],
+			['night', false, '야간'],
+		]);
 		expect(view.consents[1]!.title).toBe('문자: 미동의');
 	});
 
 	it('says so in English when there is no purchase, NPS, tier or owner', () => {
-		const view = toSummaryView({ ...data, stage: 'prospect', stage_locked: false, tier: null, owner: null, last_order_at: null, last_nps: null, total_spent: 0, order_count: 0 }, translator('en-US'), now);
-		expect(view).toMatchObject({ stage: { label: 'Prospect', locked: false }, tier: null, owner: null, lastPurchase: 'Never', nps: null, spend: '₩0', orders: '0' });
+		const view = toSummaryView(
+			{
+				...data,
+				stage: 'prospect',
+				stage_locked: false,
+				tier: null,
+				owner: null,
+				last_order_at: null,
+				last_nps: null,
+				total_spent: 0,
+				order_count: 0,
+			},
+			translator('en-US'),
+			now,
+		);
+		expect(view).toMatchObject({
+			stage: { label: 'Prospect', locked: false },
+			tier: null,
+			owner: null,
+			lastPurchase: 'Never',
+			nps: null,
+			spend: '₩0',
+			orders: '0',
+		});
 	});
 
 	it('shows an unknown stage code as it is', () => {
@@ -34,7 +70,15 @@ describe('customer summary view', () => {
 	});
 
 	it('classifies NPS scores', () => {
-		expect([10, 9, 8, 7, 6, 0, null].map(npsTone)).toEqual(['promoter', 'promoter', 'passive', 'passive', 'detractor', 'detractor', null]);
+		expect([10, 9, 8, 7, 6, 0, null].map(npsTone)).toEqual([
+			'promoter',
+			'promoter',
+			'passive',
+			'passive',
+			'detractor',
+			'detractor',
+			null,
+		]);
 	});
 
 	it('formats money for other currencies and relative days', () => {
@@ -45,6 +89,12 @@ describe('customer summary view', () => {
 	});
 
 	it('treats "+" and no key as a new item', () => {
-		expect([isNewItem('+'), isNewItem(null), isNewItem(undefined), isNewItem(5), isNewItem('5')]).toEqual([true, true, true, false, false]);
+		expect([isNewItem('+'), isNewItem(null), isNewItem(undefined), isNewItem(5), isNewItem('5')]).toEqual([
+			true,
+			true,
+			true,
+			false,
+			false,
+		]);
 	});
 });

@@ -17,17 +17,31 @@ export interface SummaryData {
 }
 
 /** The stage colours of the schema's choices (scripts/snapshot/definition.ts). */
-export const STAGE_COLORS: Record<string, string> = { prospect: '#A2B5CD', customer: '#3399FF', regular: '#2ECDA7', advocate: '#FFC23B', partner: '#E35169' };
+export const STAGE_COLORS: Record<string, string> = {
+	prospect: '#A2B5CD',
+	customer: '#3399FF',
+	regular: '#2ECDA7',
+	advocate: '#FFC23B',
+	partner: '#E35169',
+};
 export const CONSENT_CHANNELS = ['email', 'sms', 'kakao', 'night'] as const;
 
 /** Money in the CRM's currency: no decimals for KRW/JPY, two otherwise. */
 export function formatMoney(amount: number, currency: string, language: string): string {
 	const code = /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : 'KRW';
-	return new Intl.NumberFormat(language, { style: 'currency', currency: code, maximumFractionDigits: code === 'KRW' || code === 'JPY' ? 0 : 2 }).format(amount);
+	return new Intl.NumberFormat(language, {
+		style: 'currency',
+		currency: code,
+		maximumFractionDigits: code === 'KRW' || code === 'JPY' ? 0 : 2,
+	}).format(amount);
 }
 
 export const formatDate = (iso: string | null, language: string, timeZone?: string) =>
-	iso ? new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', timeZone }).format(new Date(iso)) : null;
+	iso
+		? new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', timeZone }).format(
+				new Date(iso),
+			)
+		: null;
 
 /** "3 days ago" / "3일 전" (whole days, from today's point of view). */
 export function daysAgo(iso: string | null, now: Date, language: string): string | null {
@@ -47,12 +61,18 @@ export function toSummaryView(data: SummaryData, tr: Translator, now: Date) {
 	const stageKey = `stage_${data.stage}`;
 	const tone = npsTone(data.last_nps);
 	return {
-		stage: { label: tr.has(stageKey) ? tr.t(stageKey) : (data.stage ?? '—'), color: STAGE_COLORS[data.stage ?? ''] ?? '#A2B5CD', locked: data.stage_locked },
+		stage: {
+			label: tr.has(stageKey) ? tr.t(stageKey) : (data.stage ?? '—'),
+			color: STAGE_COLORS[data.stage ?? ''] ?? '#A2B5CD',
+			locked: data.stage_locked,
+		},
 		tier: data.tier ? { label: data.tier.name, color: data.tier.color || 'var(--theme--primary)' } : null,
 		owner: data.owner?.name ?? null,
 		spend: formatMoney(data.total_spent, data.currency, language),
 		orders: tr.t('orders_count', { n: new Intl.NumberFormat(language).format(data.order_count) }),
-		lastPurchase: data.last_order_at ? `${formatDate(data.last_order_at, language)} (${daysAgo(data.last_order_at, now, language)})` : tr.t('never'),
+		lastPurchase: data.last_order_at
+			? `${formatDate(data.last_order_at, language)} (${daysAgo(data.last_order_at, now, language)})`
+			: tr.t('never'),
 		nps: data.last_nps === null ? null : { score: data.last_nps, tone, label: tr.t(`nps_${tone!}`) },
 		points: tr.t('points_value', { n: new Intl.NumberFormat(language).format(data.points_balance) }),
 		consents: CONSENT_CHANNELS.map((channel) => ({
@@ -67,4 +87,3 @@ export type SummaryView = ReturnType<typeof toSummaryView>;
 
 /** A new item ("+") or none yet: nothing to summarise. */
 export const isNewItem = (primaryKey: unknown) => primaryKey === null || primaryKey === undefined || primaryKey === '+';
-

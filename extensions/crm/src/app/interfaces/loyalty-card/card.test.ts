@@ -24,10 +24,12 @@ describe('loyalty card helpers', () => {
 	});
 
 	it('builds the adjustment payload or names the wrong field', () => {
-		expect(adjustmentPayload(7, ' -300 ', ' 고객 불만 보상 ')).toEqual({ ok: true, body: { customer: 7, points: -300, reason: '고객 불만 보상' } });
+		expect(adjustmentPayload(7, ' -300 ', ' 고객 불만 보상 ')).toEqual({
+			ok: true,
+			body: { customer: 7, points: -300, reason: '고객 불만 보상' },
+		});
 		expect(adjustmentPayload(7, '1.5', 'x')).toEqual({ ok: false, field: 'points' });
 		expect(adjustmentPayload(7, '0', 'x')).toEqual({ ok: false, field: 'points' });
 		expect(adjustmentPayload(7, '100', '  ')).toEqual({ ok: false, field: 'reason' });
 	});
-
 });

@@ -5,7 +5,8 @@ export default defineInterface({
 	id: 'crm-loyalty-card',
 	name: 'CRM loyalty card',
 	icon: 'loyalty',
-	description: 'Points balance, tier progress, expiring points, recent movements, reward redemption and manual adjustment.',
+	description:
+		'Points balance, tier progress, expiring points, recent movements, reward redemption and manual adjustment.',
 	component: InterfaceComponent,
 	types: ['alias'],
 	localTypes: ['presentation'],

@@ -1,19 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from './i18n';
-import { asOf, formatLift, formatPercent, isNewItem, recommendationsPath, toRows, type RecommendationData } from './view';
+import {
+	asOf,
+	formatLift,
+	formatPercent,
+	isNewItem,
+	recommendationsPath,
+	toRows,
+	type RecommendationData,
+} from './view';
 
-const item: RecommendationData = { product: 7, name: '머그컵', support: 0.2, confidence: 0.6667, lift: 1.6667, pair_count: 2, because: { product: 3, name: '텀블러' } };
+const item: RecommendationData = {
+	product: 7,
+	name: '머그컵',
+	support: 0.2,
+	confidence: 0.6667,
+	lift: 1.6667,
+	pair_count: 2,
+	because: { product: 3, name: '텀블러' },
+};
 
 describe('recommendations card view', () => {
 	it('says why each product is recommended, with confidence and lift, in Korean', () => {
 		expect(toRows([item], translator('ko-KR'))).toEqual([
-			{ key: 7, name: '머그컵', to: '/content/crm_products/7', reason: '텀블러 구매 고객의 66.7%가 함께 구매', confidence: '66.7%', lift: '1.67배', baskets: '동시 구매 2건' },
+			{
+				key: 7,
+				name: '머그컵',
+				to: '/content/crm_products/7',
+				reason: '텀블러 구매 고객의 66.7%가 함께 구매',
+				confidence: '66.7%',
+				lift: '1.67배',
+				baskets: '동시 구매 2건',
+			},
 		]);
 	});
 
 	it('and in English, falling back to the id when a name is missing', () => {
 		const [row] = toRows([{ ...item, name: null, because: { product: 3, name: null }, lift: 2 }], translator('en-US'));
-		expect(row).toMatchObject({ name: '#7', reason: '66.7% of customers who bought #3 also bought it', lift: '2.0×', baskets: '2 baskets with both' });
+		expect(row).toMatchObject({
+			name: '#7',
+			reason: '66.7% of customers who bought #3 also bought it',
+			lift: '2.0×',
+			baskets: '2 baskets with both',
+		});
 	});
 
 	it('formats ratios and the computation date per language', () => {

@@ -26,14 +26,19 @@ export const CARD_LIMIT = 5;
 
 export const isNewItem = (primaryKey: unknown) => primaryKey === null || primaryKey === undefined || primaryKey === '+';
 
-export const recommendationsPath = (customer: string | number) => `/crm/customers/${encodeURIComponent(String(customer))}/recommendations`;
+export const recommendationsPath = (customer: string | number) =>
+	`/crm/customers/${encodeURIComponent(String(customer))}/recommendations`;
 
 export function formatPercent(value: number, language: string): string {
-	return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(Number.isFinite(value) ? value : 0);
+	return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(
+		Number.isFinite(value) ? value : 0,
+	);
 }
 
 export function formatLift(value: number, language: string): string {
-	return new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(Number.isFinite(value) ? value : 0);
+	return new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(
+		Number.isFinite(value) ? value : 0,
+	);
 }
 
 export function toRows(data: readonly RecommendationData[], tr: Translator): RecommendationRow[] {
@@ -56,5 +61,7 @@ export function asOf(computedAt: string | null, tr: Translator): string | null {
 	if (!computedAt) return null;
 	const date = new Date(computedAt);
 	if (Number.isNaN(date.getTime())) return null;
-	return tr.t('as_of', { date: new Intl.DateTimeFormat(tr.language, { year: 'numeric', month: 'long', day: 'numeric' }).format(date) });
+	return tr.t('as_of', {
+		date: new Intl.DateTimeFormat(tr.language, { year: 'numeric', month: 'long', day: 'numeric' }).format(date),
+	});
 }

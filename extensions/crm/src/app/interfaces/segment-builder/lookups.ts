@@ -16,42 +16,59 @@ export type LookupSource =
 /** The lookup for `key` of `cond` ("value" for field conditions), or null when only free text fits. */
 export function lookupFor(cond: Condition, key: string): LookupSource | null {
 	switch (`${cond.type}.${key}`) {
-		case 'bought.product': return { name: 'products' };
-		case 'bought.category': return { name: 'categories' };
-		case 'segment.segment': return { name: 'segments' };
-		case 'interaction.channel': return { name: 'choices', collection: 'crm_interactions', field: 'channel' };
-		case 'interaction.interactionType': return { name: 'choices', collection: 'crm_interactions', field: 'type' };
+		case 'bought.product':
+			return { name: 'products' };
+		case 'bought.category':
+			return { name: 'categories' };
+		case 'segment.segment':
+			return { name: 'segments' };
+		case 'interaction.channel':
+			return { name: 'choices', collection: 'crm_interactions', field: 'channel' };
+		case 'interaction.interactionType':
+			return { name: 'choices', collection: 'crm_interactions', field: 'type' };
 		case 'field.value': {
 			const field = String(cond.field);
 			if (field === 'tier') return { name: 'tiers' };
 			// Only comparisons with whole values get a picker; contains / starts_with stay free text.
 			const picks = ['eq', 'neq', 'in', 'not_in'].includes(String(cond.op));
-			return picks && CUSTOMER_FIELDS[field] === 'string' ? { name: 'choices', collection: 'crm_customers', field } : null;
+			return picks && CUSTOMER_FIELDS[field] === 'string'
+				? { name: 'choices', collection: 'crm_customers', field }
+				: null;
 		}
 		default:
 			return null;
 	}
 }
 
-export const lookupKey = (source: LookupSource) => (source.name === 'choices' ? `choices:${source.collection}` : source.name);
+export const lookupKey = (source: LookupSource) =>
+	source.name === 'choices' ? `choices:${source.collection}` : source.name;
 
 type Row = Record<string, unknown>;
 const byText = (a: LookupItem, b: LookupItem) => a.text.localeCompare(b.text, 'ko');
 
 /** Products by name, with the SKU so equal names stay apart. */
 export function productItems(rows: Row[]): LookupItem[] {
-	return rows.map((row) => ({ text: row.sku ? `${row.name ?? ''} (${row.sku})` : String(row.name ?? `#${row.id}`), value: Number(row.id) })).sort(byText);
+	return rows
+		.map((row) => ({
+			text: row.sku ? `${row.name ?? ''} (${row.sku})` : String(row.name ?? `#${row.id}`),
+			value: Number(row.id),
+		}))
+		.sort(byText);
 }
 
 /** Distinct non-empty categories (from a grouped products query). */
 export function categoryItems(rows: Row[]): LookupItem[] {
-	const names = [...new Set(rows.map((row) => row.category).filter((c): c is string => typeof c === 'string' && c.trim() !== ''))];
+	const names = [
+		...new Set(rows.map((row) => row.category).filter((c): c is string => typeof c === 'string' && c.trim() !== '')),
+	];
 	return names.map((name) => ({ text: name, value: name })).sort(byText);
 }
 
 /** Rows with an id and a name (tiers in the order given, e.g. by rank; segments), leaving out `exclude`. */
 export function namedItems(rows: Row[], exclude?: string | number | null): LookupItem[] {
-	return rows.filter((row) => exclude == null || String(row.id) !== String(exclude)).map((row) => ({ text: String(row.name ?? `#${row.id}`), value: Number(row.id) }));
+	return rows
+		.filter((row) => exclude == null || String(row.id) !== String(exclude))
+		.map((row) => ({ text: String(row.name ?? `#${row.id}`), value: Number(row.id) }));
 }
 
 /**
@@ -67,7 +84,10 @@ export function choiceItems(fields: Row[], translate: (key: string) => string): 
 			const text = String(choice.text ?? choice.value);
 			const key = text.startsWith('$t:') ? text.slice(3) : null;
 			const translated = key ? translate(key) : text;
-			return { text: key && translated === key ? String(choice.value) : translated, value: choice.value as string | number };
+			return {
+				text: key && translated === key ? String(choice.value) : translated,
+				value: choice.value as string | number,
+			};
 		});
 	}
 	return out;
@@ -77,7 +97,10 @@ export function choiceItems(fields: Row[], translate: (key: string) => string): 
 export function withCurrent(items: LookupItem[], value: unknown): LookupItem[] {
 	const values = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
 	const missing = values.filter((v) => !items.some((item) => String(item.value) === String(v)));
-	return [...items, ...missing.map((v) => ({ text: typeof v === 'number' ? `#${v}` : String(v), value: v as string | number }))];
+	return [
+		...items,
+		...missing.map((v) => ({ text: typeof v === 'number' ? `#${v}` : String(v), value: v as string | number })),
+	];
 }
 
 /** What was picked or typed: digits become numbers for id lookups, '' becomes undefined. */

@@ -3,8 +3,24 @@ import { validateRule } from '../../../domain/segments/validate-rule';
 import type { Condition, Rule } from '../../../domain/segments/rule-types';
 import { CUSTOMER_FIELDS } from '../../../domain/segments/field-catalogue';
 import {
-	appendChild, CONDITION_TYPES, coerce, defaultCondition, defaultFieldCondition, defaultOrdersCondition, fieldOps, issuesByPath, joinPath,
-	metricOps, parseRule, readGroup, removeChild, replaceChild, setKind, withKey, withOp, ORDER_METRIC_TYPES,
+	appendChild,
+	CONDITION_TYPES,
+	coerce,
+	defaultCondition,
+	defaultFieldCondition,
+	defaultOrdersCondition,
+	fieldOps,
+	issuesByPath,
+	joinPath,
+	metricOps,
+	parseRule,
+	readGroup,
+	removeChild,
+	replaceChild,
+	setKind,
+	withKey,
+	withOp,
+	ORDER_METRIC_TYPES,
 } from './tree';
 import { toLanguage, translator, MESSAGES } from './i18n';
 
@@ -27,7 +43,11 @@ describe('groups', () => {
 		expect(readGroup({ all: [a, b] })).toEqual({ kind: 'all', children: [a, b], paths: ['all[0]', 'all[1]'] });
 		expect(readGroup({ any: [a] }).paths).toEqual(['any[0]']);
 		expect(readGroup({ not: a })).toEqual({ kind: 'not', children: [a], paths: ['not'] });
-		expect(readGroup({ not: { any: [a, b] } })).toEqual({ kind: 'not', children: [a, b], paths: ['not.any[0]', 'not.any[1]'] });
+		expect(readGroup({ not: { any: [a, b] } })).toEqual({
+			kind: 'not',
+			children: [a, b],
+			paths: ['not.any[0]', 'not.any[1]'],
+		});
 		expect(readGroup({ not: { all: [a, b] } }).children).toEqual([{ all: [a, b] }]);
 	});
 
@@ -54,7 +74,8 @@ describe('groups', () => {
 
 describe('default conditions', () => {
 	it('are valid for every condition type except a segment (which needs an id)', () => {
-		for (const type of CONDITION_TYPES.filter((t) => t !== 'segment')) expect(validateRule(defaultCondition(type)), type).toEqual([]);
+		for (const type of CONDITION_TYPES.filter((t) => t !== 'segment'))
+			expect(validateRule(defaultCondition(type)), type).toEqual([]);
 		expect(validateRule(defaultCondition('segment'))[0]?.path).toBe('segment');
 	});
 
@@ -64,7 +85,8 @@ describe('default conditions', () => {
 			if (CUSTOMER_FIELDS[field] === 'string') expect(cond.value).toBe('');
 			else expect(validateRule(cond), field).toEqual([]);
 		}
-		for (const metric of Object.keys(ORDER_METRIC_TYPES)) expect(validateRule(defaultOrdersCondition(metric)), metric).toEqual([]);
+		for (const metric of Object.keys(ORDER_METRIC_TYPES))
+			expect(validateRule(defaultOrdersCondition(metric)), metric).toEqual([]);
 	});
 
 	it('every operator gets a value of the right shape', () => {
@@ -75,7 +97,11 @@ describe('default conditions', () => {
 			}
 		}
 		for (const metric of Object.keys(ORDER_METRIC_TYPES)) {
-			for (const op of metricOps(metric)) expect(validateRule(withOp(defaultOrdersCondition(metric), ORDER_METRIC_TYPES[metric]!, op)), `${metric} ${op}`).toEqual([]);
+			for (const op of metricOps(metric))
+				expect(
+					validateRule(withOp(defaultOrdersCondition(metric), ORDER_METRIC_TYPES[metric]!, op)),
+					`${metric} ${op}`,
+				).toEqual([]);
 		}
 	});
 
@@ -90,7 +116,11 @@ describe('editing values', () => {
 		const cond: Condition = { type: 'orders', metric: 'count', op: 'gte', value: 3 };
 		expect(withOp(cond, 'number', 'gt')).toEqual({ ...cond, op: 'gt' });
 		expect(withOp(cond, 'number', 'between')).toEqual({ ...cond, op: 'between', value: [0, 100] });
-		expect(withOp({ type: 'field', field: 'email', op: 'eq', value: 'x' }, 'string', 'is_empty')).toEqual({ type: 'field', field: 'email', op: 'is_empty' });
+		expect(withOp({ type: 'field', field: 'email', op: 'eq', value: 'x' }, 'string', 'is_empty')).toEqual({
+			type: 'field',
+			field: 'email',
+			op: 'is_empty',
+		});
 		expect(withKey(cond, 'window', { lastDays: 30 })).toEqual({ ...cond, window: { lastDays: 30 } });
 		expect(withKey({ ...cond, window: { lastDays: 30 } }, 'window', undefined)).toEqual(cond);
 	});
@@ -105,10 +135,12 @@ describe('editing values', () => {
 	});
 
 	it('maps preview errors to rule paths', () => {
-		expect(issuesByPath([
-			{ message: 'rule.all[0].value: wrong value type', extensions: { field: 'rule.all[0].value' } },
-			{ message: 'rule: rule must be an object', extensions: { field: 'rule' } },
-		])).toEqual({ 'all[0].value': ['rule.all[0].value: wrong value type'], '': ['rule: rule must be an object'] });
+		expect(
+			issuesByPath([
+				{ message: 'rule.all[0].value: wrong value type', extensions: { field: 'rule.all[0].value' } },
+				{ message: 'rule: rule must be an object', extensions: { field: 'rule' } },
+			]),
+		).toEqual({ 'all[0].value': ['rule.all[0].value: wrong value type'], '': ['rule: rule must be an object'] });
 	});
 });
 
@@ -131,7 +163,8 @@ describe('i18n', () => {
 			const keys = Object.keys(MESSAGES[language]);
 			const ops = new Set(Object.keys(CUSTOMER_FIELDS).flatMap(fieldOps));
 			for (const op of ops) expect(keys).toContain(`op_${op}`);
-			for (const metric of [...Object.keys(ORDER_METRIC_TYPES), 'last_nps', 'avg_csat']) expect(keys).toContain(`metric_${metric}`);
+			for (const metric of [...Object.keys(ORDER_METRIC_TYPES), 'last_nps', 'avg_csat'])
+				expect(keys).toContain(`metric_${metric}`);
 			for (const type of CONDITION_TYPES) expect(keys).toContain(`type_${type}`);
 		}
 	});

@@ -1,14 +1,44 @@
 // Pure helpers for the segment builder: reading values, group views, default conditions and immutable updates.
 import { CUSTOMER_FIELDS, OPS_BY_TYPE, type FieldType } from '../../../domain/segments/field-catalogue';
-import { isAll, isAny, isNot, isObject, type Condition, type FieldOp, type Rule } from '../../../domain/segments/rule-types';
+import {
+	isAll,
+	isAny,
+	isNot,
+	isObject,
+	type Condition,
+	type FieldOp,
+	type Rule,
+} from '../../../domain/segments/rule-types';
 
 export type GroupKind = 'all' | 'any' | 'not';
 export type ConditionType = 'field' | 'orders' | 'bought' | 'interaction' | 'feedback' | 'segment' | 'referrals';
-export const CONDITION_TYPES: ConditionType[] = ['orders', 'field', 'bought', 'interaction', 'feedback', 'segment', 'referrals'];
+export const CONDITION_TYPES: ConditionType[] = [
+	'orders',
+	'field',
+	'bought',
+	'interaction',
+	'feedback',
+	'segment',
+	'referrals',
+];
 
-export const ORDER_METRIC_TYPES: Record<string, FieldType> = { count: 'number', sum: 'number', avg: 'number', last_date: 'timestamp', first_date: 'timestamp' };
+export const ORDER_METRIC_TYPES: Record<string, FieldType> = {
+	count: 'number',
+	sum: 'number',
+	avg: 'number',
+	last_date: 'timestamp',
+	first_date: 'timestamp',
+};
 const NUMERIC_OPS: FieldOp[] = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between'];
-const DATE_METRIC_OPS: FieldOp[] = ['before', 'after', 'between', 'within_last_days', 'not_within_last_days', 'is_empty', 'is_not_empty'];
+const DATE_METRIC_OPS: FieldOp[] = [
+	'before',
+	'after',
+	'between',
+	'within_last_days',
+	'not_within_last_days',
+	'is_empty',
+	'is_not_empty',
+];
 
 /** The field's value as a rule, or null: Directus may hand a json field over as a string, or nothing at all. */
 export function parseRule(value: unknown): Rule | null {
@@ -23,7 +53,8 @@ export function parseRule(value: unknown): Rule | null {
 	return isObject(value) ? (value as Rule) : null;
 }
 
-export const isGroup = (node: Rule): boolean => isObject(node) && !('type' in node) && (isAll(node) || isAny(node) || isNot(node));
+export const isGroup = (node: Rule): boolean =>
+	isObject(node) && !('type' in node) && (isAll(node) || isAny(node) || isNot(node));
 
 /**
  * A group as the builder shows it. `{ not: X }` is a "none of" group: `{ not: { any: [a, b] } }` has children a, b
@@ -34,7 +65,8 @@ export function readGroup(node: Rule): { kind: GroupKind; children: Rule[]; path
 	if (isAny(node)) return { kind: 'any', children: node.any, paths: node.any.map((_, i) => `any[${i}]`) };
 	if (isNot(node)) {
 		const inner = node.not;
-		if (isObject(inner) && isAny(inner)) return { kind: 'not', children: inner.any, paths: inner.any.map((_, i) => `not.any[${i}]`) };
+		if (isObject(inner) && isAny(inner))
+			return { kind: 'not', children: inner.any, paths: inner.any.map((_, i) => `not.any[${i}]`) };
 		return { kind: 'not', children: [inner], paths: ['not'] };
 	}
 	return { kind: 'all', children: [node], paths: [''] };
@@ -49,11 +81,17 @@ export function writeGroup(kind: GroupKind, children: Rule[]): Rule {
 export const setKind = (node: Rule, kind: GroupKind): Rule => writeGroup(kind, readGroup(node).children);
 export const replaceChild = (node: Rule, index: number, child: Rule): Rule => {
 	const { kind, children } = readGroup(node);
-	return writeGroup(kind, children.map((c, i) => (i === index ? child : c)));
+	return writeGroup(
+		kind,
+		children.map((c, i) => (i === index ? child : c)),
+	);
 };
 export const removeChild = (node: Rule, index: number): Rule => {
 	const { kind, children } = readGroup(node);
-	return writeGroup(kind, children.filter((_, i) => i !== index));
+	return writeGroup(
+		kind,
+		children.filter((_, i) => i !== index),
+	);
 };
 export const appendChild = (node: Rule, child: Rule): Rule => {
 	const { kind, children } = readGroup(node);
@@ -113,11 +151,17 @@ export function withOp(cond: Condition, type: FieldType, op: FieldOp): Condition
 }
 
 const shapeOf = (op: FieldOp) =>
-	op === 'is_empty' || op === 'is_not_empty' ? 'none'
-		: op === 'in' || op === 'not_in' ? 'list'
-			: op === 'between' ? 'pair'
-				: op === 'within_last_days' || op === 'not_within_last_days' || op === 'birthday_in_next_days' ? 'days'
-					: op === 'before' || op === 'after' ? 'instant' : 'scalar';
+	op === 'is_empty' || op === 'is_not_empty'
+		? 'none'
+		: op === 'in' || op === 'not_in'
+			? 'list'
+			: op === 'between'
+				? 'pair'
+				: op === 'within_last_days' || op === 'not_within_last_days' || op === 'birthday_in_next_days'
+					? 'days'
+					: op === 'before' || op === 'after'
+						? 'instant'
+						: 'scalar';
 
 export function defaultFieldCondition(field: string): Condition {
 	const op = fieldOps(field)[0]!;
@@ -133,13 +177,20 @@ export function defaultOrdersCondition(metric: string): Condition {
 /** A valid condition of each type, as the builder adds it. */
 export function defaultCondition(type: ConditionType): Condition {
 	switch (type) {
-		case 'field': return defaultFieldCondition('stage');
-		case 'orders': return defaultOrdersCondition('count');
-		case 'bought': return { type: 'bought', window: { lastDays: 90 } };
-		case 'interaction': return { type: 'interaction', minCount: 1, window: { lastDays: 30 } };
-		case 'feedback': return { type: 'feedback', metric: 'last_nps', op: 'gte', value: 9 };
-		case 'segment': return { type: 'segment', segment: '' };
-		case 'referrals': return { type: 'referrals', minCount: 1 };
+		case 'field':
+			return defaultFieldCondition('stage');
+		case 'orders':
+			return defaultOrdersCondition('count');
+		case 'bought':
+			return { type: 'bought', window: { lastDays: 90 } };
+		case 'interaction':
+			return { type: 'interaction', minCount: 1, window: { lastDays: 30 } };
+		case 'feedback':
+			return { type: 'feedback', metric: 'last_nps', op: 'gte', value: 9 };
+		case 'segment':
+			return { type: 'segment', segment: '' };
+		case 'referrals':
+			return { type: 'referrals', minCount: 1 };
 	}
 }
 
@@ -162,7 +213,9 @@ export function coerce(type: FieldType, raw: unknown): unknown {
 }
 
 /** Issues keyed by rule path (the preview endpoint prefixes paths with "rule."). */
-export function issuesByPath(errors: { message?: string; extensions?: { field?: string } }[]): Record<string, string[]> {
+export function issuesByPath(
+	errors: { message?: string; extensions?: { field?: string } }[],
+): Record<string, string[]> {
 	const byPath: Record<string, string[]> = {};
 	for (const error of errors) {
 		const field = error.extensions?.field ?? '';

@@ -1,7 +1,15 @@
 // Fetches the builder's lookup lists through the Directus API with the user's own permissions, each once per builder
 // and only when a condition needs it. A list that cannot be read (no permission, an error) stays null: free text.
 import { ref, type Ref } from 'vue';
-import { categoryItems, choiceItems, lookupKey, namedItems, productItems, type LookupItem, type LookupSource } from './lookups';
+import {
+	categoryItems,
+	choiceItems,
+	lookupKey,
+	namedItems,
+	productItems,
+	type LookupItem,
+	type LookupSource,
+} from './lookups';
 
 interface Api {
 	get(path: string, config?: { params?: Record<string, unknown> }): Promise<{ data: { data: unknown } }>;
@@ -15,13 +23,29 @@ export interface Lookups {
 	items(source: LookupSource | null): LookupItem[] | null;
 }
 
-export function useLookups(api: Api, options: { translate: (key: string) => string; segmentId: () => string | number | null }): Lookups {
-	const rows = async (path: string, params?: Record<string, unknown>) => (await api.get(path, { params })).data.data as Record<string, unknown>[];
+export function useLookups(
+	api: Api,
+	options: { translate: (key: string) => string; segmentId: () => string | number | null },
+): Lookups {
+	const rows = async (path: string, params?: Record<string, unknown>) =>
+		(await api.get(path, { params })).data.data as Record<string, unknown>[];
 	const fetchers: Record<string, () => Promise<LookupItem[] | Record<string, LookupItem[]>>> = {
-		products: async () => productItems(await rows('/items/crm_products', { fields: 'id,name,sku', sort: 'name', limit: MAX_PRODUCTS })),
-		categories: async () => categoryItems(await rows('/items/crm_products', { groupBy: 'category', aggregate: JSON.stringify({ count: '*' }), limit: -1 })),
+		products: async () =>
+			productItems(await rows('/items/crm_products', { fields: 'id,name,sku', sort: 'name', limit: MAX_PRODUCTS })),
+		categories: async () =>
+			categoryItems(
+				await rows('/items/crm_products', {
+					groupBy: 'category',
+					aggregate: JSON.stringify({ count: '*' }),
+					limit: -1,
+				}),
+			),
 		tiers: async () => namedItems(await rows('/items/crm_tiers', { fields: 'id,name', sort: 'rank', limit: -1 })),
-		segments: async () => namedItems(await rows('/items/crm_segments', { fields: 'id,name', sort: 'name', limit: -1 }), options.segmentId()),
+		segments: async () =>
+			namedItems(
+				await rows('/items/crm_segments', { fields: 'id,name', sort: 'name', limit: -1 }),
+				options.segmentId(),
+			),
 		'choices:crm_customers': async () => choiceItems(await rows('/fields/crm_customers'), options.translate),
 		'choices:crm_interactions': async () => choiceItems(await rows('/fields/crm_interactions'), options.translate),
 	};
@@ -33,7 +57,10 @@ export function useLookups(api: Api, options: { translate: (key: string) => stri
 			state = ref(null);
 			loaded.set(key, state);
 			const target = state;
-			fetchers[key]!().then((value) => (target.value = value), () => (target.value = null));
+			fetchers[key]!().then(
+				(value) => (target.value = value),
+				() => (target.value = null),
+			);
 		}
 		return state;
 	}
@@ -43,7 +70,8 @@ export function useLookups(api: Api, options: { translate: (key: string) => stri
 			if (!source) return null;
 			const value = load(lookupKey(source)).value;
 			if (!value) return null;
-			const list = source.name === 'choices' ? (value as Record<string, LookupItem[]>)[source.field] : (value as LookupItem[]);
+			const list =
+				source.name === 'choices' ? (value as Record<string, LookupItem[]>)[source.field] : (value as LookupItem[]);
 			return list && list.length ? list : null;
 		},
 	};

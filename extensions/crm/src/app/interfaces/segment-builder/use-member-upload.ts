@@ -23,7 +23,13 @@ export function useMemberUpload(api: Api, segment: Ref<string | number | null>) 
 		busy.value = true;
 		error.value = '';
 		try {
-			return (await api.post(`/crm/segments/${segment.value}/members/import`, { csv: csv.value, mode: mode.value, dry_run: dryRun })).data.data as UploadAnswer;
+			return (
+				await api.post(`/crm/segments/${segment.value}/members/import`, {
+					csv: csv.value,
+					mode: mode.value,
+					dry_run: dryRun,
+				})
+			).data.data as UploadAnswer;
 		} catch (failure) {
 			error.value = apiErrorMessage(failure);
 			return null;

@@ -5,9 +5,28 @@ const now = new Date('2026-03-05T01:30:00.000Z');
 
 describe('composer payload', () => {
 	it('maps call, visit and note to channel and direction, with now as occurred_at', () => {
-		const payloads = (['call', 'visit', 'note'] as const).map((type) => composerPayload(type, '  배송 문의 회신  ', 7, now, 'u1'));
-		expect(payloads.map((p) => p.ok && [p.body.channel, p.body.direction, p.body.type])).toEqual([['phone', 'outbound', 'call'], ['visit', 'outbound', 'visit'], ['store', 'internal', 'note']]);
-		expect(payloads[0]).toEqual({ ok: true, body: { customer: 7, type: 'call', channel: 'phone', direction: 'outbound', status: 'done', subject: '배송 문의 회신', body: null, occurred_at: '2026-03-05T01:30:00.000Z', staff: 'u1' } });
+		const payloads = (['call', 'visit', 'note'] as const).map((type) =>
+			composerPayload(type, '  배송 문의 회신  ', 7, now, 'u1'),
+		);
+		expect(payloads.map((p) => p.ok && [p.body.channel, p.body.direction, p.body.type])).toEqual([
+			['phone', 'outbound', 'call'],
+			['visit', 'outbound', 'visit'],
+			['store', 'internal', 'note'],
+		]);
+		expect(payloads[0]).toEqual({
+			ok: true,
+			body: {
+				customer: 7,
+				type: 'call',
+				channel: 'phone',
+				direction: 'outbound',
+				status: 'done',
+				subject: '배송 문의 회신',
+				body: null,
+				occurred_at: '2026-03-05T01:30:00.000Z',
+				staff: 'u1',
+			},
+		});
 	});
 
 	it('makes the first line the subject (shortened to 80 characters) and keeps the whole text as body', () => {
@@ -25,9 +44,26 @@ describe('composer payload', () => {
 	});
 
 	it('turns the created interaction into a feed entry', () => {
-		const item = { id: 31, customer: 7, type: 'call', channel: 'phone', direction: 'outbound', status: 'done', subject: 'Hi', body: null, occurred_at: '2026-03-05T01:30:00.000Z', staff: 'u1' };
+		const item = {
+			id: 31,
+			customer: 7,
+			type: 'call',
+			channel: 'phone',
+			direction: 'outbound',
+			status: 'done',
+			subject: 'Hi',
+			body: null,
+			occurred_at: '2026-03-05T01:30:00.000Z',
+			staff: 'u1',
+		};
 		expect(entryFromInteraction(item, 'Admin User')).toEqual({
-			kind: 'interaction', id: 31, at: '2026-03-05T01:30:00.000Z', channel: 'phone', type: 'call', subject: 'Hi', value: null,
+			kind: 'interaction',
+			id: 31,
+			at: '2026-03-05T01:30:00.000Z',
+			channel: 'phone',
+			type: 'call',
+			subject: 'Hi',
+			value: null,
 			data: { status: 'done', direction: 'outbound', body: null, staff: 'u1', staff_name: 'Admin User' },
 		});
 	});

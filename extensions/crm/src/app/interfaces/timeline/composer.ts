@@ -30,15 +30,32 @@ export interface InteractionPayload {
  * The subject is the first line, shortened to 80 characters; the body keeps the whole text when there is more.
  * `staff` is the current user, set explicitly (the schema's staff field is a plain m2o, not user-created).
  */
-export function composerPayload(type: ComposerType, rawText: string, customer: number | string, now: Date, staff: string | null = null): { ok: true; body: InteractionPayload } | { ok: false; reason: 'empty' } {
+export function composerPayload(
+	type: ComposerType,
+	rawText: string,
+	customer: number | string,
+	now: Date,
+	staff: string | null = null,
+): { ok: true; body: InteractionPayload } | { ok: false; reason: 'empty' } {
 	const text = rawText.replace(/\r\n/g, '\n').trim();
 	if (!text) return { ok: false, reason: 'empty' };
 	const firstLine = text.split('\n')[0]!.trim();
-	const subject = firstLine.length > SUBJECT_LENGTH ? `${firstLine.slice(0, SUBJECT_LENGTH - 1).trimEnd()}…` : firstLine;
+	const subject =
+		firstLine.length > SUBJECT_LENGTH ? `${firstLine.slice(0, SUBJECT_LENGTH - 1).trimEnd()}…` : firstLine;
 	const { channel, direction } = COMPOSER_TYPES[type];
 	return {
 		ok: true,
-		body: { customer, type, channel, direction, status: 'done', subject, body: text === subject ? null : text, occurred_at: now.toISOString(), staff },
+		body: {
+			customer,
+			type,
+			channel,
+			direction,
+			status: 'done',
+			subject,
+			body: text === subject ? null : text,
+			occurred_at: now.toISOString(),
+			staff,
+		},
 	};
 }
 
@@ -52,6 +69,12 @@ export function entryFromInteraction(item: Record<string, unknown>, staffName: s
 		type: (item.type as string) ?? null,
 		subject: (item.subject as string) ?? null,
 		value: null,
-		data: { status: item.status ?? null, direction: item.direction ?? null, body: item.body ?? null, staff: item.staff ?? null, staff_name: staffName },
+		data: {
+			status: item.status ?? null,
+			direction: item.direction ?? null,
+			body: item.body ?? null,
+			staff: item.staff ?? null,
+			staff_name: staffName,
+		},
 	};
 }

@@ -10,7 +10,9 @@ describe('import page helpers', () => {
 
 	it('splits events into request-sized chunks and tallies the results', () => {
 		expect(chunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-		expect(tally([{ status: 'processed' }, { status: 'replayed' }, { status: 'rejected' }, { status: 'processed' }])).toEqual({ processed: 2, replayed: 1, rejected: 1 });
+		expect(
+			tally([{ status: 'processed' }, { status: 'replayed' }, { status: 'rejected' }, { status: 'processed' }]),
+		).toEqual({ processed: 2, replayed: 1, rejected: 1 });
 		expect(percent(1, 3)).toBe(33);
 		expect(percent(0, 0)).toBe(100);
 	});

@@ -21,7 +21,8 @@ export function cohortRequest(options: HeatmapOptions): { path: string; params: 
 	return { path: '/crm/kpi/cohorts', params };
 }
 
-export const isEmptyCohorts = (matrix: CohortMatrix | null | undefined) => !matrix || matrix.cohorts.every((c) => c.size === 0);
+export const isEmptyCohorts = (matrix: CohortMatrix | null | undefined) =>
+	!matrix || matrix.cohorts.every((c) => c.size === 0);
 
 export interface HeatCell {
 	offset: number;
@@ -60,7 +61,13 @@ export function toHeatmap(matrix: CohortMatrix, mode: Mode, language: PanelLangu
 					offset: cell.offset,
 					label: mode === 'percent' ? rate : count.format(cell.customers),
 					intensity: mode === 'percent' ? (cell.rate ?? 0) : cell.customers / max,
-					title: translate(language, 'cell_title', { cohort: label, size: count.format(cohort.size), customers: count.format(cell.customers), rate, n: cell.offset }),
+					title: translate(language, 'cell_title', {
+						cohort: label,
+						size: count.format(cohort.size),
+						customers: count.format(cell.customers),
+						rate,
+						n: cell.offset,
+					}),
 				};
 			}),
 		};

@@ -14,8 +14,19 @@ export default definePanel({
 	component: PanelComponent,
 	query: refreshSignalQuery,
 	options: [
-		{ field: 'months', name: en.months_option, type: 'integer', schema: { default_value: 12 }, meta: { interface: 'input', width: 'half', options: { min: 1, max: 36 } } },
-		{ field: 'channel', name: en.channel_option, type: 'string', meta: { interface: 'input', width: 'half', options: { placeholder: 'web', trim: true } } },
+		{
+			field: 'months',
+			name: en.months_option,
+			type: 'integer',
+			schema: { default_value: 12 },
+			meta: { interface: 'input', width: 'half', options: { min: 1, max: 36 } },
+		},
+		{
+			field: 'channel',
+			name: en.channel_option,
+			type: 'string',
+			meta: { interface: 'input', width: 'half', options: { placeholder: 'web', trim: true } },
+		},
 		{ field: 'segment', name: en.segment_option, type: 'integer', meta: { interface: 'input', width: 'half' } },
 	],
 	minWidth: 20,

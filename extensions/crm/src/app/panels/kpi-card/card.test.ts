@@ -5,7 +5,19 @@ import { MESSAGES } from './i18n';
 const report = (patch: Partial<ReportData['kpis'][number]> = {}, skipped: string[] = []): ReportData => ({
 	period: { key: '2026-03', unit: 'month' },
 	previous_period: { key: '2026-02' },
-	kpis: skipped.length ? [] : [{ id: 'retention_rate', unit: 'ratio', value: 2 / 3, previous: 0.5, change: { absolute: 1 / 6, relative: 1 / 3, trend: 'better' }, goal: { target: 0.8, progress: 2 / 3 / 0.8, met: false }, ...patch }],
+	kpis: skipped.length
+		? []
+		: [
+				{
+					id: 'retention_rate',
+					unit: 'ratio',
+					value: 2 / 3,
+					previous: 0.5,
+					change: { absolute: 1 / 6, relative: 1 / 3, trend: 'better' },
+					goal: { target: 0.8, progress: 2 / 3 / 0.8, met: false },
+					...patch,
+				},
+			],
 	skipped,
 });
 
@@ -16,7 +28,11 @@ describe('cardRequests', () => {
 			trend: { path: '/crm/kpi/trend', params: { kpi: 'nps', period: 'quarter', points: '8', segment: '4' } },
 		});
 		// The last complete period: one period back from today's
-		expect(cardRequests({ kpi: 'nps', completed: true }).report.params).toEqual({ kpis: 'nps', period: 'month', back: '1' });
+		expect(cardRequests({ kpi: 'nps', completed: true }).report.params).toEqual({
+			kpis: 'nps',
+			period: 'month',
+			back: '1',
+		});
 		expect(cardRequests({ kpi: 'nps', completed: true }).trend.params.back).toBe('1');
 	});
 
@@ -41,18 +57,62 @@ describe('sparkline', () => {
 
 describe('toCardView', () => {
 	it('shows the value, the change in points, the previous value, the sparkline and the goal', () => {
-		const view = toCardView(report(), { series: [{ points: [{ key: '2026-01', value: 0.4 }, { key: '2026-02', value: 0.5 }, { key: '2026-03', value: 2 / 3 }] }] }, 'ko-KR', 'KRW');
-		expect(view).toMatchObject({ state: 'value', label: '고객 유지율', value: '66.7%', periodLabel: '2026년 3월', change: { label: '+16.7%p', trend: 'better' }, previous: '직전 기간: 50%', goal: { label: '목표 80%', percent: 83, met: false } });
+		const view = toCardView(
+			report(),
+			{
+				series: [
+					{
+						points: [
+							{ key: '2026-01', value: 0.4 },
+							{ key: '2026-02', value: 0.5 },
+							{ key: '2026-03', value: 2 / 3 },
+						],
+					},
+				],
+			},
+			'ko-KR',
+			'KRW',
+		);
+		expect(view).toMatchObject({
+			state: 'value',
+			label: '고객 유지율',
+			value: '66.7%',
+			periodLabel: '2026년 3월',
+			change: { label: '+16.7%p', trend: 'better' },
+			previous: '직전 기간: 50%',
+			goal: { label: '목표 80%', percent: 83, met: false },
+		});
 		expect(view.state === 'value' && view.spark?.line.startsWith('M3,')).toBe(true);
 	});
 
 	it('says when the goal is met, and caps the bar', () => {
-		const view = toCardView(report({ id: 'aov', unit: 'money', value: 52_500, previous: 36_666, goal: { target: 44_000, progress: 1.19, met: true } }), null, 'en-US', 'KRW');
-		expect(view).toMatchObject({ state: 'value', label: 'Average order value', value: '₩52,500', goal: { label: 'Goal met', percent: 100, met: true }, spark: null });
+		const view = toCardView(
+			report({
+				id: 'aov',
+				unit: 'money',
+				value: 52_500,
+				previous: 36_666,
+				goal: { target: 44_000, progress: 1.19, met: true },
+			}),
+			null,
+			'en-US',
+			'KRW',
+		);
+		expect(view).toMatchObject({
+			state: 'value',
+			label: 'Average order value',
+			value: '₩52,500',
+			goal: { label: 'Goal met', percent: 100, met: true },
+			spark: null,
+		});
 	});
 
 	it('has an empty state without a value and a skipped state without access', () => {
-		expect(toCardView(report({ value: null }), null, 'en-US', 'KRW')).toEqual({ state: 'empty', label: 'Retention rate', message: 'No data for Mar 2026' });
+		expect(toCardView(report({ value: null }), null, 'en-US', 'KRW')).toEqual({
+			state: 'empty',
+			label: 'Retention rate',
+			message: 'No data for Mar 2026',
+		});
 		expect(toCardView(report({}, ['nps']), null, 'ko-KR', 'KRW')).toEqual({ state: 'skipped', label: 'NPS' });
 	});
 

@@ -23,7 +23,10 @@ export const DEFAULT_KPI = 'revenue';
 function normalize(options: CardOptions) {
 	const kpi = options.kpi && kpiDefinition(options.kpi) ? options.kpi : DEFAULT_KPI;
 	const period: PeriodUnit = isPeriodUnit(options.period) ? options.period : 'month';
-	const segment = options.segment !== null && options.segment !== undefined && /^\d+$/.test(String(options.segment).trim()) ? String(options.segment).trim() : null;
+	const segment =
+		options.segment !== null && options.segment !== undefined && /^\d+$/.test(String(options.segment).trim())
+			? String(options.segment).trim()
+			: null;
 	const points = Math.min(60, Math.max(2, Number(options.points) || 12));
 	return { kpi, period, segment, points };
 }
@@ -31,7 +34,10 @@ function normalize(options: CardOptions) {
 /** The two calls a card makes: the KPI with its previous period and goal, and its recent trend for the sparkline. */
 export function cardRequests(options: CardOptions): { report: Request; trend: Request } {
 	const { kpi, period, segment, points } = normalize(options);
-	const filter: Record<string, string> = { ...(segment ? { segment } : {}), ...(options.completed ? { back: '1' } : {}) };
+	const filter: Record<string, string> = {
+		...(segment ? { segment } : {}),
+		...(options.completed ? { back: '1' } : {}),
+	};
 	return {
 		report: { path: '/crm/kpi', params: { kpis: kpi, period, ...filter } },
 		trend: { path: '/crm/kpi/trend', params: { kpi, period, points: String(points), ...filter } },
@@ -65,7 +71,12 @@ export interface Sparkline {
 }
 
 /** An SVG path through the values (gaps at nulls), scaled into width × height; null with fewer than two values. */
-export function sparkline(values: readonly (number | null)[], width: number, height: number, pad = 3): Sparkline | null {
+export function sparkline(
+	values: readonly (number | null)[],
+	width: number,
+	height: number,
+	pad = 3,
+): Sparkline | null {
 	const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
 	if (present.length < 2) return null;
 	const min = Math.min(...present);
@@ -105,17 +116,30 @@ export type CardView =
 			goal: { label: string; percent: number; met: boolean } | null;
 	  };
 
-export function toCardView(report: ReportData, trend: TrendData | null, language: PanelLanguage, currency: string | null | undefined, sparkSize = { width: 120, height: 36 }): CardView {
+export function toCardView(
+	report: ReportData,
+	trend: TrendData | null,
+	language: PanelLanguage,
+	currency: string | null | undefined,
+	sparkSize = { width: 120, height: 36 },
+): CardView {
 	const id = report.kpis[0]?.id ?? report.skipped[0] ?? DEFAULT_KPI;
 	const definition = kpiDefinition(id);
 	const label = definition ? (language === 'ko-KR' ? definition.label.ko : definition.label.en) : id;
 	const kpi = report.kpis[0];
 	if (!kpi) return { state: 'skipped', label };
 	const periodLabel = formatPeriodKey(report.period.key, language);
-	if (kpi.value === null) return { state: 'empty', label, message: translate(language, 'empty', { period: periodLabel }) };
+	if (kpi.value === null)
+		return { state: 'empty', label, message: translate(language, 'empty', { period: periodLabel }) };
 	const values = trend?.series[0]?.points.map((p) => p.value) ?? [];
 	const goal = kpi.goal
-		? { label: kpi.goal.met ? translate(language, 'goal_met') : translate(language, 'goal', { target: formatKpiValue(kpi.goal.target, kpi.unit, language, currency) }), percent: Math.round(Math.min(1, Math.max(0, kpi.goal.progress)) * 100), met: kpi.goal.met }
+		? {
+				label: kpi.goal.met
+					? translate(language, 'goal_met')
+					: translate(language, 'goal', { target: formatKpiValue(kpi.goal.target, kpi.unit, language, currency) }),
+				percent: Math.round(Math.min(1, Math.max(0, kpi.goal.progress)) * 100),
+				met: kpi.goal.met,
+			}
 		: null;
 	const changeLabel = formatChange(kpi.change, kpi.unit, language, currency);
 	return {

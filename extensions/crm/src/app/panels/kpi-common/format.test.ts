@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatKpiValue, formatMoney, formatPeriodKey, parseSegmentOption, segmentParam, toLanguage } from './format';
+import {
+	formatChange,
+	formatKpiValue,
+	formatMoney,
+	formatPeriodKey,
+	parseSegmentOption,
+	segmentParam,
+	toLanguage,
+} from './format';
 
 describe('KPI formatting', () => {
 	it('formats values by unit for Korean and English', () => {

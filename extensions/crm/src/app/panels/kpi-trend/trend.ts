@@ -1,7 +1,13 @@
 // Pure request building and chart geometry for the KPI trend panel; the .vue only draws what this returns.
 import { kpiDefinition, type KpiUnit } from '../../../domain/kpi/definitions';
 import { isPeriodUnit } from '../../../domain/kpi/period';
-import { formatKpiValue, formatPeriodKey, parseSegmentOption, segmentParam, type PanelLanguage } from '../kpi-common/format';
+import {
+	formatKpiValue,
+	formatPeriodKey,
+	parseSegmentOption,
+	segmentParam,
+	type PanelLanguage,
+} from '../kpi-common/format';
 import { translate } from './i18n';
 
 export interface TrendOptions {
@@ -34,7 +40,16 @@ export interface TrendData {
 	series: { segment: number | null; name: string | null; points: { key: string; value: number | null }[] }[];
 }
 
-export const COLORS = ['var(--theme--primary)', '#2ECDA7', '#FFA439', '#E35169', '#6644FF', '#FFC23B', '#A2B5CD', '#3399FF'];
+export const COLORS = [
+	'var(--theme--primary)',
+	'#2ECDA7',
+	'#FFA439',
+	'#E35169',
+	'#6644FF',
+	'#FFC23B',
+	'#A2B5CD',
+	'#3399FF',
+];
 
 export interface Chart {
 	width: number;
@@ -46,7 +61,8 @@ export interface Chart {
 	plot: { left: number; right: number; top: number; bottom: number };
 }
 
-export const isEmptyTrend = (data: TrendData | null | undefined) => !data || data.series.every((s) => s.points.every((p) => p.value === null));
+export const isEmptyTrend = (data: TrendData | null | undefined) =>
+	!data || data.series.every((s) => s.points.every((p) => p.value === null));
 
 /** A step of 1, 2 or 5 × 10^n giving about `count` intervals over `span`. */
 export function niceStep(span: number, count = 5): number {
@@ -57,9 +73,16 @@ export function niceStep(span: number, count = 5): number {
 	return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
 }
 
-export function toChart(data: TrendData, language: PanelLanguage, currency: string | null | undefined, size = { width: 640, height: 260 }): Chart {
+export function toChart(
+	data: TrendData,
+	language: PanelLanguage,
+	currency: string | null | undefined,
+	size = { width: 640, height: 260 },
+): Chart {
 	const plot = { left: 72, right: size.width - 28, top: 12, bottom: size.height - 28 };
-	const values = data.series.flatMap((s) => s.points.map((p) => p.value)).filter((v): v is number => v !== null && Number.isFinite(v));
+	const values = data.series
+		.flatMap((s) => s.points.map((p) => p.value))
+		.filter((v): v is number => v !== null && Number.isFinite(v));
 	if (data.goal !== null) values.push(data.goal);
 	const low = Math.min(0, ...values);
 	const high = Math.max(low + 1e-9, ...values);
@@ -69,14 +92,24 @@ export function toChart(data: TrendData, language: PanelLanguage, currency: stri
 	const r = (n: number) => Math.round(n * 10) / 10;
 	const y = (v: number) => r(plot.bottom - ((v - min) * (plot.bottom - plot.top)) / (max - min));
 	const keys = data.series[0]?.points.map((p) => p.key) ?? [];
-	const x = (i: number) => r(keys.length <= 1 ? (plot.left + plot.right) / 2 : plot.left + (i * (plot.right - plot.left)) / (keys.length - 1));
+	const x = (i: number) =>
+		r(keys.length <= 1 ? (plot.left + plot.right) / 2 : plot.left + (i * (plot.right - plot.left)) / (keys.length - 1));
 	const yTicks: Chart['yTicks'] = [];
-	for (let v = min; v <= max + step / 2; v += step) yTicks.push({ y: y(v), label: formatKpiValue(Math.abs(v) < step / 1e6 ? 0 : v, data.unit, language, currency, true) });
+	for (let v = min; v <= max + step / 2; v += step)
+		yTicks.push({
+			y: y(v),
+			label: formatKpiValue(Math.abs(v) < step / 1e6 ? 0 : v, data.unit, language, currency, true),
+		});
 	// At most 8 labels, counted back from the latest period so it is always labelled.
 	const every = Math.max(1, Math.ceil(keys.length / 8));
-	const xLabels = keys.flatMap((key, i) => ((keys.length - 1 - i) % every === 0 ? [{ x: x(i), label: formatPeriodKey(key, language, true) }] : []));
+	const xLabels = keys.flatMap((key, i) =>
+		(keys.length - 1 - i) % every === 0 ? [{ x: x(i), label: formatPeriodKey(key, language, true) }] : [],
+	);
 	const series = data.series.map((s, index) => {
-		const name = s.segment === null ? translate(language, 'all_customers') : (s.name ?? translate(language, 'segment', { id: s.segment }));
+		const name =
+			s.segment === null
+				? translate(language, 'all_customers')
+				: (s.name ?? translate(language, 'segment', { id: s.segment }));
 		let path = '';
 		let pen = false;
 		const dots: Chart['series'][number]['dots'] = [];
@@ -87,10 +120,20 @@ export function toChart(data: TrendData, language: PanelLanguage, currency: stri
 			}
 			path += `${pen ? 'L' : 'M'}${x(i)},${y(p.value)} `;
 			pen = true;
-			dots.push({ x: x(i), y: y(p.value), title: `${name} · ${formatPeriodKey(p.key, language)}: ${formatKpiValue(p.value, data.unit, language, currency)}` });
+			dots.push({
+				x: x(i),
+				y: y(p.value),
+				title: `${name} · ${formatPeriodKey(p.key, language)}: ${formatKpiValue(p.value, data.unit, language, currency)}`,
+			});
 		});
 		return { key: String(s.segment ?? 'all'), name, color: COLORS[index % COLORS.length], path: path.trim(), dots };
 	});
-	const goal = data.goal === null ? null : { y: y(data.goal), label: translate(language, 'goal', { value: formatKpiValue(data.goal, data.unit, language, currency) }) };
+	const goal =
+		data.goal === null
+			? null
+			: {
+					y: y(data.goal),
+					label: translate(language, 'goal', { value: formatKpiValue(data.goal, data.unit, language, currency) }),
+				};
 	return { width: size.width, height: size.height, series, yTicks, xLabels, goal, plot };
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bookmarkHref, bookmarkRoute, cellBookmark, cellFilter, findCellBookmark, formatMoney, isEmptyGrid, toDisplayGrid, type GridData } from './grid';
+import {
+	bookmarkHref,
+	bookmarkRoute,
+	cellBookmark,
+	cellFilter,
+	findCellBookmark,
+	formatMoney,
+	isEmptyGrid,
+	toDisplayGrid,
+	type GridData,
+} from './grid';
 import { MESSAGES, toLanguage, translate } from './i18n';
 
 const cells = [1, 2, 3, 4, 5].flatMap((r) => [1, 2, 3, 4, 5].map((f) => ({ r, f, customers: 0, avgMonetary: 0 })));
@@ -19,7 +29,17 @@ describe('isEmptyGrid', () => {
 });
 
 describe('toDisplayGrid', () => {
-	const grid = toDisplayGrid(data((c) => (c.r === 5 && c.f === 5 ? { customers: 1200, avgMonetary: 1234567.4 } : c.r === 1 && c.f === 1 ? { customers: 300, avgMonetary: 9900 } : {})), 'ko-KR', 'KRW');
+	const grid = toDisplayGrid(
+		data((c) =>
+			c.r === 5 && c.f === 5
+				? { customers: 1200, avgMonetary: 1234567.4 }
+				: c.r === 1 && c.f === 1
+					? { customers: 300, avgMonetary: 9900 }
+					: {},
+		),
+		'ko-KR',
+		'KRW',
+	);
 
 	it('puts F5 on top and R1..R5 left to right', () => {
 		expect(grid.rows.map((row) => row.f)).toEqual([5, 4, 3, 2, 1]);
@@ -39,7 +59,11 @@ describe('toDisplayGrid', () => {
 	});
 
 	it('speaks English for en-US', () => {
-		const en = toDisplayGrid(data((c) => (c.r === 3 && c.f === 2 ? { customers: 2, avgMonetary: 50.5 } : {})), 'en-US', 'USD');
+		const en = toDisplayGrid(
+			data((c) => (c.r === 3 && c.f === 2 ? { customers: 2, avgMonetary: 50.5 } : {})),
+			'en-US',
+			'USD',
+		);
 		expect(en.rows[3].cells[2].title).toBe('R3 · F2: 2 customers, average spend $50.50');
 	});
 });
@@ -55,7 +79,13 @@ describe('formatMoney', () => {
 describe('cell click-through', () => {
 	it('filters customers on both scores and opens them through a bookmark route', () => {
 		expect(cellFilter(4, 2)).toEqual({ _and: [{ rfm_r: { _eq: 4 } }, { rfm_f: { _eq: 2 } }] });
-		expect(cellBookmark(4, 2, 'ko-KR')).toEqual({ bookmark: 'RFM R4 · F2', collection: 'crm_customers', layout: 'tabular', filter: cellFilter(4, 2), icon: 'grid_view' });
+		expect(cellBookmark(4, 2, 'ko-KR')).toEqual({
+			bookmark: 'RFM R4 · F2',
+			collection: 'crm_customers',
+			layout: 'tabular',
+			filter: cellFilter(4, 2),
+			icon: 'grid_view',
+		});
 		expect(bookmarkRoute(17)).toBe('/content/crm_customers?bookmark=17');
 		expect(bookmarkHref(17)).toBe('/admin/content/crm_customers?bookmark=17');
 	});
@@ -74,7 +104,12 @@ describe('cell click-through', () => {
 describe('i18n', () => {
 	it('has the same keys in Korean and English and picks Korean for any ko locale', () => {
 		expect(Object.keys(MESSAGES['ko-KR']).sort()).toEqual(Object.keys(MESSAGES['en-US']).sort());
-		expect([toLanguage('ko-KR'), toLanguage('ko'), toLanguage('en-US'), toLanguage(null)]).toEqual(['ko-KR', 'ko-KR', 'en-US', 'en-US']);
+		expect([toLanguage('ko-KR'), toLanguage('ko'), toLanguage('en-US'), toLanguage(null)]).toEqual([
+			'ko-KR',
+			'ko-KR',
+			'en-US',
+			'en-US',
+		]);
 		expect(translate('en-US', 'empty')).toBe('RFM not computed yet: run it');
 		expect(translate('ko-KR', 'bookmark_title', { r: 1, f: 5 })).toBe('RFM R1 · F5');
 	});

@@ -4,8 +4,17 @@ import { translate, type PanelLanguage } from './i18n';
 export const SCORES = [1, 2, 3, 4, 5] as const;
 export const CUSTOMERS_COLLECTION = 'crm_customers';
 
-export interface GridCell { r: number; f: number; customers: number; avgMonetary: number }
-export interface GridData { computedAt: string | null; cells: GridCell[]; unscored: number }
+export interface GridCell {
+	r: number;
+	f: number;
+	customers: number;
+	avgMonetary: number;
+}
+export interface GridData {
+	computedAt: string | null;
+	cells: GridCell[];
+	unscored: number;
+}
 
 export interface DisplayCell extends GridCell {
 	key: string;
@@ -36,15 +45,20 @@ export function formatCount(n: number, language: PanelLanguage): string {
 
 /** A currency amount when `currency` is an ISO 4217 code, a plain rounded number otherwise. */
 export function formatMoney(n: number, language: PanelLanguage, currency: string | null | undefined): string {
-	const code = typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency.trim()) ? currency.trim().toUpperCase() : null;
-	const options: Intl.NumberFormatOptions = code ? { style: 'currency', currency: code, maximumFractionDigits: code === 'KRW' || code === 'JPY' ? 0 : 2 } : { maximumFractionDigits: 0 };
+	const code =
+		typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency.trim()) ? currency.trim().toUpperCase() : null;
+	const options: Intl.NumberFormatOptions = code
+		? { style: 'currency', currency: code, maximumFractionDigits: code === 'KRW' || code === 'JPY' ? 0 : 2 }
+		: { maximumFractionDigits: 0 };
 	return new Intl.NumberFormat(language, options).format(n);
 }
 
 export function formatComputedAt(iso: string | null, language: PanelLanguage): string | null {
 	if (!iso) return null;
 	const date = new Date(iso);
-	return Number.isNaN(date.getTime()) ? null : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+	return Number.isNaN(date.getTime())
+		? null
+		: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 export function toDisplayGrid(data: GridData, language: PanelLanguage, currency?: string | null): DisplayGrid {
@@ -85,7 +99,13 @@ export function cellFilter(r: number, f: number) {
  * through a personal bookmark carrying the filter: this is the preset to create (or update) for that.
  */
 export function cellBookmark(r: number, f: number, language: PanelLanguage) {
-	return { bookmark: translate(language, 'bookmark_title', { r, f }), collection: CUSTOMERS_COLLECTION, layout: 'tabular', filter: cellFilter(r, f), icon: 'grid_view' };
+	return {
+		bookmark: translate(language, 'bookmark_title', { r, f }),
+		collection: CUSTOMERS_COLLECTION,
+		layout: 'tabular',
+		filter: cellFilter(r, f),
+		icon: 'grid_view',
+	};
 }
 
 /** The app route of a bookmark (relative to the router, i.e. without the /admin base). */
@@ -98,10 +118,23 @@ export function bookmarkHref(bookmarkId: number | string, adminBase = '/admin'):
 	return `${adminBase.replace(/\/$/, '')}${bookmarkRoute(bookmarkId)}`;
 }
 
-export interface StoredPreset { id: number | string; bookmark: string | null; collection: string; user: string | null }
+export interface StoredPreset {
+	id: number | string;
+	bookmark: string | null;
+	collection: string;
+	user: string | null;
+}
 
 /** The current user's own bookmark for this cell, if one exists already (so clicking twice doesn't pile up bookmarks). */
-export function findCellBookmark(presets: readonly StoredPreset[], userId: string, r: number, f: number, language: PanelLanguage): StoredPreset | null {
+export function findCellBookmark(
+	presets: readonly StoredPreset[],
+	userId: string,
+	r: number,
+	f: number,
+	language: PanelLanguage,
+): StoredPreset | null {
 	const title = cellBookmark(r, f, language).bookmark;
-	return presets.find((p) => p.user === userId && p.collection === CUSTOMERS_COLLECTION && p.bookmark === title) ?? null;
+	return (
+		presets.find((p) => p.user === userId && p.collection === CUSTOMERS_COLLECTION && p.bookmark === title) ?? null
+	);
 }
