@@ -16,6 +16,7 @@ import {
 	schemaApply,
 	schemaDiff,
 	updateSingleton,
+	updateTranslation,
 } from '@directus/sdk';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -84,14 +85,26 @@ export function translationEntries(): { key: string; language: string; value: st
 
 async function installTranslations(client: AdminClient, log: Log) {
 	const existing = await client.request(
-		readTranslations({ filter: { key: { _starts_with: 'crm_' } }, fields: ['key', 'language'], limit: -1 }),
+		readTranslations({
+			filter: { key: { _starts_with: 'crm_' } },
+			fields: ['id', 'key', 'language', 'value'],
+			limit: -1,
+		}),
 	);
-	const have = new Set(existing.map((t) => `${t.key}|${t.language}`));
-	const missing = translationEntries().filter((t) => !have.has(`${t.key}|${t.language}`));
+	const have = new Map(existing.map((t) => [`${t.key}|${t.language}`, t]));
+	const wanted = translationEntries();
+	const missing = wanted.filter((t) => !have.has(`${t.key}|${t.language}`));
 	if (missing.length) {
 		await client.request(createTranslations(missing));
 		log(`translations: added ${missing.length}`);
 	}
+	// A text the CRM changed (e.g. a note that vue-i18n could not compile) is replaced in an existing install too.
+	const changed = wanted.flatMap((t) => {
+		const current = have.get(`${t.key}|${t.language}`);
+		return current && current.value !== t.value ? [{ id: current.id, value: t.value }] : [];
+	});
+	for (const { id, value } of changed) await client.request(updateTranslation(id, { value }));
+	if (changed.length) log(`translations: updated ${changed.length}`);
 }
 
 async function installRoles(client: AdminClient, log: Log) {

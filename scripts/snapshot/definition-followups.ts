@@ -67,8 +67,8 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 			koSingular: '메시지 템플릿',
 		},
 		note: {
-			en: 'E-mail, SMS and KakaoTalk messages and surveys, with {{variables}}; checked when saved.',
-			ko: '이메일·문자·카카오톡 메시지와 설문 ({{변수}} 사용, 저장 시 검사)',
+			en: 'E-mail, SMS and KakaoTalk messages and surveys, with customer variables; checked when saved.',
+			ko: '이메일·문자·카카오톡 메시지와 설문 (고객 변수 사용, 저장 시 검사)',
 		},
 		icon: 'mail',
 		color: '#3399FF',
@@ -113,8 +113,8 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 				{ en: 'Body', ko: '본문' },
 				{
 					note: {
-						en: 'Handlebars: {{first_name}}, {{last_order.products}}, {{formatCurrency order.total}} …',
-						ko: '핸들바 문법: {{first_name}}, {{last_order.products}}, {{formatCurrency order.total}} …',
+						en: 'Handlebars: a variable in double curly braces, e.g. first_name, last_order.products, formatCurrency order.total.',
+						ko: '핸들바 문법: 변수는 이중 중괄호로 감쌉니다 (예: first_name, last_order.products, formatCurrency order.total)',
 					},
 				},
 			),

@@ -276,7 +276,12 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.json(
 				'kpi_goals',
 				{ en: 'KPI goals', ko: 'KPI 목표' },
-				{ note: { en: 'E.g. {"retention_rate": 0.4, "nps": 50}.', ko: '예: {"retention_rate": 0.4, "nps": 50}' } },
+				{
+					note: {
+						en: 'A target per KPI, e.g. retention rate 0.4 and NPS 50.',
+						ko: 'KPI별 목표 (예: 재구매율 0.4, NPS 50)',
+					},
+				},
 			),
 			f.integer(
 				'nps_low_threshold',
@@ -704,7 +709,7 @@ export const COLLECTIONS: CollectionDef[] = [
 				{
 					readonly: true,
 					note: {
-						en: 'Top rules with this product as X: [{product, name, support, confidence, lift, pair_count}]. Recomputed nightly.',
+						en: 'Products bought together with this one (support, confidence, lift). Recomputed nightly.',
 						ko: '이 상품을 구매한 고객이 함께 구매한 상품 (지지도·신뢰도·향상도). 매일 밤 다시 계산합니다.',
 					},
 				},
