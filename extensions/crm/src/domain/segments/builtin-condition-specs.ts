@@ -4,7 +4,14 @@ import { ConditionRegistry } from './condition-registry';
 import { checkOp, checkOpValue, CUSTOMER_FIELDS, type FieldType } from './field-catalogue';
 import { segmentReferralsSpec } from './referrals';
 import { childPath, type FieldOp, type Issue } from './rule-types';
-import { checkOptionalCount, checkWindow, requireValue, unknownKeys } from './value-checks';
+import {
+	checkOptionalCount,
+	checkWindow,
+	isBoundedString,
+	requireValue,
+	RULE_LIMITS,
+	unknownKeys,
+} from './value-checks';
 
 const NUMERIC_OPS: FieldOp[] = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between'];
 const DATE_METRIC_OPS: FieldOp[] = [
@@ -25,9 +32,15 @@ const ORDER_METRICS: Record<string, FieldType> = {
 };
 const FEEDBACK_METRICS = ['last_nps', 'avg_csat'];
 
-const isId = (v: unknown) => (typeof v === 'string' && v !== '') || Number.isInteger(v);
+const isId = (v: unknown) => (isBoundedString(v) && v !== '') || (Number.isSafeInteger(v) && (v as number) >= 0);
 const optionalString = (v: unknown, path: string) =>
-	v === undefined ? [] : requireValue(typeof v === 'string' && v !== '', path, 'non-empty string');
+	v === undefined
+		? []
+		: requireValue(
+				isBoundedString(v) && v !== '',
+				path,
+				`non-empty string of at most ${RULE_LIMITS.maxStringLength} characters`,
+			);
 
 export const fieldSpec: ConditionSpec = {
 	type: 'field',

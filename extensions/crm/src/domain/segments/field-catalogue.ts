@@ -1,6 +1,14 @@
 // Which customer columns rules may test, their types, and which operators and values fit each type.
 import { childPath, type FieldOp, type Issue } from './rule-types';
-import { checkDays, isFiniteNumber, isIsoDate, isIsoInstant, requireValue } from './value-checks';
+import {
+	checkDays,
+	isBoundedString,
+	isFiniteNumber,
+	isIsoDate,
+	isIsoInstant,
+	requireValue,
+	RULE_LIMITS,
+} from './value-checks';
 
 export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'timestamp';
 
@@ -52,7 +60,7 @@ export const OPS_BY_TYPE: Record<FieldType, FieldOp[]> = {
 };
 
 const SCALAR: Record<FieldType, [(v: unknown) => boolean, string]> = {
-	string: [(v) => typeof v === 'string', 'string'],
+	string: [isBoundedString, `string of at most ${RULE_LIMITS.maxStringLength} characters`],
 	number: [isFiniteNumber, 'number'],
 	boolean: [(v) => typeof v === 'boolean', 'boolean'],
 	date: [isIsoDate, 'ISO date YYYY-MM-DD'],
@@ -70,6 +78,14 @@ export function checkOpValue(type: FieldType, op: FieldOp, value: unknown, path:
 		case 'in':
 		case 'not_in':
 			return requireValue(
+			if (Array.isArray(value) && value.length > RULE_LIMITS.maxListValues)
+				return [
+					{
+						path: valuePath,
+						message: `a list holds at most ${RULE_LIMITS.maxListValues} values (got ${value.length})`,
+						expected: `1-${RULE_LIMITS.maxListValues} values`,
+					},
+				];
 				Array.isArray(value) && value.length > 0 && value.every(isScalar),
 				valuePath,
 				`non-empty array of ${scalarName}`,

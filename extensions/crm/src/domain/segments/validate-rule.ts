@@ -2,7 +2,7 @@
 import { builtinConditionSpecs } from './builtin-condition-specs';
 import type { ConditionRegistry, ConditionSpec } from './condition-registry';
 import { childPath, isObject, type Condition, type Issue, type Rule } from './rule-types';
-import { unknownKeys } from './value-checks';
+import { RULE_LIMITS, unknownKeys } from './value-checks';
 
 export const MAX_DEPTH = 10;
 type SegmentId = string | number;
@@ -24,10 +24,40 @@ const GROUP_KEYS = ['all', 'any', 'not'] as const;
 export function validateRule(rule: unknown, options: ValidateOptions = {}): Issue[] {
 	const registry = options.registry ?? builtinConditionSpecs;
 	const issues: Issue[] = [];
+	const size = countNodes(rule);
+	if (size > RULE_LIMITS.maxNodes)
+		return [
+			{
+				path: '(root)',
+				message: `rule has more than ${RULE_LIMITS.maxNodes} conditions and groups`,
+				expected: `at most ${RULE_LIMITS.maxNodes}`,
+			},
+		];
 	walk(rule, '', 1, registry, issues);
 	if (issues.length === 0 && options.resolveSegment)
 		issues.push(...findCycles(rule as Rule, options.resolveSegment, options.segmentId));
-	return issues;
+	return issues.slice(0, RULE_LIMITS.maxIssues);
+}
+
+/** Conditions and groups in `rule`, counted without recursion and stopping past the limit (cheap on hostile input). */
+function countNodes(rule: unknown): number {
+	const pending: unknown[] = [rule];
+	let count = 0;
+	while (pending.length && count <= RULE_LIMITS.maxNodes) {
+		const node = pending.pop();
+		count++;
+		if (!isObject(node) || Object.hasOwn(node, 'type')) continue;
+		for (const key of GROUP_KEYS) {
+			if (!Object.hasOwn(node, key)) continue;
+			const value = node[key];
+			if (key === 'not') pending.push(value);
+			else if (Array.isArray(value)) {
+				if (value.length > RULE_LIMITS.maxNodes) return value.length;
+				pending.push(...value);
+			}
+		}
+	}
+	return count;
 }
 
 function walk(
@@ -38,6 +68,7 @@ function walk(
 	issues: Issue[],
 ): void {
 	const here = path || '(root)';
+	if (issues.length >= RULE_LIMITS.maxIssues) return;
 	if (depth > MAX_DEPTH)
 		return void issues.push({ path: here, message: `rule is nested deeper than ${MAX_DEPTH} levels` });
 	if (!isObject(node))
@@ -65,6 +96,12 @@ function walk(
 	if (!Array.isArray(children))
 		return void issues.push({ path: groupPath, message: `"${group}" must be an array of rules` });
 	if (children.length === 0) return void issues.push({ path: groupPath, message: 'empty group' });
+	if (children.length > RULE_LIMITS.maxChildren)
+		return void issues.push({
+			path: groupPath,
+			message: `a group holds at most ${RULE_LIMITS.maxChildren} rules (got ${children.length})`,
+			expected: `1-${RULE_LIMITS.maxChildren} rules; nest groups for more`,
+		});
 	children.forEach((child, i) => walk(child, `${groupPath}[${i}]`, depth + 1, registry, issues));
 }
 

@@ -11,6 +11,7 @@ import { FALLBACK_STAGE, isStage, STAGES, type StageRule } from './types';
 export type ParsedStageRules = { rules: StageRule[]; defaults: boolean } | { issues: Issue[] };
 
 const MAX_LABEL = 200;
+const MAX_ENTRIES = 20;
 const ASSIGNABLE = STAGES.filter((stage) => stage !== FALLBACK_STAGE);
 
 /** `[1].rule` under `stage_rules` → `stage_rules[1].rule`; the root → `stage_rules`. */
@@ -38,6 +39,16 @@ export function parseStageRules(value: unknown): ParsedStageRules {
 					path: '',
 					message: 'must be a list of stage rules (or empty for the built-in rules)',
 					expected: '[{ "stage": "customer", "rule": { … } }, …]',
+				},
+			],
+		};
+	if (data.length > MAX_ENTRIES)
+		return {
+			issues: [
+				{
+					path: '',
+					message: `holds at most ${MAX_ENTRIES} entries (one rule per stage), got ${data.length}`,
+					expected: `at most ${MAX_ENTRIES} stage rules`,
 				},
 			],
 		};
