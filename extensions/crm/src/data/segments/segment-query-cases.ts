@@ -40,6 +40,8 @@ export const CASES: Case[] = [
 	['Feb 29 birthday counts on Feb 28 in a non-leap year', field('birthday', 'birthday_in_next_days', 3), [3, 6], '2027-02-25T09:00:00Z'],
 	['Feb 29 birthday is on Feb 29 in a leap year', field('birthday', 'birthday_in_next_days', 3), [6], '2028-02-25T09:00:00Z'],
 	['birthday leap-year window reaching Feb 29', field('birthday', 'birthday_in_next_days', 3), [3, 6], '2028-02-26T09:00:00Z'],
+	['birthday this month (Feb 29 counts in every February)', field('birthday', 'birthday_this_month'), [3, 6], '2027-02-10T09:00:00Z'],
+	['birthday this month in December', field('birthday', 'birthday_this_month'), [1], '2026-12-05T09:00:00Z'],
 	['birthday today only', field('birthday', 'birthday_in_next_days', 0), [4], '2026-06-15T09:00:00Z'],
 	['3+ orders totalling 300000+ in 180 days', { all: [orders('count', 'gte', 3, { lastDays: 180 }), orders('sum', 'gte', 300000, { lastDays: 180 })] }, [1]],
 	['no order in 90 days includes zero-order customers', noOrderIn90Days, [2, 3, 5]],

@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import type { FieldType } from '../../domain/segments/field-catalogue';
 import type { FieldOp } from '../../domain/segments/rule-types';
-import { birthdayRange, daysBefore, isoRange } from '../../domain/segments/time-windows';
+import { birthdayMonthRange, birthdayRange, daysBefore, isoRange, type MonthDayRange } from '../../domain/segments/time-windows';
 import { toDbTimestamp } from '../timestamps';
 
 export interface PredicateContext {
@@ -88,13 +88,14 @@ function template(ctx: PredicateContext, type: FieldType, op: FieldOp, value: un
 		case 'is_not_empty':
 			return type === 'string' ? total`(${X} IS NOT NULL AND ${X} <> '')` : total`${X} IS NOT NULL`;
 		case 'birthday_in_next_days':
-			return birthdayTemplate(ctx, value as number);
+			return birthdayTemplate(ctx, birthdayRange(ctx.now, value as number, ctx.timeZone));
+		case 'birthday_this_month':
+			return birthdayTemplate(ctx, birthdayMonthRange(ctx.now, ctx.timeZone));
 	}
 }
 
 /** Month-day comparison on 'YYYY-MM-DD' dates; strftime on SQLite, to_char on PostgreSQL. */
-function birthdayTemplate(ctx: PredicateContext, days: number): Template {
-	const range = birthdayRange(ctx.now, days, ctx.timeZone);
+function birthdayTemplate(ctx: PredicateContext, range: MonthDayRange): Template {
 	if (range.kind === 'all') return total`${X} IS NOT NULL`;
 	const md = isSqlite(ctx.knex) ? "strftime('%m-%d', ?)" : "to_char(?, 'MM-DD')";
 	const joiner = range.from <= range.to ? 'AND' : 'OR'; // from > to: the range crosses New Year

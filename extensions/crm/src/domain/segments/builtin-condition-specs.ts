@@ -62,11 +62,8 @@ export const fieldSpec: ConditionSpec = {
 			];
 		const opIssues = checkOp(type, cond.op, path);
 		if (opIssues.length) return [...issues, ...opIssues];
-		if (cond.op === 'birthday_in_next_days' && cond.field !== 'birthday')
-			return [
-				...issues,
-				{ path: childPath(path, 'op'), message: 'birthday_in_next_days applies to the birthday field only' },
-			];
+		if ((cond.op === 'birthday_in_next_days' || cond.op === 'birthday_this_month') && cond.field !== 'birthday')
+			return [...issues, { path: childPath(path, 'op'), message: `${cond.op} applies to the birthday field only` }];
 		return [...issues, ...checkOpValue(type, cond.op as FieldOp, cond.value, path)];
 	},
 };

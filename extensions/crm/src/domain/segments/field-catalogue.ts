@@ -55,7 +55,7 @@ export const OPS_BY_TYPE: Record<FieldType, FieldOp[]> = {
 	string: ['eq', 'neq', 'in', 'not_in', 'contains', 'starts_with', ...EMPTINESS],
 	number: ['eq', 'neq', 'in', 'not_in', 'gt', 'gte', 'lt', 'lte', 'between', ...EMPTINESS],
 	boolean: ['eq', 'neq', ...EMPTINESS],
-	date: ['eq', 'neq', 'before', 'after', 'between', 'birthday_in_next_days', ...EMPTINESS],
+	date: ['eq', 'neq', 'before', 'after', 'between', 'birthday_in_next_days', 'birthday_this_month', ...EMPTINESS],
 	timestamp: ['before', 'after', 'between', 'within_last_days', 'not_within_last_days', ...EMPTINESS],
 };
 
@@ -74,10 +74,10 @@ export function checkOpValue(type: FieldType, op: FieldOp, value: unknown, path:
 	switch (op) {
 		case 'is_empty':
 		case 'is_not_empty':
+		case 'birthday_this_month':
 			return value === undefined ? [] : [{ path: valuePath, message: `${op} takes no value` }];
 		case 'in':
 		case 'not_in':
-			return requireValue(
 			if (Array.isArray(value) && value.length > RULE_LIMITS.maxListValues)
 				return [
 					{
@@ -86,6 +86,7 @@ export function checkOpValue(type: FieldType, op: FieldOp, value: unknown, path:
 						expected: `1-${RULE_LIMITS.maxListValues} values`,
 					},
 				];
+			return requireValue(
 				Array.isArray(value) && value.length > 0 && value.every(isScalar),
 				valuePath,
 				`non-empty array of ${scalarName}`,

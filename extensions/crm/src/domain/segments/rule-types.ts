@@ -29,7 +29,8 @@ export type FieldOp =
 	| 'after'
 	| 'within_last_days'
 	| 'not_within_last_days'
-	| 'birthday_in_next_days';
+	| 'birthday_in_next_days'
+	| 'birthday_this_month';
 
 export type FieldCondition = { type: 'field'; field: string; op: FieldOp; value?: unknown };
 export type OrderMetric = 'count' | 'sum' | 'avg' | 'last_date' | 'first_date';

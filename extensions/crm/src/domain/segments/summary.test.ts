@@ -114,6 +114,7 @@ describe('summarizeRule', () => {
 				'생일 앞으로 7일 이내인 고객',
 				'customers who have birthday in the next 7 days',
 			],
+			[field('birthday', 'birthday_this_month'), '생일 이번 달인 고객', 'customers who have birthday this month'],
 			[field('phone', 'is_not_empty'), '전화번호 미입력에 해당하지 않는 고객', 'customers who have a phone'],
 			[
 				field('consent_kakao', 'eq', false),

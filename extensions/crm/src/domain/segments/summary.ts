@@ -187,6 +187,8 @@ function koOp(op: unknown, value: unknown, fmt: (v: unknown) => string): { text:
 			return { text: `최근 ${fmtNumber(value)}일 이내`, negated: true };
 		case 'birthday_in_next_days':
 			return { text: `앞으로 ${fmtNumber(value)}일 이내` };
+		case 'birthday_this_month':
+			return { text: '이번 달' };
 		case 'is_empty':
 			return { text: '미입력' };
 		case 'is_not_empty':
@@ -334,6 +336,8 @@ function enOp(op: unknown, value: unknown, fmt: (v: unknown) => string): { text:
 			return { text: `within the last ${fmtNumber(value)} days`, negated: true };
 		case 'birthday_in_next_days':
 			return { text: `in the next ${fmtNumber(value)} days` };
+		case 'birthday_this_month':
+			return { text: 'this month' };
 		default:
 			return { text: `${String(op)} ${fmt(value)}` };
 	}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthdayRange, isoRange, localDate, windowBounds } from './time-windows';
+import { birthdayMonthRange, birthdayRange, isoRange, localDate, windowBounds } from './time-windows';
 
 const now = new Date('2026-03-15T12:00:00Z');
 
@@ -41,5 +41,16 @@ describe('time windows', () => {
 			from: '01-01',
 			to: '01-01',
 		});
+	});
+
+	it('gives the whole calendar month of now in the time zone for birthday this month', () => {
+		expect(birthdayMonthRange(new Date('2027-02-10T09:00:00Z'))).toEqual({ kind: 'range', from: '02-01', to: '02-31' });
+		// 20:00 UTC on 31 December is already 1 January in Seoul.
+		expect(birthdayMonthRange(new Date('2026-12-31T20:00:00Z'), 'Asia/Seoul')).toEqual({
+			kind: 'range',
+			from: '01-01',
+			to: '01-31',
+		});
+		expect(birthdayMonthRange(new Date('2026-12-31T20:00:00Z'), 'UTC')).toMatchObject({ from: '12-01' });
 	});
 });

@@ -39,6 +39,12 @@ export function birthdayRange(now: Date, days: number, timeZone = 'UTC'): MonthD
 	return { kind: 'range', from: md(start), to };
 }
 
+/** Birthdays (as 'MM-DD') in the calendar month of `now` in `timeZone` ('02-29' included in every February). */
+export function birthdayMonthRange(now: Date, timeZone = 'UTC'): MonthDayRange {
+	const month = localDate(now, timeZone).toISOString().slice(5, 7);
+	return { kind: 'range', from: `${month}-01`, to: `${month}-31` };
+}
+
 /** The calendar date of `now` in `timeZone`, as a UTC-midnight Date (so day arithmetic ignores DST). */
 export function localDate(now: Date, timeZone: string): Date {
 	const parts = new Intl.DateTimeFormat('en-CA', {

@@ -56,6 +56,12 @@ describe('validateRule', () => {
 		expect(paths({ type: 'field', field: 'date_created', op: 'birthday_in_next_days', value: 3 })).toEqual(['op']);
 	});
 
+	it('accepts birthday_this_month on the birthday only, without a value', () => {
+		expect(validateRule({ type: 'field', field: 'birthday', op: 'birthday_this_month' })).toEqual([]);
+		expect(paths({ type: 'field', field: 'birthday', op: 'birthday_this_month', value: 3 })).toEqual(['value']);
+		expect(paths({ type: 'field', field: 'date_created', op: 'birthday_this_month' })).toEqual(['op']);
+	});
+
 	it('rejects negative days and bad windows', () => {
 		const issues = validateRule({
 			all: [

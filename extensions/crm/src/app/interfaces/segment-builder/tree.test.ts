@@ -105,9 +105,21 @@ describe('default conditions', () => {
 		}
 	});
 
-	it('offers birthday_in_next_days only on the birthday', () => {
-		expect(fieldOps('birthday')).toContain('birthday_in_next_days');
+	it('offers the birthday operators only on the birthday', () => {
+		expect(fieldOps('birthday')).toEqual(expect.arrayContaining(['birthday_in_next_days', 'birthday_this_month']));
 		expect(fieldOps('date_created')).not.toContain('birthday_in_next_days');
+		expect(fieldOps('date_created')).not.toContain('birthday_this_month');
+		expect(
+			withOp(
+				{ type: 'field', field: 'birthday', op: 'birthday_in_next_days', value: 7 },
+				'date',
+				'birthday_this_month',
+			),
+		).toEqual({
+			type: 'field',
+			field: 'birthday',
+			op: 'birthday_this_month',
+		});
 	});
 });
 

@@ -101,10 +101,12 @@ export const appendChild = (node: Rule, child: Rule): Rule => {
 /** Joins a group path and a child's relative path ("all[1]" + "not" → "all[1].not"). */
 export const joinPath = (parent: string, child: string) => (!parent ? child : !child ? parent : `${parent}.${child}`);
 
-/** The operators a customer field accepts (birthday_in_next_days only makes sense for the birthday). */
+const BIRTHDAY_OPS: FieldOp[] = ['birthday_in_next_days', 'birthday_this_month'];
+
+/** The operators a customer field accepts (the birthday operators only make sense for the birthday). */
 export function fieldOps(field: string): FieldOp[] {
 	const type = CUSTOMER_FIELDS[field] ?? 'string';
-	return OPS_BY_TYPE[type].filter((op) => op !== 'birthday_in_next_days' || field === 'birthday');
+	return OPS_BY_TYPE[type].filter((op) => !BIRTHDAY_OPS.includes(op) || field === 'birthday');
 }
 
 export function metricOps(metric: string): FieldOp[] {
@@ -117,6 +119,7 @@ export function defaultValue(type: FieldType, op: FieldOp): unknown {
 	switch (op) {
 		case 'is_empty':
 		case 'is_not_empty':
+		case 'birthday_this_month':
 			return undefined;
 		case 'within_last_days':
 		case 'not_within_last_days':
@@ -151,7 +154,7 @@ export function withOp(cond: Condition, type: FieldType, op: FieldOp): Condition
 }
 
 const shapeOf = (op: FieldOp) =>
-	op === 'is_empty' || op === 'is_not_empty'
+	op === 'is_empty' || op === 'is_not_empty' || op === 'birthday_this_month'
 		? 'none'
 		: op === 'in' || op === 'not_in'
 			? 'list'
