@@ -12,6 +12,7 @@ import {
 	withDefault,
 	type FormatContext,
 } from './helpers';
+import { templateLimitIssue } from './limits';
 
 export const TEMPLATE_HELPERS: Record<string, { args: [number, number]; usage: string }> = {
 	formatDate: { args: [1, 2], usage: '{{formatDate order.ordered_at "long|short|datetime|monthDay|time"}}' },
@@ -120,6 +121,8 @@ export type Rendered = (context: Record<string, unknown>, format: FormatContext)
 
 /** Compiles (and warms up, so a template that cannot compile fails here, not at send time). */
 export function compileTemplate(source: string, options: { escape: boolean }): Rendered {
+	const tooLarge = templateLimitIssue(source);
+	if (tooLarge) throw new TemplateError(tooLarge.message, tooLarge.line, tooLarge.column);
 	let ast: hbs.AST.Program;
 	try {
 		ast = hb().parse(source);

@@ -23,6 +23,7 @@ export {
 	type Rendered,
 } from './engine';
 export { validateTemplate, type TemplateIssue } from './validate';
+export { TEMPLATE_LIMITS, templateLimitIssue } from './limits';
 export {
 	buildTemplateContext,
 	TEMPLATE_VARIABLES,

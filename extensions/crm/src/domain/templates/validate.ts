@@ -2,6 +2,7 @@
 // decorators and unescaped output, each named with its line and column (1-based).
 import Handlebars from 'handlebars';
 import { BLOCK_HELPERS, syntaxErrorPosition, TEMPLATE_HELPERS } from './engine';
+import { templateLimitIssue } from './limits';
 import { TEMPLATE_VARIABLES, type VarSchema } from './variables';
 
 export interface TemplateIssue {
@@ -26,6 +27,8 @@ export function validateTemplate(
 	source: string,
 	known: { [key: string]: VarSchema } = TEMPLATE_VARIABLES,
 ): TemplateIssue[] {
+	const tooLarge = templateLimitIssue(source);
+	if (tooLarge) return [tooLarge];
 	let program: AST;
 	try {
 		program = Handlebars.parse(source) as AST;
