@@ -1,8 +1,7 @@
 import type { RefreshResult } from '../data/segments/segment-membership';
+import type { CrmEmitter } from './context';
 
-export interface ActionEmitter {
-	emitAction(event: string, meta: Record<string, unknown>, context: Record<string, unknown> | null): void;
-}
+export type ActionEmitter = Pick<CrmEmitter, 'emitAction'>;
 
 /** One action event per membership change, for follow-up rules to trigger on (after the refresh committed). */
 export function emitSegmentChanges(emitter: ActionEmitter, result: RefreshResult) {

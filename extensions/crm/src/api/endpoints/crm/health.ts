@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import pkg from '../../../../package.json';
 import { SCHEMA_VERSION } from '../../../schema-version';
 import { configWarnings } from '../../config-warnings';
+import { schemaApplied, SCHEMA_MISSING_MESSAGE } from '../../schema-guard';
 
 type GetSchema = () => Promise<{ collections: Record<string, { fields: Record<string, { defaultValue: unknown }> }> }>;
 
@@ -17,8 +18,14 @@ export function healthRoute(router: Router, getSchema: GetSchema, database: Knex
 			const schema = await getSchema();
 			const applied = schema.collections['crm_settings']?.fields['schema_version']?.defaultValue ?? null;
 			await database.raw('select 1');
+			const status = !schemaApplied(schema)
+				? 'schema-missing'
+				: applied !== null && String(applied) === SCHEMA_VERSION
+					? 'ok'
+					: 'schema-mismatch';
 			res.json({
-				status: applied !== null && String(applied) === SCHEMA_VERSION ? 'ok' : 'schema-mismatch',
+				status,
+				...(status === 'schema-missing' ? { next_step: SCHEMA_MISSING_MESSAGE } : {}),
 				extension: { name: pkg.name, version: pkg.version },
 				schema: { expected: SCHEMA_VERSION, applied: applied === null ? null : String(applied) },
 				database: String(database.client.config.client),

@@ -1,16 +1,9 @@
 // Weekly CLV refit (Sunday 04:10; with SYNCHRONIZATION_STORE=redis one replica runs it).
-import type { Knex } from 'knex';
+import type { RegisterFunctions } from '@directus/types';
 import { refitClv } from '../../../data/clv/clv-refit';
-import type { PurgeCache } from '../../cache';
+import type { CrmContext } from '../../context';
 
-type Schedule = (cron: string, handler: () => Promise<void>) => void;
-
-export function registerClvHooks(
-	schedule: Schedule,
-	database: Knex,
-	purgeCache: PurgeCache,
-	log: { info: (message: string) => void; warn: (message: string) => void },
-) {
+export function register({ schedule }: RegisterFunctions, { database, purgeCache, logger: log }: CrmContext) {
 	schedule('10 4 * * 0', async () => {
 		try {
 			const result = await refitClv(database, new Date());

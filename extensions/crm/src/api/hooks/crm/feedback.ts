@@ -1,28 +1,19 @@
 // Keeps last_nps right when an NPS answer is updated (a survey link re-submitted, or staff correcting a score);
 // creates are handled in index.ts. Runs inside the update's transaction, like the other stats hooks. An update
 // sets last_nps only when the answer is still the customer's newest NPS answer (one indexed look-up).
-import type { Knex } from 'knex';
+import type { RegisterFunctions } from '@directus/types';
 import { parseTimestamp } from '../../../domain/customer-stats/order-stats';
 import { setCustomerField } from '../../../data/customer-stats-repo';
 import { toDbTimestamp } from '../../../data/timestamps';
-import { configureSignedLinks } from '../../signed-links';
-
-type Filter = (
-	event: string,
-	handler: (payload: unknown, meta: Record<string, unknown>, context: { database: unknown }) => unknown,
-) => void;
+import type { CrmContext } from '../../context';
 
 const WATCHED = ['score', 'kind', 'customer', 'answered_at'];
 const scalar = (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? value : null);
 
-export function registerFeedbackHooks(filter: Filter, env: Record<string, unknown>) {
-	// Lets follow-ups running in this (hook) entry build survey and unsubscribe URLs with the right key.
-	configureSignedLinks(env);
-
-	filter('crm_feedback.items.update', async (payload, meta, { database }) => {
+export function register({ filter }: RegisterFunctions, _ctx: CrmContext) {
+	filter('crm_feedback.items.update', async (payload, meta, { database: knex }) => {
 		const changes = (payload ?? {}) as Record<string, unknown>;
 		if (!WATCHED.some((field) => field in changes)) return payload;
-		const knex = database as Knex;
 		const keys = ((meta.keys ?? []) as (string | number)[]).filter((key) => key != null);
 		if (!keys.length) return payload;
 		const rows = await knex('crm_feedback')

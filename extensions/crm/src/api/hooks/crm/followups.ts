@@ -5,7 +5,7 @@
 // Every path builds the same dedupe key, so they can race freely. Date triggers run on schedules; the dispatcher
 // runs every minute (one replica per tick with Redis synchronisation).
 import { InvalidPayloadError } from '@directus/errors';
-import type { Knex } from 'knex';
+import type { RegisterFunctions } from '@directus/types';
 import { parseTimestamp } from '../../../domain/customer-stats/order-stats';
 import { activeRules, followupSettings } from '../../../data/followups/rules-repo';
 import { planDateTriggers } from '../../../data/followups/occasions';
@@ -19,32 +19,19 @@ import {
 	planTrigger,
 } from '../../../data/followups/triggers';
 import { dispatchDue } from '../../followups/dispatcher';
-import { dispatchDeps, leaseMs, type DirectusContext } from '../../followups/context';
+import { dispatchDeps, leaseMs } from '../../followups/context';
+import type { CrmContext } from '../../context';
 import { describeIssues, ruleIssues, templateIssues } from '../../followups/validation';
 import { boundedRunner, cachedFor } from '../../bounded';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
-type Meta = Record<string, any>;
-type Filter = (
-	event: string,
-	handler: (payload: unknown, meta: Meta, context: { database: unknown }) => unknown,
-) => void;
-type Action = (event: string, handler: (meta: Meta, context: { database?: unknown }) => unknown) => void;
-type Schedule = (cron: string, handler: () => Promise<void>) => void;
-type LocalEmitter = { onAction(event: string, handler: (meta: Meta) => unknown): void };
+type Meta = Record<string, unknown>;
 
 const PAID = ['paid', 'fulfilled'];
 /** A created order older than this is history being imported, not a purchase to follow up. */
 const FRESH_ORDER_MS = 2 * 86_400_000;
 
-export function registerFollowupHooks(
-	filter: Filter,
-	action: Action,
-	schedule: Schedule,
-	emitter: LocalEmitter,
-	context: DirectusContext & { logger: { info: (message: string) => void } },
-) {
-	const { database, logger } = context;
+export function register({ filter, action, schedule }: RegisterFunctions, context: CrmContext) {
+	const { database, logger, emitter } = context;
 	const logged = (label: string) => (error: unknown) =>
 		logger.error(error, `crm: follow-ups: ${label} failed; the sweeper retries`);
 	const deps = dispatchDeps(context);
@@ -54,10 +41,9 @@ export function registerFollowupHooks(
 	};
 
 	// Orders: a status change into paid / fulfilled, planned in the update's transaction.
-	filter('crm_orders.items.update', async (payload, meta, { database: trx }) => {
+	filter('crm_orders.items.update', async (payload, meta, { database: knex }) => {
 		const status = (payload as Meta)?.status;
-		if (!PAID.includes(status)) return payload;
-		const knex = trx as Knex;
+		if (typeof status !== 'string' || !PAID.includes(status)) return payload;
 		const before = await knex('crm_orders')
 			.select('id', 'customer', 'status')
 			.whereIn('id', (meta.keys ?? []) as number[]);
@@ -95,9 +81,8 @@ export function registerFollowupHooks(
 	};
 
 	// Inquiries: closed (status → done) in the update's transaction; logged already closed: after the commit.
-	filter('crm_interactions.items.update', async (payload, meta, { database: trx }) => {
+	filter('crm_interactions.items.update', async (payload, meta, { database: knex }) => {
 		if ((payload as Meta)?.status !== 'done') return payload;
-		const knex = trx as Knex;
 		const rows = await knex('crm_interactions')
 			.select('id', 'customer')
 			.whereIn('id', (meta.keys ?? []) as number[])
@@ -199,12 +184,11 @@ export function registerFollowupHooks(
 		checked(templateIssues(payload as Meta));
 		return payload;
 	});
-	filter('crm_followup_rules.items.create', async (payload, _meta, { database: trx }) => {
-		checked(await ruleIssues(trx as Knex, { action: 'email', ...(payload as Meta) }));
+	filter('crm_followup_rules.items.create', async (payload, _meta, { database: knex }) => {
+		checked(await ruleIssues(knex, { action: 'email', ...(payload as Meta) }));
 		return payload;
 	});
-	filter('crm_followup_rules.items.update', async (payload, meta, { database: trx }) => {
-		const knex = trx as Knex;
+	filter('crm_followup_rules.items.update', async (payload, meta, { database: knex }) => {
 		for (const key of (meta.keys ?? []) as number[]) {
 			const stored = (await knex('crm_followup_rules').first('*').where('id', key)) ?? {};
 			checked(await ruleIssues(knex, { ...stored, ...(payload as Meta) }));

@@ -4,14 +4,13 @@
 // A customer's purchase or arrival also changes what their referrer's `referrals` condition counts, so the referrer
 // is re-evaluated against the segments that count referrals. (A referred_by moved away from someone is left to the
 // scheduled refresh: the old value is gone by the time the action runs.)
+import type { RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
 import { conditionTypes, tablesRead } from '../../../domain/segments/validate-rule';
 import { activeDynamicSegments, reevaluateCustomer, type SegmentRow } from '../../../data/segments/segment-membership';
-import type { ActionEmitter } from '../../segment-events';
 import { cachedFor } from '../../bounded';
+import type { CrmContext } from '../../context';
 import { referrersOf } from '../../../data/referrers';
-
-type Action = (event: string, handler: (meta: Record<string, unknown>) => Promise<void> | void) => void;
 
 const CUSTOMER_LINKED = ['crm_orders', 'crm_interactions', 'crm_feedback'];
 /** Events that can change a referred customer's standing in their referrer's `referrals` count (order_count, arrival). */
@@ -34,12 +33,7 @@ async function customersOf(knex: Knex, collection: string, meta: Record<string, 
 	return rows.map((row) => Number(row.customer)).filter((id) => Number.isFinite(id));
 }
 
-export function registerIncrementalSegments(
-	action: Action,
-	database: Knex,
-	emitter: ActionEmitter,
-	logError: (error: unknown) => void,
-) {
+export function register({ action }: RegisterFunctions, { database, emitter, logger }: CrmContext) {
 	// The active rules are asked after every order, interaction and answer: a 10-second cache, cleared when a segment
 	// or the settings (time zone) change in this process; another replica sees a change within 10 s, and the scheduled
 	// refresh covers what it missed meanwhile. What each rule reads is worked out once per load, not on every event.
@@ -78,7 +72,7 @@ export function registerIncrementalSegments(
 			if (countingReferrals.length)
 				for (const referrer of await referrersOf(database, customers)) await evaluate(referrer, countingReferrals);
 		} catch (error) {
-			logError(error);
+			logger.error(error, 'crm: incremental segment update failed');
 		}
 	};
 	for (const collection of [...CUSTOMER_LINKED, 'crm_customers']) {

@@ -4,9 +4,8 @@
 import knexFactory, { type Knex } from 'knex';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetLoyaltyProgramme } from '../../../data/loyalty/programme-cache';
-import { registerLoyaltyHooks } from './loyalty';
-
-type Handler = (meta: Record<string, unknown>) => unknown;
+import { eventContext, fakeContext, fakeHooks } from '../../../../../../test/harness/fake-context';
+import { register } from './loyalty';
 
 let knex: Knex;
 const unhandled: unknown[] = [];
@@ -46,21 +45,11 @@ afterEach(async () => {
 
 describe('loyalty after-save settle', () => {
 	it('logs, and does not reject unhandled, when the database fails before a retry', async () => {
-		const actions = new Map<string, Handler>();
+		const { hooks, actions } = fakeHooks();
 		const errors: string[] = [];
-		registerLoyaltyHooks(
-			() => undefined,
-			(event, handler) => actions.set(event, handler),
-			() => undefined,
-			{
-				database: knex,
-				emit: () => undefined,
-				purgeCache: async () => undefined,
-				log: { info: () => undefined, warn: () => undefined, error: (_error, message) => errors.push(message) },
-			},
-		);
+		register(hooks, fakeContext(knex, errors));
 		// The order is not visible yet (its transaction has not committed): a retry is scheduled.
-		await actions.get('crm_orders.items.create')!({ key: 42 });
+		await actions.get('crm_orders.items.create')!({ key: 42 }, eventContext(knex));
 		// Then the database goes away and the programme cache has expired.
 		await knex.destroy();
 		forgetLoyaltyProgramme();

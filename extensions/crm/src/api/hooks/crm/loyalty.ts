@@ -3,6 +3,7 @@
 // Settling is keyed by cause, so the action and the sweeper racing on two replicas still count each point once.
 import { randomBytes } from 'node:crypto';
 import { InvalidPayloadError } from '@directus/errors';
+import type { RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
 import { bonusAwards, expiryFor, validateEarningRule, type BonusEvent } from '../../../domain/loyalty';
 import { lockCustomer, postMovement } from '../../../data/loyalty/ledger';
@@ -10,33 +11,15 @@ import { capUsage } from '../../../data/loyalty/rules-repo';
 import { runLoyaltyNightly } from '../../../data/loyalty/nightly';
 import { settleOrderPoints } from '../../../data/loyalty/settle-order';
 import { forgetLoyaltyProgramme, loyaltyProgramme } from '../../../data/loyalty/programme-cache';
-import type { PurgeCache } from '../../cache';
+import type { CrmContext } from '../../context';
 
 type Meta = Record<string, unknown>;
-type Filter = (
-	event: string,
-	handler: (payload: unknown, meta: Meta, context: { database: unknown }) => unknown,
-) => void;
-type Action = (event: string, handler: (meta: Meta) => unknown) => void;
-type Schedule = (cron: string, handler: () => Promise<void>) => void;
-interface Deps {
-	database: Knex;
-	emit: (event: string, payload: unknown) => void;
-	purgeCache: PurgeCache;
-	log: {
-		info: (message: string) => void;
-		error: (error: unknown, message: string) => void;
-		warn: (message: string) => void;
-	};
-}
 
 const SWEEP_BATCH = 200;
 
-export function registerLoyaltyHooks(
-	filter: Filter,
-	action: Action,
-	schedule: Schedule,
-	{ database, emit, log, purgeCache }: Deps,
+export function register(
+	{ filter, action, schedule }: RegisterFunctions,
+	{ database, emitter, logger: log, purgeCache }: CrmContext,
 ) {
 	const settle = async (keys: unknown[], attempt = 0) => {
 		const { settings } = await loyaltyProgramme(database, Date.now());
@@ -78,7 +61,7 @@ export function registerLoyaltyHooks(
 	schedule('45 3 * * *', async () => {
 		const result = await runLoyaltyNightly(database, new Date(), () => randomBytes(16));
 		await purgeCache();
-		for (const notice of result.notices) emit('crm.points.expiring', notice);
+		for (const notice of result.notices) emitter.emitAction('crm.points.expiring', { ...notice }, null);
 		if (result.drift.length)
 			log.warn(`crm: points balance drift for customers ${result.drift.map((d) => d.customer).join(', ')}`);
 		log.info(
@@ -129,11 +112,11 @@ export function registerLoyaltyHooks(
 		action(event, () => forgetLoyaltyProgramme());
 	}
 	filter('crm_loyalty_rules.items.create', async (payload, _meta, context) => {
-		await checkRule(payload as Meta, context.database as Knex);
+		await checkRule(payload as Meta, context.database);
 		return payload;
 	});
 	filter('crm_loyalty_rules.items.update', async (payload, meta, context) => {
-		for (const key of (meta.keys as unknown[]) ?? []) await checkRule(payload as Meta, context.database as Knex, key);
+		for (const key of (meta.keys as unknown[]) ?? []) await checkRule(payload as Meta, context.database, key);
 		return payload;
 	});
 

@@ -1,17 +1,10 @@
 // Recommendations glue: the rec_* thresholds in crm_settings are checked when saved (400 naming the field, nothing
 // written), and every rule is re-mined nightly at 03:40 (with SYNCHRONIZATION_STORE=redis one replica runs it).
 import { InvalidPayloadError } from '@directus/errors';
-import type { Knex } from 'knex';
+import type { RegisterFunctions } from '@directus/types';
 import { loadRecommendationSettings, refreshRecommendations } from '../../../data/recommendations/refresh';
 import { checkSettingsPatch } from '../../../domain/recommendations';
-import type { PurgeCache } from '../../cache';
-
-type Filter = (
-	event: string,
-	handler: (payload: unknown, meta: Record<string, unknown>, context: unknown) => unknown,
-) => void;
-type Schedule = (cron: string, handler: () => Promise<void>) => void;
-type Log = { info(message: string): void; error(error: unknown, message: string): void };
+import type { CrmContext } from '../../context';
 
 export const RECOMMENDATIONS_CRON = '40 3 * * *';
 
@@ -23,13 +16,7 @@ function checkSettings(payload: unknown) {
 	return payload;
 }
 
-export function registerRecommendationHooks(
-	filter: Filter,
-	schedule: Schedule,
-	database: Knex,
-	purgeCache: PurgeCache,
-	log: Log,
-) {
+export function register({ filter, schedule }: RegisterFunctions, { database, purgeCache, logger: log }: CrmContext) {
 	filter('crm_settings.items.create', checkSettings);
 	filter('crm_settings.items.update', checkSettings);
 

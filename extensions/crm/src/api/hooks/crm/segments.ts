@@ -1,5 +1,6 @@
 // Segment rules are checked when saved (400 naming the bad node) and refreshed on their schedule.
 import { InvalidPayloadError } from '@directus/errors';
+import type { RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
 import { validateRule } from '../../../domain/segments/validate-rule';
 import {
@@ -9,13 +10,8 @@ import {
 	segmentsWithSchedule,
 } from '../../../data/segments/segment-membership';
 import { crmTimeZone } from '../../../data/settings';
-import { emitSegmentChanges, type ActionEmitter } from '../../segment-events';
-
-type Filter = (
-	event: string,
-	handler: (payload: unknown, meta: Record<string, unknown>, context: { database: unknown }) => unknown,
-) => void;
-type Schedule = (cron: string, handler: () => Promise<void>) => void;
+import type { CrmContext } from '../../context';
+import { emitSegmentChanges } from '../../segment-events';
 
 async function checkRule(knex: Knex, payload: Record<string, unknown>, segmentId?: string) {
 	// Not an object: Directus itself refuses the payload; this hook has nothing to check (found by fuzzing).
@@ -37,20 +33,14 @@ async function checkRule(knex: Knex, payload: Record<string, unknown>, segmentId
 		});
 }
 
-export function registerSegmentHooks(
-	filter: Filter,
-	schedule: Schedule,
-	database: Knex,
-	emitter: ActionEmitter,
-	log: (message: string) => void,
-) {
+export function register({ filter, schedule }: RegisterFunctions, { database, emitter, logger }: CrmContext) {
 	filter('crm_segments.items.create', async (payload, _meta, context) => {
-		await checkRule(context.database as Knex, payload as Record<string, unknown>);
+		await checkRule(context.database, payload as Record<string, unknown>);
 		return payload;
 	});
 	filter('crm_segments.items.update', async (payload, meta, context) => {
 		const keys = (meta.keys ?? []) as (string | number)[];
-		for (const key of keys) await checkRule(context.database as Knex, payload as Record<string, unknown>, String(key));
+		for (const key of keys) await checkRule(context.database, payload as Record<string, unknown>, String(key));
 		return payload;
 	});
 
@@ -59,7 +49,7 @@ export function registerSegmentHooks(
 		for (const id of await segmentsWithSchedule(database, refresh)) {
 			emitSegmentChanges(emitter, await refreshSegment(database, id, { now: new Date(), timeZone }));
 		}
-		log(`crm: ${refresh} segment refresh done`);
+		logger.info(`crm: ${refresh} segment refresh done`);
 	};
 	schedule('5 * * * *', refreshAll('hourly'));
 	schedule('30 3 * * *', refreshAll('nightly'));

@@ -7,7 +7,7 @@
 //   write's own transaction (filter hook). Clearing stage_locked lets the rules apply again at once.
 // - stage_rules are checked when saved (400 naming the path) and applied to every customer right after.
 import { InvalidPayloadError } from '@directus/errors';
-import type { Knex } from 'knex';
+import type { EventContext, RegisterFunctions } from '@directus/types';
 import {
 	countsReferrals,
 	customerFieldsRead,
@@ -23,25 +23,11 @@ import { reevaluateStage } from '../../../data/stages/evaluate-customer';
 import { runStageRefresh } from '../../../data/stages/refresh-stages';
 import { insertStageHistory, isTrue, recordManualStage, type StageChange } from '../../../data/stages/stage-history';
 import { loadStageContext, type StageContext } from '../../../data/stages/stage-rules-repo';
-import { cachePurger } from '../../cache';
+import type { CrmContext } from '../../context';
 import { referrersOf } from '../../../data/referrers';
 
 type Meta = Record<string, unknown>;
-type Context = { database: unknown; accountability?: { user?: string | null } | null };
-type Register = {
-	filter: (event: string, handler: (payload: unknown, meta: Meta, context: Context) => unknown) => void;
-	action: (event: string, handler: (meta: Meta, context: Context) => unknown) => void;
-	schedule: (cron: string, handler: () => Promise<void>) => void;
-};
-type Logger = { info(message: string): void; error(error: unknown, message: string): void };
-type Extension = {
-	database: Knex;
-	logger: Logger;
-	emitter: { emitAction(event: string, payload: unknown, context: unknown): void };
-	services: unknown;
-	getSchema: () => Promise<unknown>;
-	env: Record<string, unknown>;
-};
+type Context = EventContext;
 /** The customers an event concerns (with their referrers when already read), or 'unseen' while the write is not visible yet. */
 type Found = number[] | { customers: number[]; referrers: number[] };
 type Finder = (meta: Meta, context: StageContext, hook: Context) => Promise<Found | 'unseen'>;
@@ -76,11 +62,8 @@ function checkRules(payload: unknown) {
 	return payload;
 }
 
-export function registerStageHooks(
-	{ filter, action, schedule }: Register,
-	{ database, logger, emitter, services, getSchema, env }: Extension,
-) {
-	const purgeCache = cachePurger(services, getSchema, env);
+export function register({ filter, action, schedule }: RegisterFunctions, ctx: CrmContext) {
+	const { database, logger, emitter, purgeCache } = ctx;
 	const publish = async (changes: StageChange[]) => {
 		if (!changes.length) return;
 		for (const change of changes) emitter.emitAction('crm.stage.changed', { ...change }, null);
@@ -157,7 +140,8 @@ export function registerStageHooks(
 		deleted.set(
 			JSON.stringify((keys as unknown[]).map(String)),
 			customerIds(
-				await (hook.database as Knex)('crm_orders')
+				await hook
+					.database('crm_orders')
 					.select('customer')
 					.whereIn('id', keys as (string | number)[]),
 			),
@@ -211,7 +195,7 @@ export function registerStageHooks(
 		const row = payload as Meta;
 		if (!('stage' in row)) return payload;
 		checkStage(row.stage);
-		const changes = await recordManualStage(hook.database as Knex, keysOf(meta), String(row.stage), {
+		const changes = await recordManualStage(hook.database, keysOf(meta), String(row.stage), {
 			staff: hook.accountability?.user ?? null,
 			now: new Date(),
 		});
