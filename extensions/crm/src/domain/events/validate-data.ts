@@ -1,5 +1,6 @@
 // Per-type validation of an event's `data`: precise paths, normalised values (e-mail, phone, ISO UTC timestamps).
 import { CHOICES } from './choices';
+import { orderTotalMismatch } from './order-totals';
 import type { EventType } from './types';
 import {
 	amount,
@@ -107,8 +108,20 @@ function customerUpsert(value: unknown, path: string, ctx: Context) {
 	return out;
 }
 
+/** An order whose lines do not add up to its total is refused at `total` (see order-totals.ts for the rule). */
+function checkedOrder(value: unknown, path: string, ctx: Context, spec: Record<string, FieldSpec>) {
+	const out = readObject(value, path, ctx, spec);
+	if (!out || !Array.isArray(out.lines)) return out;
+	const mismatch = orderTotalMismatch({
+		total: out.total as number,
+		discount_total: out.discount_total as number | undefined,
+		lines: out.lines as Record<string, unknown>[],
+	});
+	return mismatch ? fail(ctx, childPath(path, 'total'), mismatch) : out;
+}
+
 const orderPlaced = (value: unknown, path: string, ctx: Context) =>
-	readObject(value, path, ctx, { ...ORDER, status: optional(oneOf(CHOICES.orderStatus)) });
+	checkedOrder(value, path, ctx, { ...ORDER, status: optional(oneOf(CHOICES.orderStatus)) });
 
 /** A reference to an existing order (`{ id }` or `{ external_id }`). */
 const orderStatusChange = (value: unknown, path: string, ctx: Context) => orderRef(value, path, ctx);
@@ -122,7 +135,7 @@ function orderPaid(value: unknown, path: string, ctx: Context) {
 		return fail(ctx, childPath(path, 'id'), 'a full order is matched by external_id; leave id out');
 	if (value.external_id === undefined)
 		return fail(ctx, childPath(path, 'external_id'), 'is required with a full order');
-	return readObject(value, path, ctx, ORDER);
+	return checkedOrder(value, path, ctx, ORDER);
 }
 
 const interactionLogged = (value: unknown, path: string, ctx: Context) => readObject(value, path, ctx, INTERACTION);

@@ -44,7 +44,8 @@ export function readObject(
 ): Record<string, unknown> | undefined {
 	if (!isObject(value)) return fail(ctx, path, 'must be an object');
 	const before = ctx.issues.length;
-	for (const key of Object.keys(value)) if (!(key in spec)) fail(ctx, childPath(path, key), 'unknown field');
+	// Own properties only: `constructor`, `toString` or `__proto__` are unknown fields, not Object's (#15 finding 13).
+	for (const key of Object.keys(value)) if (!Object.hasOwn(spec, key)) fail(ctx, childPath(path, key), 'unknown field');
 	const out: Record<string, unknown> = {};
 	for (const [key, field] of Object.entries(spec)) {
 		const raw = value[key];
@@ -61,6 +62,11 @@ export function readObject(
 	return ctx.issues.length === before ? out : undefined;
 }
 
+// eslint-disable-next-line no-control-regex -- these are the characters refused
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// eslint-disable-next-line no-control-regex -- likewise, with tab, line feed and carriage return
+const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F]/;
+
 export const text =
 	(max = 255): Checker<string> =>
 	(value, path, ctx) => {
@@ -68,6 +74,15 @@ export const text =
 		const trimmed = value.trim();
 		if (!trimmed) return fail(ctx, path, 'must not be empty');
 		if (trimmed.length > max) return fail(ctx, path, `must be at most ${max} characters`);
+		// NUL and the other C0 controls (PostgreSQL refuses NUL in text); tab and line breaks only in long texts.
+		if ((max > 255 ? CONTROL : CONTROL_OR_BREAK).test(trimmed))
+			return fail(
+				ctx,
+				path,
+				max > 255
+					? 'must not contain control characters (other than tab and line breaks)'
+					: 'must not contain control characters or line breaks',
+			);
 		return trimmed;
 	};
 
