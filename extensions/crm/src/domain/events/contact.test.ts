@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseEmail, normalisePhone } from './contact';
+import { formatPhone, normaliseEmail, normalisePhone, phoneSearchTerm } from './contact';
 
 describe('normaliseEmail', () => {
 	it('trims and lower-cases', () => {
@@ -42,6 +42,9 @@ describe('normalisePhone', () => {
 		expect(normalisePhone('031-123-4567')).toBe('+82311234567');
 		expect(normalisePhone('011-123-4567')).toBe('+82111234567');
 		expect(normalisePhone('070-1234-5678')).toBe('+827012345678');
+		// Shared-cost business numbers and a mobile number typed without its trunk 0 are valid Korean numbers too.
+		expect(normalisePhone('1588-1234')).toBe('+8215881234');
+		expect(normalisePhone('1012345678')).toBe('+821012345678');
 	});
 	it('keeps other international numbers with 8-15 digits', () => {
 		expect(normalisePhone('+1 (415) 555-0100')).toBe('+14155550100');
@@ -55,16 +58,45 @@ describe('normalisePhone', () => {
 			'12345',
 			'010-1234',
 			'010-1234-56789',
-			'1012345678',
 			'0010-1234-5678',
 			'+82 99 1234 5678',
 			'010-CALL-ME',
 			'+',
 			'++821012345678',
 			'+0123456789',
-			'1588-1234',
+			'+44 7700 900123',
+			'010-1234-5678'.repeat(4),
 		]) {
 			expect(normalisePhone(bad), bad).toBeNull();
 		}
+	});
+});
+
+describe('formatPhone', () => {
+	it('shows Korean numbers domestically and others internationally', () => {
+		expect(formatPhone('+821097124198')).toBe('010-9712-4198');
+		expect(formatPhone('+8221234567')).toBe('02-123-4567');
+		expect(formatPhone('+12125551234')).toBe('+1 212 555 1234');
+	});
+	it('leaves what it cannot read as it is', () => {
+		expect(formatPhone('내선 12')).toBe('내선 12');
+		expect(formatPhone('+82 99')).toBe('+82 99');
+	});
+});
+
+describe('phoneSearchTerm', () => {
+	it('turns a whole number in any spelling into its E.164 form', () => {
+		for (const typed of ['010-9712-4198', '01097124198', '+82 10 9712 4198', ' 010 9712 4198 '])
+			expect(phoneSearchTerm(typed), typed).toBe('+821097124198');
+	});
+	it('searches part of a number by its digits, without the trunk 0', () => {
+		expect(phoneSearchTerm('9712-4198')).toBe('97124198');
+		expect(phoneSearchTerm('010-9712')).toBe('109712');
+		expect(phoneSearchTerm('4198')).toBe('4198');
+		expect(phoneSearchTerm('+82 10 97')).toBe('+821097');
+	});
+	it('leaves names, e-mails, short numbers and long input alone', () => {
+		for (const typed of ['김민준', 'minjun@example.kr', '123', '010', '', 'A-1234', '1'.repeat(41)])
+			expect(phoneSearchTerm(typed), typed).toBeNull();
 	});
 });
