@@ -8,9 +8,9 @@ import { anniversaryYears, celebratedMonthDays, dedupeKey, fallsOn, inactivity, 
 import { planCauses, type Cause } from '../outbox/plan';
 import { toDbTimestamp } from '../timestamps';
 import { activeRules, customerTimeZone, followupSettings, type FollowupRule, type FollowupSettings } from './rules-repo';
+import { isSqlite } from '../dialect';
 
 const CHUNK = 1000;
-const isSqlite = (knex: Knex) => String(knex.client.config.client).includes('sqlite');
 
 /** Every local calendar day in progress somewhere on Earth (UTC-12 … UTC+14), with its neighbours when asked. */
 function monthDaysInProgress(now: Date, widen: boolean): string[] {

@@ -5,7 +5,8 @@ import { KPI_IDS } from '../../domain/kpi/definitions';
 import { civil, civilDateOf, formatCivil, periodOf, type CivilDate } from '../../domain/kpi/period';
 import { SEGMENT_SIZE_KPI } from '../../domain/segments/segment-size';
 import { computeKpis } from './compute';
-import { isSqlite, ts } from './sql';
+import { isSqlite } from '../dialect';
+import { ts } from './sql';
 
 export const snapshotKey = (day: string, kpi: string, segment: number | null) => `${day}:${kpi}:${segment ?? 'all'}`;
 

@@ -2,10 +2,10 @@
 // Everything is bound: instants, day counts and filter values; only generated bucket numbers are literals.
 import type { Knex } from 'knex';
 import { toDbTimestamp } from '../timestamps';
+import { isSqlite } from '../dialect';
 
 export const PURCHASE_STATUSES = ['paid', 'fulfilled'] as const;
 
-export const isSqlite = (knex: Knex) => String(knex.client.config.client).includes('sqlite');
 
 /** An instant as the database compares it. */
 export const ts = (knex: Knex, date: Date) => toDbTimestamp(knex, date);

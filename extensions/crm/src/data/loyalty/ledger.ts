@@ -7,6 +7,7 @@ import { allocate, newLotRemaining, type Lot } from '../../domain/loyalty';
 import { parseTimestamp } from '../../domain/customer-stats/order-stats';
 import { toDbTimestamp } from '../timestamps';
 import { LoyaltyError } from './errors';
+import { isPostgres } from '../dialect';
 
 export type MovementKind = 'earn' | 'redeem' | 'expire' | 'adjust' | 'reverse';
 
@@ -36,7 +37,6 @@ export interface PostedMovement {
 	duplicate: boolean;
 }
 
-const isPostgres = (knex: Knex) => String(knex.client.config.client).includes('pg');
 
 const lockedRow = async (trx: Knex, id: number | Knex.QueryBuilder): Promise<Record<string, unknown> | undefined> => {
 	const query = trx('crm_customers').first('id', 'points_balance', 'points_earned', 'tier', 'tier_review_at', 'birthday', 'order_count', 'first_order_at').where('id', id);

@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { toDbTimestamp } from '../timestamps';
+import { isPostgres } from '../dialect';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 export type OutboxRow = Record<string, any> & { id: number; customer: number; rule: number | null; channel: string; status: string; attempts: number };
 
-const isPostgres = (knex: Knex) => String(knex.client.config.client).includes('pg');
 
 export function claimToken(worker: string): string {
 	return `${worker}#${randomUUID().slice(0, 8)}`;

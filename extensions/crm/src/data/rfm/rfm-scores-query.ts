@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import { cellKeys, DEFAULT_RFM_CELLS, type RfmCell } from '../../domain/rfm/rfm-cells';
 import { RFM_PURCHASE_STATUSES, rfmWindow, type RfmOptions } from '../../domain/rfm/rfm-scoring';
 import { toDbTimestamp } from '../timestamps';
+import { isSqlite } from '../dialect';
 
 export interface RfmQueryOptions extends RfmOptions {
 	/** When given, the query also selects `cell` (the first matching cell's name, null if none matches). */
@@ -18,7 +19,6 @@ const MEASURES = [
 	{ score: 'm', value: 'm_value' },
 ] as const;
 
-const isSqlite = (knex: Knex) => String(knex.client.config.client).includes('sqlite');
 
 /** Purchase orders inside (now - windowDays, now]: the only rows RFM looks at. */
 export function purchasesInWindow(knex: Knex, options: RfmOptions): Knex.QueryBuilder {

@@ -4,6 +4,7 @@ import type { FieldType } from '../../domain/segments/field-catalogue';
 import type { FieldOp } from '../../domain/segments/rule-types';
 import { birthdayMonthRange, birthdayRange, daysBefore, isoRange, type MonthDayRange } from '../../domain/segments/time-windows';
 import { toDbTimestamp } from '../timestamps';
+import { isSqlite } from '../dialect';
 
 export interface PredicateContext {
 	knex: Knex;
@@ -41,7 +42,6 @@ function tpl(nullAware: boolean) {
 const nullable = tpl(false);
 const total = tpl(true);
 
-export const isSqlite = (knex: Knex) => String(knex.client.config.client).includes('sqlite');
 const escapeLike = (text: string) => text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`);
 
 function template(ctx: PredicateContext, type: FieldType, op: FieldOp, value: unknown): Template {

@@ -4,7 +4,8 @@ import type { Knex } from 'knex';
 import { evaluationOrder, FALLBACK_STAGE, stageReason, type AutomaticStageRule, type Stage, type StageTrigger } from '../../domain/stages';
 import { compileSegmentQuery } from '../segments/segment-query';
 import { segmentConditions as stageConditions } from '../segments/builtin-condition-handlers';
-import { insertStageHistory, isPostgres, isTrue, type StageChange } from './stage-history';
+import { isPostgres } from '../dialect';
+import { insertStageHistory, isTrue, type StageChange } from './stage-history';
 import type { StageContext } from './stage-rules-repo';
 
 export interface StageRunOptions extends StageContext {

@@ -8,7 +8,8 @@ import { limitStatementTime } from '../segments/segment-membership';
 import type { StageRunOptions } from './evaluate-customer';
 import { segmentConditions as stageConditions } from '../segments/builtin-condition-handlers';
 import { loadStageContext } from './stage-rules-repo';
-import { insertStageHistory, isPostgres, whereUnlocked, type StageChange } from './stage-history';
+import { isPostgres } from '../dialect';
+import { insertStageHistory, whereUnlocked, type StageChange } from './stage-history';
 
 const CHUNK = 500;
 

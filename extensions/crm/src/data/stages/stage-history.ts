@@ -44,4 +44,3 @@ export function whereUnlocked(qb: Knex.QueryBuilder, column = 'stage_locked'): K
 	return qb.where((unlocked) => unlocked.whereNull(column).orWhere(column, false));
 }
 
-export const isPostgres = (knex: Knex): boolean => !String(knex.client.config.client).includes('sqlite');
