@@ -13,8 +13,9 @@
 // Feedback: March NPS A 10 (web), B 9, C 7, D 3; February NPS A 6 (web), B 8; March CSAT A 5 (web), B 4, C 2; a review.
 // Follow-ups (rule cost 1,000 per message): sent A Mar 2 12:00, A Mar 2 18:00, A Mar 4, D Mar 8, B Mar 25, B Feb 25;
 // held out C Mar 2, B Mar 1 00:10, E Mar 3; one failed message to A on Mar 10.
-import { createItem, createItems, deleteItems, readItems, updateItem, updateSingleton } from '@directus/sdk';
-import type { CrmInstance } from '../harness/crm.ts';
+import { createItem, createItems, readItems, updateSingleton } from '@directus/sdk';
+import { directDatabase, type CrmInstance } from '../harness/crm.ts';
+import { toDbTimestamp } from '../../extensions/crm/src/data/timestamps.ts';
 
 type Row = Record<string, any>;
 export const kst = (day: string, time = '12:00') => `${day}T${time}:00+09:00`;
@@ -85,10 +86,17 @@ export async function seedKpiFixture(crm: CrmInstance): Promise<KpiFixture> {
 	)) as Row[];
 	const tiers = Object.fromEntries(tierRows.map((t) => [t.code, Number(t.id)]));
 	const others = tierRows.find((t) => t.code !== 'gold' && t.code !== 'silver');
-	await request(updateItem('crm_customers' as never, A, { tier: tiers.gold } as never));
-	await request(updateItem('crm_customers' as never, B, { tier: tiers.silver } as never));
-	for (const id of [C, D, E])
-		await request(updateItem('crm_customers' as never, id, { tier: others?.id ?? null } as never));
+	// The tier is CRM-owned (refused through the API), so the fixture writes it straight into the database.
+	const db = await directDatabase(crm);
+	try {
+		await db('crm_customers').where('id', A).update({ tier: tiers.gold });
+		await db('crm_customers').where('id', B).update({ tier: tiers.silver });
+		await db('crm_customers')
+			.whereIn('id', [C, D, E])
+			.update({ tier: others?.id ?? null });
+	} finally {
+		await db.destroy();
+	}
 
 	const segment = Number(
 		(
@@ -164,34 +172,38 @@ export async function seedKpiFixture(crm: CrmInstance): Promise<KpiFixture> {
 			)) as Row
 		).id,
 	);
-	const stale = (await request(readItems('crm_outbox' as never, { fields: ['id'], limit: -1 } as never))) as Row[];
-	if (stale.length) await request(deleteItems('crm_outbox' as never, stale.map((r) => r.id) as never));
+	// Outbox rows are the CRM's delivery facts (no create or delete through the API): written straight into the database.
+	const db2 = await directDatabase(crm);
 	let n = 0;
+	const at = (day: string, time: string) => toDbTimestamp(db2, new Date(kst(day, time)));
 	const message = (customer: number, status: string, day: string, time = '12:00') => ({
 		dedupe_key: `kpi-test:${++n}`,
 		rule,
 		customer,
 		channel: 'sms',
 		status,
-		due_at: kst(day, time),
-		sent_at: status === 'sent' || status === 'failed' ? kst(day, time) : null,
+		marketing: false,
+		attempts: 0,
+		due_at: at(day, time),
+		sent_at: status === 'sent' || status === 'failed' ? at(day, time) : null,
+		date_created: toDbTimestamp(db2, new Date()),
 	});
-	await request(
-		createItems(
-			'crm_outbox' as never,
-			[
-				message(A, 'sent', '2026-03-02'),
-				message(A, 'sent', '2026-03-02', '18:00'),
-				message(A, 'sent', '2026-03-04'),
-				message(D, 'sent', '2026-03-08'),
-				message(B, 'sent', '2026-03-25'),
-				message(B, 'sent', '2026-02-25'),
-				message(C, 'held_out', '2026-03-02'),
-				message(B, 'held_out', '2026-03-01', '00:10'),
-				message(E, 'held_out', '2026-03-03'),
-				message(A, 'failed', '2026-03-10'),
-			] as never,
-		),
-	);
+	try {
+		await db2('crm_outbox').delete();
+		await db2('crm_outbox').insert([
+			message(A, 'sent', '2026-03-02'),
+			message(A, 'sent', '2026-03-02', '18:00'),
+			message(A, 'sent', '2026-03-04'),
+			message(D, 'sent', '2026-03-08'),
+			message(B, 'sent', '2026-03-25'),
+			message(B, 'sent', '2026-02-25'),
+			message(C, 'held_out', '2026-03-02'),
+			message(B, 'held_out', '2026-03-01', '00:10'),
+			message(E, 'held_out', '2026-03-03'),
+			message(A, 'failed', '2026-03-10'),
+		]);
+	} finally {
+		await db2.destroy();
+	}
 	return { customers, segment, tiers, rule };
 }

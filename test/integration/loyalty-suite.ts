@@ -3,7 +3,7 @@
 // coupons consumed once, manual adjustment, expiry oldest-first, tiers, reconciliation and bad input.
 import { createItem, customEndpoint, readItem, readItems, updateItem } from '@directus/sdk';
 import { expect, it } from 'vitest';
-import type { CrmInstance } from '../harness/crm.ts';
+import { directDatabase, type CrmInstance } from '../harness/crm.ts';
 
 const DAY = 86_400_000;
 type Row = Record<string, any>;
@@ -307,8 +307,15 @@ export function loyaltySuite(crm: () => CrmInstance) {
 			new Date(),
 		);
 		const otherMonth = String((Number(seoulMonth) % 12) + 1).padStart(2, '0');
-		const birthdayNow = await h.customer('생일 고객', { birthday: `1990-${seoulMonth}-15`, tier: gold.id });
-		const birthdayLater = await h.customer('다음 달 생일 고객', { birthday: `1990-${otherMonth}-15`, tier: gold.id });
+		const birthdayNow = await h.customer('생일 고객', { birthday: `1990-${seoulMonth}-15` });
+		const birthdayLater = await h.customer('다음 달 생일 고객', { birthday: `1990-${otherMonth}-15` });
+		// The tier is CRM-owned (refused through the API): the fixture sets it in the database.
+		const db = await directDatabase(crm());
+		try {
+			await db('crm_customers').whereIn('id', [birthdayNow.id, birthdayLater.id]).update({ tier: gold.id });
+		} finally {
+			await db.destroy();
+		}
 		const first = await h.call<Row>('/crm/loyalty/run-nightly', 'POST');
 		expect(first.birthdayCoupons).toBe(1);
 		await h.call('/crm/loyalty/run-nightly', 'POST');

@@ -53,9 +53,18 @@ export async function executeRow(deps: ExecuteDeps, row: OutboxRow, pass: Pass):
 	} catch (error) {
 		return cancel(knex, row, `the rule's condition cannot be evaluated: ${(error as Error).message}`);
 	}
+	const template =
+		isMessage(row.channel) || (row.channel === 'task' && row.template != null)
+			? row.template == null
+				? null
+				: await knex('crm_templates').first('*').where('id', row.template)
+			: null;
+	// Advertising or not is the template's purpose at send time (or the rule's), never the row's stored copy: a row
+	// is only a plan, and a plan edited to say "not advertising" must not skip consent, quiet hours or the (광고) mark.
+	const marketing = isMessage(row.channel) && (template?.purpose === 'marketing' || rule.marketing);
 	const decision = decideSend({
 		action: row.channel as FollowupAction,
-		marketing: Boolean(row.marketing),
+		marketing,
 		ruleActive: rule.status === 'active',
 		matchesCondition: matches,
 		customer,
@@ -76,7 +85,6 @@ export async function executeRow(deps: ExecuteDeps, row: OutboxRow, pass: Pass):
 	const context = parseContext(row.context);
 	let rendered: { subject: string; body: string; text?: string } | null = null;
 	if (isMessage(row.channel) || (row.channel === 'task' && row.template != null)) {
-		const template = row.template == null ? null : await knex('crm_templates').first('*').where('id', row.template);
 		if (!template) return fail(knex, row, 'the rule has no template', true, pass.now);
 		try {
 			const data = await triggerData(knex, row.customer, context);
@@ -94,12 +102,12 @@ export async function executeRow(deps: ExecuteDeps, row: OutboxRow, pass: Pass):
 			rendered = composeMessage({
 				template,
 				channel: row.channel as MessageChannel | 'task',
-				marketing: Boolean(row.marketing),
+				marketing,
 				sender: pass.settings.sender,
 				timeZone,
 				currency: pass.settings.currency,
 				cache: deps.cache,
-				unsubscribeUrl: row.marketing ? deps.links.unsubscribe(row.customer, row.channel, pass.now) : null,
+				unsubscribeUrl: marketing ? deps.links.unsubscribe(row.customer, row.channel, pass.now) : null,
 				context: {
 					customer,
 					rule: { id: rule.id, name: rule.name },
@@ -134,7 +142,7 @@ export async function executeRow(deps: ExecuteDeps, row: OutboxRow, pass: Pass):
 				subject: rendered!.subject,
 				body: rendered!.body,
 				text: rendered!.text,
-				marketing: Boolean(row.marketing),
+				marketing,
 				from:
 					row.channel === 'email' && pass.settings.sender.name && pass.settings.sender.email
 						? { name: pass.settings.sender.name, address: pass.settings.sender.email }

@@ -44,3 +44,30 @@ export function messageLinks(env: Record<string, unknown>): MessageLinks {
 		},
 	};
 }
+
+/** The token of every link a preview renders: it has the shape of a link but signs nothing, so it opens nothing. */
+export const PREVIEW_TOKEN = 'preview';
+
+/**
+ * Links for previews: where a real message would carry a signed link, a preview carries a placeholder that the
+ * unsubscribe and survey pages refuse. A preview never mints a live credential (anyone who can preview could
+ * otherwise unsubscribe a customer or answer a survey for them).
+ */
+export function previewLinks(env: Record<string, unknown>): MessageLinks {
+	const base = () => {
+		const url = publicBase(env.PUBLIC_URL);
+		return /^https?:\/\//i.test(url) ? url : null;
+	};
+	return {
+		unsubscribe(_customer, channel) {
+			const url = base();
+			return url && ['email', 'sms', 'kakao'].includes(channel)
+				? `${url}/crm/unsubscribe?token=${PREVIEW_TOKEN}`
+				: null;
+		},
+		survey({ surveyKey }) {
+			const url = base();
+			return url && isLinkableSurveyKey(surveyKey) ? `${url}/crm/surveys/answer?token=${PREVIEW_TOKEN}` : null;
+		},
+	};
+}

@@ -39,23 +39,30 @@ export interface PostedMovement {
 
 
 const lockedRow = async (trx: Knex, id: number | Knex.QueryBuilder): Promise<Record<string, unknown> | undefined> => {
-	const query = trx('crm_customers').first('id', 'points_balance', 'points_earned', 'tier', 'tier_review_at', 'birthday', 'order_count', 'first_order_at').where('id', id);
+	// The balance comes from the ledger itself (its sum, read in the same statement as the lock), never from the cached
+	// points_balance column: a cache that went wrong must not decide how much of a new lot repays a "debt".
+	const ledgerSum = trx('crm_points_ledger').sum({ s: 'points' }).where('customer', trx.ref('crm_customers.id'));
+	const query = trx('crm_customers')
+		.first('id', 'points_balance', 'points_earned', 'tier', 'tier_review_at', 'birthday', 'order_count', 'first_order_at', { ledger_balance: ledgerSum })
+		.where('id', id);
 	// NO KEY UPDATE serialises every writer of the customer's row as FOR UPDATE did, without also holding off rows
 	// that merely reference it (an order or membership insert's foreign-key check) until this transaction ends.
 	return await (isPostgres(trx) ? query.forNoKeyUpdate() : query);
 };
 
-/** Locks the customer's row for the rest of the transaction and returns its cached balance. */
+/** Locks the customer's row for the rest of the transaction and returns its balance (the ledger's sum). */
 export async function lockCustomer(trx: Knex, customer: number): Promise<{ balance: number; row: Record<string, unknown> }> {
 	const row = await lockedRow(trx, customer);
 	if (!row) throw new LoyaltyError('UNKNOWN_CUSTOMER', 404, `Customer ${customer} not found.`, 'customer');
-	return { balance: Number(row.points_balance ?? 0), row };
+	return { balance: ledgerBalance(row), row };
 }
+
+const ledgerBalance = (row: Record<string, unknown>) => Number(row.ledger_balance ?? 0);
 
 /** lockCustomer for an order's customer in one statement; null when the order (or its customer) is not found. */
 export async function lockOrderCustomer(trx: Knex, orderId: number): Promise<{ balance: number; row: Record<string, unknown> } | null> {
 	const row = await lockedRow(trx, trx('crm_orders').select('customer').where('id', orderId));
-	return row ? { balance: Number(row.points_balance ?? 0), row } : null;
+	return row ? { balance: ledgerBalance(row), row } : null;
 }
 
 export async function spendableLots(trx: Knex, customer: number): Promise<Lot[]> {
@@ -125,7 +132,8 @@ export async function postMovement(trx: Knex, balance: number, movement: Movemen
 	const earnedDelta = movement.kind === 'earn' || (movement.kind === 'reverse' && movement.order) ? points : 0;
 	await trx('crm_customers')
 		.where('id', movement.customer)
-		.update({ points_balance: trx.raw('?? + ?', ['points_balance', points]), points_earned: trx.raw('?? + ?', ['points_earned', earnedDelta]) });
+		// The cache is set from the ledger's balance (healing a cache that drifted), not incremented.
+		.update({ points_balance: balance + points, points_earned: trx.raw('?? + ?', ['points_earned', earnedDelta]) });
 	return { id: typeof inserted === 'object' ? inserted.id : inserted, points, duplicate: false, balance: balance + points };
 }
 

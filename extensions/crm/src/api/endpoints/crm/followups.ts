@@ -10,6 +10,7 @@ import { canAccess, forbidden, invalid, type Action } from '../../access';
 import { dispatchDue } from '../../followups/dispatcher';
 import { dispatchDeps, leaseMs, requestNow, type DirectusContext } from '../../followups/context';
 import { previewTemplate } from '../../followups/preview';
+import { previewLinks } from '../../followups/links';
 
 type Accountable = Request & { accountability?: unknown };
 
@@ -106,7 +107,12 @@ export function followupRoutes(router: Router, context: DirectusContext) {
 				const source = typeof body.source === 'object' && body.source ? body.source : undefined;
 				if (template === undefined && !source)
 					return invalid(res, [{ path: 'template', message: 'give a template id or a source' }]);
-				const result = await previewTemplate(database as Knex, { template, source, customer, now }, deps);
+				// Placeholder links: a preview never mints a working unsubscribe or survey link.
+				const result = await previewTemplate(
+					database as Knex,
+					{ template, source, customer, now },
+					{ ...deps, links: previewLinks(context.env) },
+				);
 				if ('issues' in result)
 					return invalid(
 						res,
