@@ -201,6 +201,11 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 	},
 	{
 		collection: 'crm_outbox',
+		// Staff may cancel a scheduled message or requeue a failed one; nothing else of a row changes through the API.
+		owned: {
+			appendOnly: true,
+			transitions: { field: 'status', allowed: { scheduled: ['cancelled'], failed: ['scheduled'] } },
+		},
 		label: { en: 'Message outbox', ko: '발송함', enSingular: 'Message', koSingular: '메시지' },
 		note: {
 			en: 'Every planned message, once per rule, customer and occurrence.',
@@ -229,7 +234,7 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 				indexed: true,
 			}),
 			f.boolean('marketing', { en: 'Advertising', ko: '광고성' }, { readonly: true }),
-			f.timestamp('due_at', { en: 'Due', ko: '발송 예정' }, { required: true, indexed: true }),
+			f.timestamp('due_at', { en: 'Due', ko: '발송 예정' }, { required: true, indexed: true, readonly: true }),
 			f.integer('attempts', { en: 'Attempts', ko: '시도 횟수' }, { defaultValue: 0, readonly: true }),
 			f.text('last_error', { en: 'Last error', ko: '마지막 오류' }, { readonly: true }),
 			f.string('provider_id', { en: 'Provider message id', ko: '발송사 메시지 ID' }, { readonly: true }),
@@ -244,6 +249,7 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 	},
 	{
 		collection: 'crm_kpi_snapshots',
+		owned: { appendOnly: true },
 		label: { en: 'KPI snapshots', ko: 'KPI 스냅샷', enSingular: 'KPI snapshot', koSingular: 'KPI 스냅샷' },
 		note: { en: 'Daily KPI values for trends.', ko: '추세 분석용 일별 KPI 값' },
 		icon: 'insights',

@@ -316,6 +316,7 @@ export const LOYALTY_COLLECTIONS: CollectionDef[] = [
 	},
 	{
 		collection: 'crm_points_ledger',
+		owned: { appendOnly: true },
 		label: { en: 'Points ledger', ko: '포인트 원장', enSingular: 'Points movement', koSingular: '포인트 내역' },
 		note: {
 			en: 'Every points movement, append-only. The balance is the sum.',
@@ -368,6 +369,7 @@ export const LOYALTY_COLLECTIONS: CollectionDef[] = [
 	},
 	{
 		collection: 'crm_events',
+		owned: { appendOnly: true },
 		label: { en: 'Event journal', ko: '이벤트 기록', enSingular: 'Event', koSingular: '이벤트' },
 		note: {
 			en: 'Events received from shops, POS and apps, by idempotency key.',
@@ -395,6 +397,7 @@ export const LOYALTY_COLLECTIONS: CollectionDef[] = [
 	},
 	{
 		collection: 'crm_history',
+		owned: { appendOnly: true },
 		label: { en: 'Change history', ko: '변경 이력', enSingular: 'Change', koSingular: '변경 이력' },
 		note: { en: 'Stage, tier and consent changes with their reason.', ko: '관계 단계·등급·수신 동의 변경과 사유' },
 		icon: 'history',

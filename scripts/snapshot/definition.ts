@@ -411,6 +411,29 @@ export const COLLECTIONS: CollectionDef[] = [
 	},
 	{
 		collection: 'crm_customers',
+		owned: {
+			fields: [
+				'order_count',
+				'total_spent',
+				'first_order_at',
+				'last_order_at',
+				'last_interaction_at',
+				'last_nps',
+				'rfm_r',
+				'rfm_f',
+				'rfm_m',
+				'rfm_cell',
+				'rfm_at',
+				'p_alive',
+				'expected_purchases_90d',
+				'predicted_clv',
+				'clv_at',
+				'points_balance',
+				'points_earned',
+				'tier',
+				'tier_review_at',
+			],
+		},
 		label: { en: 'Customers', ko: '고객', enSingular: 'Customer', koSingular: '고객' },
 		note: { en: 'Everyone the business sells to or talks with.', ko: '거래하거나 소통하는 모든 고객' },
 		icon: 'person',
@@ -684,6 +707,7 @@ export const COLLECTIONS: CollectionDef[] = [
 	},
 	{
 		collection: 'crm_products',
+		owned: { fields: ['also_bought', 'also_bought_at'] },
 		label: { en: 'Products', ko: '상품', enSingular: 'Product', koSingular: '상품' },
 		note: { en: 'What the business sells, by category.', ko: '판매 상품과 카테고리' },
 		icon: 'inventory_2',
@@ -720,6 +744,7 @@ export const COLLECTIONS: CollectionDef[] = [
 	},
 	{
 		collection: 'crm_orders',
+		owned: { fields: ['points_pending'] },
 		label: { en: 'Orders', ko: '주문', enSingular: 'Order', koSingular: '주문' },
 		note: {
 			en: 'Purchases from every channel; the source of customer statistics.',
@@ -908,6 +933,7 @@ export const COLLECTIONS: CollectionDef[] = [
 	},
 	{
 		collection: 'crm_segments',
+		owned: { fields: ['member_count', 'refreshed_at'] },
 		label: { en: 'Segments', ko: '세그먼트', enSingular: 'Segment', koSingular: '세그먼트' },
 		note: {
 			en: 'Groups of customers by rule or by hand, for targeting and reports.',

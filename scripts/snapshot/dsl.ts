@@ -39,6 +39,16 @@ export interface CollectionDef {
 	archive?: { field: string; value: string; unarchive: string };
 	group?: string;
 	hidden?: boolean;
+	/**
+	 * What the CRM owns here (written only by its own SQL, refused through Directus for everyone; shown read-only):
+	 * computed `fields`, or `appendOnly` rows whose only permitted change is `transitions` of one field.
+	 * The API reads the same declaration from extensions/crm/src/domain/owned-fields.ts (kept equal by a test).
+	 */
+	owned?: {
+		appendOnly?: true;
+		fields?: string[];
+		transitions?: { field: string; allowed: Record<string, string[]> };
+	};
 	fields: FieldDef[];
 }
 
