@@ -8,6 +8,13 @@ import { InvalidPayloadError } from '@directus/errors';
 import type { RegisterFunctions } from '@directus/types';
 import { parseTimestamp } from '../../../domain/customer-stats/order-stats';
 import { activeRules, followupSettings } from '../../../data/followups/rules-repo';
+import {
+	membershipForChange,
+	openInquiries,
+	orderForFollowups,
+	ordersWithStatus,
+	storedFollowupRule,
+} from '../../../data/followups/hook-reads';
 import { planDateTriggers } from '../../../data/followups/occasions';
 import { sweepUnplanned } from '../../../data/followups/sweeps';
 import {
@@ -44,9 +51,7 @@ export function register({ filter, action, schedule }: RegisterFunctions, contex
 	filter('crm_orders.items.update', async (payload, meta, { database: knex }) => {
 		const status = (payload as Meta)?.status;
 		if (typeof status !== 'string' || !PAID.includes(status)) return payload;
-		const before = await knex('crm_orders')
-			.select('id', 'customer', 'status')
-			.whereIn('id', (meta.keys ?? []) as number[]);
+		const before = await ordersWithStatus(knex, (meta.keys ?? []) as number[]);
 		const now = new Date();
 		const changed = before.filter((order) => order.status !== status && order.customer != null);
 		const newlyPaid = changed.filter((order) => !PAID.includes(order.status));
@@ -68,9 +73,7 @@ export function register({ filter, action, schedule }: RegisterFunctions, contex
 		// The rules first, once for both triggers: with no order follow-up active (the common case) the order is not read.
 		const rules = await activeRules(database, ['order_paid', 'order_fulfilled']);
 		if (!rules.length) return;
-		const order = await database('crm_orders')
-			.first('id', 'customer', 'status', 'ordered_at')
-			.where('id', key as number);
+		const order = await orderForFollowups(database, Number(key));
 		const orderedAt = parseTimestamp(order?.ordered_at);
 		if (!order || !PAID.includes(order.status) || !orderedAt || Date.now() - orderedAt.getTime() > FRESH_ORDER_MS)
 			return;
@@ -83,11 +86,7 @@ export function register({ filter, action, schedule }: RegisterFunctions, contex
 	// Inquiries: closed (status → done) in the update's transaction; logged already closed: after the commit.
 	filter('crm_interactions.items.update', async (payload, meta, { database: knex }) => {
 		if ((payload as Meta)?.status !== 'done') return payload;
-		const rows = await knex('crm_interactions')
-			.select('id', 'customer')
-			.whereIn('id', (meta.keys ?? []) as number[])
-			.where('type', 'inquiry')
-			.where((open) => open.whereNot('status', 'done').orWhereNull('status'));
+		const rows = await openInquiries(knex, (meta.keys ?? []) as number[]);
 		const now = new Date();
 		await planTrigger(
 			knex,
@@ -132,11 +131,7 @@ export function register({ filter, action, schedule }: RegisterFunctions, contex
 			fewAtATime(async () => {
 				const rules = (await segmentRules(trigger)).filter((rule) => rule.segment === Number(segment));
 				if (!rules.length) return;
-				const query = database('crm_segment_members')
-					.first('id', 'customer', 'segment')
-					.where({ segment, customer })
-					.orderBy('id', 'desc');
-				const member = await (change === 'entered' ? query.whereNull('left_at') : query.whereNotNull('left_at'));
+				const member = await membershipForChange(database, segment, customer, change);
 				if (member)
 					await planTrigger(database, trigger, [memberCause(member, change, new Date())], {
 						segment: Number(segment),
@@ -190,7 +185,7 @@ export function register({ filter, action, schedule }: RegisterFunctions, contex
 	});
 	filter('crm_followup_rules.items.update', async (payload, meta, { database: knex }) => {
 		for (const key of (meta.keys ?? []) as number[]) {
-			const stored = (await knex('crm_followup_rules').first('*').where('id', key)) ?? {};
+			const stored = await storedFollowupRule(knex, key);
 			checked(await ruleIssues(knex, { ...stored, ...(payload as Meta) }));
 		}
 		return payload;

@@ -23,6 +23,13 @@ import { reevaluateStage } from '../../../data/stages/evaluate-customer';
 import { runStageRefresh } from '../../../data/stages/refresh-stages';
 import { insertStageHistory, isTrue, recordManualStage, type StageChange } from '../../../data/stages/stage-history';
 import { loadStageContext, type StageContext } from '../../../data/stages/stage-rules-repo';
+import {
+	anyOrderExists,
+	anyStageLocked,
+	customersOfOrders,
+	customerStage,
+	linkedRows,
+} from '../../../data/stages/hook-reads';
 import type { CrmContext } from '../../context';
 import { referrersOf } from '../../../data/referrers';
 
@@ -108,11 +115,7 @@ export function register({ filter, action, schedule }: RegisterFunctions, ctx: C
 			const keys = keysOf(meta);
 			// The referrers (when the rules count referrals) come with the same read: one statement fewer per event.
 			const referrals = countsReferrals(context.rules);
-			const query = database(`${collection} as x`)
-				.select('x.id', 'x.customer', ...(collection === 'crm_orders' ? ['x.status'] : []))
-				.whereIn('x.id', keys);
-			if (referrals) query.leftJoin('crm_customers as c', 'c.id', 'x.customer').select('c.referred_by');
-			const rows = await query;
+			const rows = await linkedRows(database, collection, keys, referrals);
 			const payload = (meta.payload ?? {}) as Meta;
 			if (
 				rows.length < keys.length ||
@@ -139,12 +142,7 @@ export function register({ filter, action, schedule }: RegisterFunctions, ctx: C
 		if (deleted.size > 1000) deleted.clear();
 		deleted.set(
 			JSON.stringify((keys as unknown[]).map(String)),
-			customerIds(
-				await hook
-					.database('crm_orders')
-					.select('customer')
-					.whereIn('id', keys as (string | number)[]),
-			),
+			customerIds(await customersOfOrders(hook.database, keys as (string | number)[])),
 		);
 		return keys;
 	});
@@ -152,7 +150,7 @@ export function register({ filter, action, schedule }: RegisterFunctions, ctx: C
 		'crm_orders.items.delete',
 		after(async (meta) => {
 			const key = JSON.stringify(keysOf(meta).map(String));
-			if (await database('crm_orders').first('id').whereIn('id', keysOf(meta))) return 'unseen';
+			if (await anyOrderExists(database, keysOf(meta))) return 'unseen';
 			const customers = deleted.get(key) ?? [];
 			deleted.delete(key);
 			return customers;
@@ -168,9 +166,7 @@ export function register({ filter, action, schedule }: RegisterFunctions, ctx: C
 	action(
 		'crm_customers.items.create',
 		after(async (meta, _context, hook) => {
-			const row = await database('crm_customers')
-				.first('id', 'stage', 'stage_locked')
-				.where('id', meta.key as number);
+			const row = await customerStage(database, Number(meta.key));
 			if (!row) return 'unseen';
 			const given = (meta.payload as Meta)?.stage;
 			if (given != null && given !== FALLBACK_STAGE)
@@ -214,8 +210,7 @@ export function register({ filter, action, schedule }: RegisterFunctions, ctx: C
 			)
 				return [];
 			const keys = keysOf(meta);
-			if (unlocked && (await database('crm_customers').first('id').whereIn('id', keys).where('stage_locked', true)))
-				return 'unseen';
+			if (unlocked && (await anyStageLocked(database, keys))) return 'unseen';
 			return keys.map(Number);
 		}),
 	);
