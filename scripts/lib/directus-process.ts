@@ -23,10 +23,20 @@ export interface CliResult {
 	output: string;
 }
 
-/** Runs `directus <args>` to completion and returns its exit code and combined output. */
-export function directusCli(args: string[], env: Env, options: { quiet?: boolean } = {}): Promise<CliResult> {
+/**
+ * Runs `directus <args>` to completion and returns its exit code and combined output. `cwd` is the Directus project
+ * folder (its package.json lists npm-installed extensions); the CRM checkout by default.
+ */
+export function directusCli(
+	args: string[],
+	env: Env,
+	options: { quiet?: boolean; cwd?: string } = {},
+): Promise<CliResult> {
 	return new Promise((resolvePromise, reject) => {
-		const child = spawn(node22(), [DIRECTUS_CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+		const child = spawn(node22(), [DIRECTUS_CLI, ...args], {
+			cwd: options.cwd ?? ROOT,
+			env: { ...process.env, ...env },
+		});
 		let output = '';
 		const collect = (chunk: Buffer) => {
 			output += chunk.toString();
@@ -39,7 +49,11 @@ export function directusCli(args: string[], env: Env, options: { quiet?: boolean
 	});
 }
 
-export async function directusCliOrThrow(args: string[], env: Env, options: { quiet?: boolean } = {}): Promise<string> {
+export async function directusCliOrThrow(
+	args: string[],
+	env: Env,
+	options: { quiet?: boolean; cwd?: string } = {},
+): Promise<string> {
 	const result = await directusCli(args, env, options);
 	if (result.code !== 0)
 		throw new Error(`directus ${args.join(' ')} failed (${result.code}):\n${result.output.slice(-4000)}`);
@@ -74,7 +88,7 @@ export async function waitForPing(url: string, timeoutMs: number, child?: ChildP
 /** Starts `directus start` and waits until it answers. Output goes to `logFile` (or is inherited). */
 export async function startDirectus(
 	env: Env,
-	options: { logFile?: string; timeoutMs?: number } = {},
+	options: { logFile?: string; timeoutMs?: number; cwd?: string } = {},
 ): Promise<RunningDirectus> {
 	const host = env.HOST ?? '127.0.0.1';
 	const url = `http://${host}:${env.PORT ?? '8055'}`;
@@ -84,7 +98,7 @@ export async function startDirectus(
 		stdio = 'pipe';
 	}
 	const child = spawn(node22(), [DIRECTUS_CLI, 'start'], {
-		cwd: ROOT,
+		cwd: options.cwd ?? ROOT,
 		env: { ...process.env, ...env },
 		stdio: ['ignore', stdio, stdio],
 	});

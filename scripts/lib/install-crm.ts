@@ -9,6 +9,7 @@ import {
 	createTranslations,
 	readDashboards,
 	readPermissions,
+	readCollections,
 	readPolicies,
 	readRoles,
 	readSingleton,
@@ -27,7 +28,7 @@ import { ROOT } from './directus-process.ts';
 import { ROLES } from './roles.ts';
 import { DASHBOARD_NAME, dashboardPanels } from './dashboard.ts';
 import { installLoyaltyDefaults } from './loyalty-defaults.ts';
-import { installModuleBar } from './module-bar.ts';
+import { crmModuleIds, installModuleBar } from './module-bar.ts';
 
 type Log = (line: string) => void;
 
@@ -53,10 +54,32 @@ export function snapshotFor(databaseClient: string) {
 	return JSON.parse(readFileSync(resolve(ROOT, 'snapshots', `crm.${vendor}.json`), 'utf8'));
 }
 
+/** Directus's core tier allows 25 user collections in all; the CRM brings its 20. */
+export const CORE_TIER_COLLECTIONS = 25;
+
+async function adviseCollectionBudget(
+	client: AdminClient,
+	snapshot: { collections: { collection: string }[] },
+	log: Log,
+) {
+	const existing = (await client.request(readCollections())).map((c) => c.collection);
+	const have = new Set(existing);
+	const own = existing.filter((name) => !name.startsWith('directus_') && !name.startsWith('crm_')).length;
+	const crmNew = snapshot.collections.filter((c) => !have.has(c.collection)).length;
+	if (crmNew === 0) return;
+	const total = own + snapshot.collections.length;
+	log(
+		`collections: ${own} of your own + ${snapshot.collections.length} of the CRM = ${total} ` +
+			`(Directus core tier: ${CORE_TIER_COLLECTIONS}${total > CORE_TIER_COLLECTIONS ? '; over it, Directus refuses the schema unless licensed' : ''})`,
+	);
+}
+
 export async function applySchema(client: AdminClient, databaseClient: string, log: Log): Promise<number> {
-	const diff = await client.request(schemaDiff(snapshotFor(databaseClient), { force: true }));
+	const snapshot = snapshotFor(databaseClient);
+	const diff = await client.request(schemaDiff(snapshot, { force: true }));
 	const changes = diff?.diff ? diff.diff.collections.length + diff.diff.fields.length + diff.diff.relations.length : 0;
 	if (changes === 0) return 0;
+	await adviseCollectionBudget(client, snapshot, log);
 	await client.request(schemaApply(diff!, true));
 	log(`schema: applied ${changes} change(s)`);
 	return changes;
@@ -185,6 +208,6 @@ export async function installCrm(client: AdminClient, url: string, log: Log = co
 	await installDashboard(client, log);
 	await installSettings(client);
 	await installLoyaltyDefaults(client, log);
-	await installModuleBar(client, 'crm-import', log);
+	await installModuleBar(client, crmModuleIds(), log);
 	return crmHealth(url);
 }
