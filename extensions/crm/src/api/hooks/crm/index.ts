@@ -1,6 +1,7 @@
 // The CRM's hook entry: one typed context, then every hook module registers itself with the same signature.
 import type { HookConfig } from '@directus/types';
 import { crmContext, type HookRegistrar } from '../../context';
+import { withSchemaGuard } from '../../schema-guard';
 import { register as clv } from './clv';
 import { register as feedback } from './feedback';
 import { register as followups } from './followups';
@@ -35,7 +36,9 @@ const hook: HookConfig = (hooks, context) => {
 	];
 	// CRM_LOYALTY=off turns points off (the order-ingestion benchmark measures the hooks' cost this way).
 	if (String(ctx.env.CRM_LOYALTY ?? 'on') !== 'off') modules.push(loyalty);
-	for (const register of modules) register(hooks, ctx);
+	// Scheduled jobs wait (and say once what to do) until the CRM schema is applied.
+	const guarded = withSchemaGuard(hooks, ctx);
+	for (const register of modules) register(guarded, ctx);
 };
 
 export default hook;
