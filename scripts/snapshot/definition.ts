@@ -124,6 +124,12 @@ const CURRENCIES: Choice[] = [
 	{ value: 'USD', en: 'US dollar (USD)', ko: '미국 달러 (USD)' },
 ];
 // 'customer' shares its label with the stage of that name (choice labels are keyed by value).
+const CLV_MODELS: Choice[] = [
+	{ value: 'auto', en: 'Automatic (holdout, else likelihood)', ko: '자동 (검증 성적, 없으면 우도)' },
+	{ value: 'bgnbd', en: 'BG/NBD', ko: 'BG/NBD' },
+	{ value: 'mbgnbd', en: 'MBG/NBD', ko: 'MBG/NBD' },
+	{ value: 'pareto_nbd', en: 'Pareto/NBD', ko: 'Pareto/NBD' },
+];
 const REC_BASKETS: Choice[] = [
 	{ value: 'customer', en: 'Customer', ko: '고객' },
 	{ value: 'order', en: 'Order', ko: '주문' },
@@ -156,6 +162,7 @@ export const ALL_CHOICES: Choice[] = [
 	...REFRESH_SCHEDULES,
 	...MEMBER_SOURCES,
 	...REC_BASKETS,
+	...CLV_MODELS,
 	...LOYALTY_CHOICES,
 	...FOLLOWUP_CHOICES,
 ];
@@ -402,6 +409,58 @@ export const COLLECTIONS: CollectionDef[] = [
 					ko: '고객: 기간 내 한 고객의 모든 구매를 하나로, 주문: 주문마다 하나로 봅니다.',
 				},
 			}),
+			f.divider('clv_settings', { en: 'Customer lifetime value', ko: '고객 생애 가치 (CLV)' }),
+			f.integer(
+				'clv_purchase_days',
+				{ en: 'Expected purchases over (days)', ko: '예상 구매 기간 (일)' },
+				{
+					defaultValue: 90,
+					note: {
+						en: 'Horizon of the expected purchases stored on each customer, 1-3650 days.',
+						ko: '고객별 예상 구매 횟수를 계산하는 기간, 1~3650일',
+					},
+				},
+			),
+			f.integer(
+				'clv_months',
+				{ en: 'CLV horizon (months)', ko: 'CLV 기간 (개월)' },
+				{
+					defaultValue: 12,
+					note: {
+						en: 'Months of future purchases the predicted value adds up, 1-120.',
+						ko: '예상 고객 가치에 더하는 미래 개월 수, 1~120',
+					},
+				},
+			),
+			ratio(
+				'clv_monthly_discount',
+				{ en: 'Monthly discount rate', ko: '월 할인율' },
+				{
+					defaultValue: 0.01,
+					note: {
+						en: 'Each later month of revenue counts this much less, 0-0.5 (0.01 = 1 % a month).',
+						ko: '한 달 늦은 매출을 이만큼 할인합니다. 0~0.5 (0.01 = 월 1%)',
+					},
+				},
+			),
+			f.select('clv_model', { en: 'Purchase model', ko: '구매 모델' }, CLV_MODELS, {
+				defaultValue: 'auto',
+				note: {
+					en: 'Automatic: the best on the holdout when a refit has a calibration end, else the most likely (README, CLV).',
+					ko: '자동: 학습 종료일을 준 재계산이면 검증 성적이 가장 좋은 모델, 아니면 우도가 가장 큰 모델 (README의 CLV 참고)',
+				},
+			}),
+			f.json(
+				'clv_fit',
+				{ en: 'Last CLV fit', ko: '최근 CLV 모델 적합 결과' },
+				{
+					readonly: true,
+					note: {
+						en: 'Written by each refit: when, calibration and holdout, every model with its parameters, log-likelihood and holdout errors, the model kept and why.',
+						ko: '재계산마다 기록: 시각, 학습·검증 기간, 모델별 모수·로그우도·검증 오차, 선택한 모델과 그 이유',
+					},
+				},
+			),
 			f.string(
 				'schema_version',
 				{ en: 'Schema version', ko: '스키마 버전' },
@@ -614,26 +673,33 @@ export const COLLECTIONS: CollectionDef[] = [
 					group: 'stats',
 					indexed: true,
 					note: {
-						en: 'BG/NBD model: chance the customer has not silently left (0-1). Refitted weekly.',
-						ko: 'BG/NBD 모델로 추정한, 고객이 아직 이탈하지 않았을 확률 (0~1). 매주 다시 계산합니다.',
+						en: 'Chance the customer has not silently left (0-1), from the CLV model in the CRM settings. Refitted weekly. Empty for a one-time buyer when the model cannot tell (BG/NBD).',
+						ko: 'CRM 설정의 CLV 모델로 추정한, 고객이 아직 이탈하지 않았을 확률 (0~1). 매주 다시 계산합니다. 모델이 판단할 수 없는 1회 구매 고객(BG/NBD)은 비어 있습니다.',
 					},
 				},
 			),
 			f.float(
 				'expected_purchases_90d',
-				{ en: 'Expected purchases (90 days)', ko: '예상 구매 횟수 (90일)' },
-				{ readonly: true, group: 'stats' },
+				{ en: 'Expected purchases', ko: '예상 구매 횟수' },
+				{
+					readonly: true,
+					group: 'stats',
+					note: {
+						en: 'Over the horizon in the CRM settings (default 90 days).',
+						ko: 'CRM 설정의 기간 동안 (기본 90일)',
+					},
+				},
 			),
 			f.decimal(
 				'predicted_clv',
-				{ en: 'Predicted 12-month value', ko: '예상 12개월 가치 (CLV)' },
+				{ en: 'Predicted value (CLV)', ko: '예상 고객 가치 (CLV)' },
 				{
 					readonly: true,
 					group: 'stats',
 					indexed: true,
 					note: {
-						en: 'BG/NBD × Gamma-Gamma, discounted 1 % per month.',
-						ko: 'BG/NBD × Gamma-Gamma 모델, 월 1% 할인율 적용',
+						en: 'Purchase model × Gamma-Gamma over the CLV horizon, discounted per month (CRM settings; default 12 months, 1 %).',
+						ko: '구매 모델 × Gamma-Gamma, CLV 기간과 월 할인율 적용 (CRM 설정, 기본 12개월·1%)',
 					},
 				},
 			),

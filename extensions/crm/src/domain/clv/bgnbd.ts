@@ -158,7 +158,7 @@ export function expectedPurchasesNewCustomer(params: BgNbdParams, t: number): nu
 	return expectedPurchases(params, { frequency: 0, recency: 0, age: 0 }, t);
 }
 
-function assertValidObservation({ frequency, recency, age }: RfmObservation): void {
+export function assertValidObservation({ frequency, recency, age }: RfmObservation): void {
 	if (!Number.isInteger(frequency) || frequency < 0) {
 		throw new RangeError(`frequency must be a non-negative integer (got ${frequency})`);
 	}

@@ -8,6 +8,7 @@
  * customers (x > 0) using the mean value m_x of their x repeat transactions.
  */
 import { expectedPurchases, type BgNbdParams } from './bgnbd';
+import { modelExpectedPurchases, type PurchaseModel } from './models';
 import { minimize, type MinimizeOptions } from './optimize';
 import { logGamma } from './special-functions';
 import type { RfmObservation } from './summary';
@@ -100,13 +101,17 @@ export interface GammaGammaFitOptions extends MinimizeOptions {
 
 /**
  * Maximum-likelihood fit on the customers with x > 0, optimising log-parameters and the mean log-likelihood per
- * customer (tolerances independent of the number of customers; see fitBgnbd).
+ * customer (tolerances independent of the number of customers; see fitBgnbd). Repeat customers whose repeat purchases
+ * total 0 or less (free or refunded orders) are left out: a Gamma density has no mass at 0, so they carry no spend
+ * information the model can use (CDNOW master has one, a $0.00 purchase); expectedAverageOrderValue still values them.
  */
 export function fitGammaGamma(
 	customers: readonly SpendObservation[],
 	options: GammaGammaFitOptions = {},
 ): GammaGammaFit {
-	const repeatCustomers = customers.filter((customer) => customer.frequency > 0);
+	const repeatCustomers = customers.filter(
+		(customer) => customer.frequency > 0 && !(customer.meanRepeatValue !== null && customer.meanRepeatValue <= 0),
+	);
 	if (repeatCustomers.length === 0) throw new RangeError('fitGammaGamma: no repeat customers (x > 0)');
 	const spend = prepare(repeatCustomers);
 	const start = options.start ?? { p: 1, q: 1, gamma: 1 };
@@ -134,14 +139,19 @@ export function fitGammaGamma(
  * E[Z | x, m_x]: expected value of a future transaction, p(γ + x·m_x) / (px + q − 1).
  * It is a weighted average of the population mean pγ/(q − 1) and the customer's m_x.
  * For x = 0 it is the population mean. Requires q > 1 (otherwise the mean is infinite).
+ * A repeat customer whose repeat purchases total 0 or less (left out of the fit) gets the same formula with m_x = 0,
+ * the limit of the model's estimate as their mean tends to 0: pγ / (px + q − 1), below the population mean.
  */
 export function expectedAverageOrderValue(params: GammaGammaParams, customer: SpendObservation): number {
 	const { p, q, gamma } = params;
 	if (!(q > 1)) throw new RangeError(`expected order value needs q > 1 (got q = ${q})`);
 	const x = customer.frequency;
 	if (x === 0) return (p * gamma) / (q - 1);
-	const m = assertPositiveMean(x, customer.meanRepeatValue);
-	return (p * (gamma + x * m)) / (p * x + q - 1);
+	const mean = customer.meanRepeatValue;
+	if (mean === null || !Number.isFinite(mean)) {
+		throw new RangeError(`a customer with x = ${x} needs a finite meanRepeatValue (got ${mean})`);
+	}
+	return (p * (gamma + x * Math.max(0, mean))) / (p * x + q - 1);
 }
 
 export interface ClvOptions {
@@ -158,13 +168,13 @@ export interface ClvOptions {
  *
  *   CLV = Σ_{i=1..periods} (E[Y(i·L)] − E[Y((i−1)·L)]) · E[Z] / (1 + d)^i
  *
- * where E[Y(t)] is the BG/NBD conditional expected number of purchases in the next
+ * where E[Y(t)] is the purchase model's (BG/NBD, MBG/NBD or Pareto/NBD) conditional expected number of purchases in the next
  * t time units, L the period length, E[Z] the Gamma-Gamma expected order value and
  * d the per-period discount rate. Purchases in period i are discounted as if they
  * happened at its end. The result is revenue; multiply by a margin for profit.
  */
 export function customerLifetimeValue(
-	purchaseModel: BgNbdParams,
+	purchaseModel: BgNbdParams | PurchaseModel,
 	spendModel: GammaGammaParams,
 	customer: RfmObservation & SpendObservation,
 	options: ClvOptions,
@@ -180,7 +190,7 @@ export function customerLifetimeValue(
  * on (x, t_x, T) alone, so customers who share them can share it.
  */
 export function discountedExpectedPurchases(
-	purchaseModel: BgNbdParams,
+	purchaseModel: BgNbdParams | PurchaseModel,
 	customer: RfmObservation,
 	options: ClvOptions,
 ): { discounted: number; total: number } {
@@ -192,7 +202,10 @@ export function discountedExpectedPurchases(
 	let discounted = 0;
 	let purchasesSoFar = 0;
 	for (let period = 1; period <= periods; period++) {
-		const purchasesByEnd = expectedPurchases(purchaseModel, customer, period * periodLength);
+		const purchasesByEnd =
+			'kind' in purchaseModel
+				? modelExpectedPurchases(purchaseModel, customer, period * periodLength)
+				: expectedPurchases(purchaseModel, customer, period * periodLength);
 		discounted += (purchasesByEnd - purchasesSoFar) / Math.pow(1 + discountRate, period);
 		purchasesSoFar = purchasesByEnd;
 	}

@@ -1,8 +1,8 @@
 /**
  * Customer-lifetime-value models: pure functions, no I/O and no clock.
  *
- *   summarizeTransactions -> fitBgnbd / fitGammaGamma -> expectedPurchases,
- *   probabilityAlive, expectedAverageOrderValue, customerLifetimeValue
+ *   summarizeTransactions -> fitPurchaseModel (BG/NBD, MBG/NBD, Pareto/NBD) / fitGammaGamma -> scoreHoldout,
+ *   modelExpectedPurchases, modelProbabilityAlive, expectedAverageOrderValue, customerLifetimeValue
  */
 export { summarizeTransactions, toDayNumber } from './summary';
 export type { CustomerSummary, RfmObservation, SummaryOptions, TimeUnit, Transaction } from './summary';
@@ -42,3 +42,31 @@ export { discountedExpectedPurchases } from './gamma-gamma';
 export { predictCustomers } from './predict';
 export type { CustomerPrediction, PredictionOptions } from './predict';
 export { systematicSample } from './sample';
+export { fitMbgnbd, mbgnbdExpectedPurchases, mbgnbdLogLikelihood, mbgnbdProbabilityAlive } from './mbgnbd';
+export type { MbgNbdFit, MbgNbdParams } from './mbgnbd';
+export {
+	fitParetoNbd,
+	paretoNbdExpectedPurchases,
+	paretoNbdLogLikelihood,
+	paretoNbdProbabilityAlive,
+} from './pareto-nbd';
+export type { ParetoNbdFit, ParetoNbdParams } from './pareto-nbd';
+export {
+	fitPurchaseModel,
+	informativeProbabilityAlive,
+	isPurchaseModelKind,
+	modelExpectedPurchases,
+	modelProbabilityAlive,
+	PURCHASE_MODEL_KINDS,
+} from './models';
+export type { PurchaseModel, PurchaseModelFit, PurchaseModelKind } from './models';
+export { chooseModel, HOLDOUT_BUCKETS, scoreHoldout } from './holdout';
+export type { ChoiceReason, HoldoutBucket, HoldoutObservation, HoldoutScore, ModelChoice } from './holdout';
+export {
+	CLV_SETTING_FIELDS,
+	checkClvSettingsPatch,
+	clvSettingsFromRow,
+	DEFAULT_CLV_SETTINGS,
+	parseRefitRequest,
+} from './settings';
+export type { ClvIssue, ClvSettings, RefitRequest } from './settings';

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { expectedPurchases, probabilityAlive, type BgNbdParams } from './bgnbd';
 import { customerLifetimeValue, type GammaGammaParams } from './gamma-gamma';
+import type { PurchaseModel } from './models';
 import { predictCustomers } from './predict';
 
-const purchaseModel: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const purchaseParams: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const purchaseModel: PurchaseModel = { kind: 'bgnbd', params: purchaseParams };
 const spendModel: GammaGammaParams = { p: 6.25, q: 3.74, gamma: 15.44 };
 const clv = { periods: 12, periodLength: 52 / 12, discountRate: 0.01 };
 const options = { purchasesHorizon: 90 / 7, clv };
@@ -23,8 +25,9 @@ describe('predictCustomers', () => {
 		expect(predictions).toHaveLength(customers.length);
 		customers.forEach((customer, i) => {
 			expect(predictions[i]).toEqual({
-				pAlive: probabilityAlive(purchaseModel, customer),
-				expectedPurchases: expectedPurchases(purchaseModel, customer, options.purchasesHorizon),
+				// BG/NBD gives every one-time buyer P(alive) = 1 by construction: stored as unknown instead.
+				pAlive: customer.frequency === 0 ? null : probabilityAlive(purchaseParams, customer),
+				expectedPurchases: expectedPurchases(purchaseParams, customer, options.purchasesHorizon),
 				clv: customerLifetimeValue(purchaseModel, spendModel, customer, clv),
 			});
 		});
@@ -34,7 +37,7 @@ describe('predictCustomers', () => {
 	it("without a spend model, values the expected purchases over the horizon at the customer's own mean spend", () => {
 		const predictions = predictCustomers(purchaseModel, null, customers, options);
 		customers.forEach((customer, i) => {
-			const purchases = expectedPurchases(purchaseModel, customer, clv.periods * clv.periodLength);
+			const purchases = expectedPurchases(purchaseParams, customer, clv.periods * clv.periodLength);
 			expect(predictions[i]!.clv).toBeCloseTo(purchases * (customer.meanRepeatValue ?? 0), 12);
 		});
 		expect(predictions[0]!.clv).toBe(0);

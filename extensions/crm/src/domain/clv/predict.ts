@@ -3,7 +3,7 @@
  * The purchase side depends on (x, t_x, T) alone and costs a dozen hypergeometric series, so it is worked out
  * once per distinct triple; only the expected order value is per customer.
  */
-import { expectedPurchases, observationKey, probabilityAlive, type BgNbdParams } from './bgnbd';
+import { observationKey } from './bgnbd';
 import {
 	discountedExpectedPurchases,
 	expectedAverageOrderValue,
@@ -11,6 +11,7 @@ import {
 	type GammaGammaParams,
 	type SpendObservation,
 } from './gamma-gamma';
+import { informativeProbabilityAlive, modelExpectedPurchases, type PurchaseModel } from './models';
 import type { RfmObservation } from './summary';
 
 export interface PredictionOptions {
@@ -20,7 +21,8 @@ export interface PredictionOptions {
 }
 
 export interface CustomerPrediction {
-	pAlive: number;
+	/** Null where the model cannot tell (BG/NBD and a one-time buyer: 1 by construction, see informativeProbabilityAlive). */
+	pAlive: number | null;
 	expectedPurchases: number;
 	/**
 	 * Discounted revenue over the CLV horizon. Without a spend model (too few repeat buyers to fit Gamma-Gamma) it is
@@ -30,26 +32,26 @@ export interface CustomerPrediction {
 }
 
 export function predictCustomers(
-	purchaseModel: BgNbdParams,
+	purchaseModel: PurchaseModel,
 	spendModel: GammaGammaParams | null,
 	customers: readonly (RfmObservation & SpendObservation)[],
 	options: PredictionOptions,
 ): CustomerPrediction[] {
-	const byTriple = new Map<string, { pAlive: number; expected: number; discounted: number; total: number }>();
+	const byTriple = new Map<string, { pAlive: number | null; expected: number; discounted: number; total: number }>();
 	return customers.map((customer) => {
 		const key = observationKey(customer);
 		let purchase = byTriple.get(key);
 		if (!purchase) {
 			purchase = {
-				pAlive: probabilityAlive(purchaseModel, customer),
-				expected: expectedPurchases(purchaseModel, customer, options.purchasesHorizon),
+				pAlive: informativeProbabilityAlive(purchaseModel, customer),
+				expected: modelExpectedPurchases(purchaseModel, customer, options.purchasesHorizon),
 				...discountedExpectedPurchases(purchaseModel, customer, options.clv),
 			};
 			byTriple.set(key, purchase);
 		}
 		const clv = spendModel
 			? purchase.discounted * expectedAverageOrderValue(spendModel, customer)
-			: purchase.total * (customer.meanRepeatValue ?? 0);
+			: purchase.total * Math.max(0, customer.meanRepeatValue ?? 0);
 		return { pAlive: purchase.pAlive, expectedPurchases: purchase.expected, clv };
 	});
 }
