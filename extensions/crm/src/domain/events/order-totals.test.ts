@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linesNet, orderTotalMismatch } from './order-totals';
+import { amountIssues, linesAboveTotal, linesNet, orderTotalMismatch } from './order-totals';
 
 describe('order lines vs total (#15 finding 6)', () => {
 	it('refuses total 0 with a 1e18 line, and lines far from the total either way', () => {
@@ -32,5 +32,27 @@ describe('order lines vs total (#15 finding 6)', () => {
 		expect(orderTotalMismatch({ total: 10, lines: [{ line_total: 11.01 }] })).not.toBeNull();
 		expect(orderTotalMismatch({ total: 5_000, lines: [] })).toBeNull();
 		expect(orderTotalMismatch({ total: 5_000, lines: [{ line_total: 'abc' }] })).toBe('a line amount is not a number');
+	});
+});
+
+describe('order amounts through the items API', () => {
+	it('bounds amounts and quantities, strings as the database sends decimals', () => {
+		expect(amountIssues({ total: 1e18, discount_total: -1 }, 'order')).toEqual([
+			{ field: 'total', message: 'must be a number within ±999999999999.99' },
+			{ field: 'discount_total', message: 'must not be negative' },
+		]);
+		expect(
+			amountIssues({ line_total: '1e18', quantity: 1.5, unit_price: 'abc' }, 'line', 'lines[0].').map((i) => i.field),
+		).toEqual(['lines[0].unit_price', 'lines[0].line_total', 'lines[0].quantity']);
+		expect(amountIssues({ total: '45000.00', line_total: -5000 }, 'order')).toEqual([]);
+		expect(amountIssues({ line_total: -5000, quantity: 1 }, 'line')).toEqual([]);
+	});
+
+	it('lets lines stay below the total while an order is entered, never above', () => {
+		expect(linesAboveTotal({ total: 50_000, lines: [{ line_total: 20_000 }] })).toBeNull();
+		expect(linesAboveTotal({ total: 0, lines: [{ line_total: 1e12 }] })).toMatch(/more than the order total 0/);
+		expect(
+			linesAboveTotal({ total: 10_000, lines: [{ line_total: 12_000 }, { kind: 'discount', line_total: -2_000 }] }),
+		).toBeNull();
 	});
 });

@@ -70,3 +70,47 @@ export function orderTotalMismatch(order: OrderAmounts): string | null {
 	if (Math.abs(net - order.total) <= tolerance) return null;
 	return `does not match the lines: they add up to ${net} (products + shipping − discounts), the total is ${order.total}; at most ${Math.round(tolerance * 100) / 100} apart`;
 }
+
+/** A field of an order or line written through the items API that is out of bounds, or null. */
+export interface AmountIssue {
+	field: string;
+	message: string;
+}
+
+const MAX_LINE_QUANTITY = 1_000_000;
+const AMOUNT_FIELDS = { order: ['total', 'discount_total'], line: ['unit_price', 'line_total'] } as const;
+
+/** Amounts within ±999,999,999,999.99 (total and discount_total ≥ 0), quantities whole and within ±1,000,000. */
+export function amountIssues(row: Record<string, unknown>, kind: 'order' | 'line', prefix = ''): AmountIssue[] {
+	const issues: AmountIssue[] = [];
+	for (const field of AMOUNT_FIELDS[kind]) {
+		if (!Object.hasOwn(row, field)) continue;
+		const value = toNumber(row[field]);
+		if (value === undefined) continue;
+		if (value === null || Math.abs(value) > MAX_ORDER_AMOUNT)
+			issues.push({ field: prefix + field, message: `must be a number within ±${MAX_ORDER_AMOUNT}` });
+		else if (kind === 'order' && value < 0) issues.push({ field: prefix + field, message: 'must not be negative' });
+	}
+	if (kind === 'line' && Object.hasOwn(row, 'quantity')) {
+		const quantity = toNumber(row.quantity);
+		if (
+			quantity !== undefined &&
+			(quantity === null || !Number.isInteger(quantity) || Math.abs(quantity) > MAX_LINE_QUANTITY)
+		)
+			issues.push({ field: `${prefix}quantity`, message: `must be a whole number within ±${MAX_LINE_QUANTITY}` });
+	}
+	return issues;
+}
+
+/**
+ * Lines added or edited one at a time (the admin, REST on crm_order_lines) may stay below the total while the order is
+ * being entered, but never above it: `null` when the lines after the write add up to at most total + tolerance.
+ */
+export function linesAboveTotal(order: OrderAmounts): string | null {
+	if (order.lines.length === 0) return null;
+	const net = linesNet(order.lines, order.discount_total);
+	if (net === null) return 'a line amount is not a number';
+	const tolerance = Math.max(TOTAL_TOLERANCE.absolute, Math.abs(order.total) * TOTAL_TOLERANCE.relative);
+	if (net <= order.total + tolerance) return null;
+	return `the lines add up to ${net} (products + shipping − discounts), more than the order total ${order.total}`;
+}

@@ -6,6 +6,7 @@ import { register as clv } from './clv';
 import { register as feedback } from './feedback';
 import { register as followups } from './followups';
 import { register as incrementalSegments } from './incremental-segments';
+import { register as inputBounds } from './input-bounds';
 import { register as kpi } from './kpi';
 import { register as loyalty } from './loyalty';
 import { register as ownedFields } from './owned-fields';
@@ -22,6 +23,7 @@ const hook: HookConfig = (hooks, context) => {
 	// The owned-fields guard first: it judges the caller's payload before any CRM filter adds to it.
 	const modules: HookRegistrar[] = [
 		ownedFields,
+		inputBounds,
 		phones,
 		stats,
 		segments,
