@@ -106,7 +106,8 @@ describe('default conditions', () => {
 	});
 
 	it('offers the birthday operators only on the birthday', () => {
-		expect(fieldOps('birthday')).toEqual(expect.arrayContaining(['birthday_in_next_days', 'birthday_this_month']));
+		expect(fieldOps('birthday').slice(0, 2)).toEqual(['birthday_this_month', 'birthday_in_next_days']);
+		expect(defaultFieldCondition('birthday')).toEqual({ type: 'field', field: 'birthday', op: 'birthday_this_month' });
 		expect(fieldOps('date_created')).not.toContain('birthday_in_next_days');
 		expect(fieldOps('date_created')).not.toContain('birthday_this_month');
 		expect(

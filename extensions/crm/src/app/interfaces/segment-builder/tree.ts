@@ -101,12 +101,16 @@ export const appendChild = (node: Rule, child: Rule): Rule => {
 /** Joins a group path and a child's relative path ("all[1]" + "not" → "all[1].not"). */
 export const joinPath = (parent: string, child: string) => (!parent ? child : !child ? parent : `${parent}.${child}`);
 
-const BIRTHDAY_OPS: FieldOp[] = ['birthday_in_next_days', 'birthday_this_month'];
+const BIRTHDAY_OPS: FieldOp[] = ['birthday_this_month', 'birthday_in_next_days'];
 
-/** The operators a customer field accepts (the birthday operators only make sense for the birthday). */
+/**
+ * The operators a customer field accepts. The birthday operators only make sense for the birthday, and come first
+ * there: picking the birthday field starts as "birthday this month", what staff target most.
+ */
 export function fieldOps(field: string): FieldOp[] {
 	const type = CUSTOMER_FIELDS[field] ?? 'string';
-	return OPS_BY_TYPE[type].filter((op) => !BIRTHDAY_OPS.includes(op) || field === 'birthday');
+	const others = OPS_BY_TYPE[type].filter((op) => !BIRTHDAY_OPS.includes(op));
+	return field === 'birthday' ? [...BIRTHDAY_OPS, ...others] : others;
 }
 
 export function metricOps(metric: string): FieldOp[] {
