@@ -223,3 +223,88 @@ describe('previews (finding 4)', () => {
 		expect(Boolean(stored.consent_sms)).toBe(true);
 	});
 });
+
+describe('money needs the right to it (finding 1)', () => {
+	it('refuses a points rule to a role without ledger create, caps awards, and checks the right again on a run', async () => {
+		const segment = (await crm.client.request(
+			createItem('crm_segments' as never, { name: `trust static ${Date.now()}`, kind: 'static' } as never),
+		)) as Row;
+		const c = await h.customer();
+		await crm.client.request(
+			createItem(
+				'crm_segment_members' as never,
+				{
+					segment: segment.id,
+					customer: c.id,
+					entered_at: new Date().toISOString(),
+					source: 'manual',
+				} as never,
+			),
+		);
+		const rule = { name: 'points', status: 'active', trigger: 'manual', segment: segment.id, action: 'points' };
+		// Marketing may save follow-ups but not mint points.
+		expect(
+			await refusal(
+				marketing.request(createItem('crm_followup_rules' as never, { ...rule, award_points: 500 } as never)),
+			),
+		).toMatchObject({ status: 403 });
+		// Nobody saves an award beyond the per-award cap.
+		expect(
+			await refusal(
+				crm.client.request(createItem('crm_followup_rules' as never, { ...rule, award_points: 500_000_000 } as never)),
+			),
+		).toMatchObject({ status: 400 });
+		const saved = (await crm.client.request(
+			createItem('crm_followup_rules' as never, { ...rule, award_points: 500 } as never),
+		)) as Row;
+		// Marketing can neither turn an existing rule's award up nor run it.
+		expect(
+			await refusal(
+				marketing.request(updateItem('crm_followup_rules' as never, saved.id, { award_points: 90_000 } as never)),
+			),
+		).toMatchObject({ status: 403 });
+		expect(await refusal(post(marketing, `/crm/followups/rules/${saved.id}/run`, { key: 'm' }))).toMatchObject({
+			status: 403,
+		});
+		// A rule saved before the caps existed (written in the database): its run awards nothing beyond the cap.
+		await db('crm_followup_rules').where('id', saved.id).update({ award_points: 500_000_000 });
+		await post(crm.client, `/crm/followups/rules/${saved.id}/run`, { key: 'a' });
+		await h.dispatch(new Date(Date.now() + MINUTE));
+		const [row] = await db('crm_outbox').select('status', 'last_error').where({ rule: saved.id, customer: c.id });
+		expect(row.status).toBe('failed');
+		expect(row.last_error).toContain('award_points');
+		const [{ s }] = await db('crm_points_ledger').sum({ s: 'points' }).where('customer', c.id);
+		expect(Number(s ?? 0)).toBe(0);
+		// Such a rule cannot even be archived through the API until its award is brought within the cap.
+		expect(await refusal(h.archive(saved.id))).toMatchObject({ status: 400 });
+		await db('crm_followup_rules').where('id', saved.id).update({ status: 'archived' });
+	});
+});
+
+describe('manual adjustments (finding 12)', () => {
+	it('takes safe whole numbers within the cap and a bounded reason; a key reused for another request is a 409', async () => {
+		const c = await h.customer();
+		for (const body of [
+			{ points: 1e308, reason: 'x' },
+			{ points: 2 ** 53, reason: 'x' },
+			{ points: -1e18, reason: 'x' },
+			{ points: 10_000_001, reason: 'x' },
+			{ points: 10, reason: 'x'.repeat(501) },
+		]) {
+			const refused = await refusal(post(crm.client, '/crm/loyalty/adjust', { customer: c.id, ...body }));
+			expect(refused, JSON.stringify(body).slice(0, 60)).toMatchObject({ status: 400 });
+		}
+		const first = { customer: c.id, points: 300, reason: '보상', idempotency_key: `trust-${c.id}` };
+		await post(crm.client, '/crm/loyalty/adjust', first);
+		expect(await post(crm.client, '/crm/loyalty/adjust', first)).toMatchObject({ replayed: true, balance: 300 });
+		expect(await refusal(post(crm.client, '/crm/loyalty/adjust', { ...first, points: 301 }))).toMatchObject({
+			status: 409,
+		});
+		const other = await h.customer();
+		expect(await refusal(post(crm.client, '/crm/loyalty/adjust', { ...first, customer: other.id }))).toMatchObject({
+			status: 409,
+		});
+		const [{ s }] = await db('crm_points_ledger').sum({ s: 'points' }).whereIn('customer', [c.id, other.id]);
+		expect(Number(s)).toBe(300);
+	});
+});

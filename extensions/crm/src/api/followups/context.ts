@@ -8,6 +8,7 @@ import { configureSignedLinks } from '../signed-links';
 import type { DispatchDeps } from './dispatcher';
 import { messageLinks } from './links';
 import { adaptersFromEnv, mailAdapter } from './providers';
+import { awardCaps } from '../../domain/loyalty';
 
 type MailServiceClass = new (options: { schema: unknown; knex: Knex; accountability: null }) => {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
@@ -51,6 +52,7 @@ export function dispatchDeps(context: DirectusContext): DispatchDeps {
 		knex: context.database,
 		adapters: adaptersFromEnv(context.env, mail),
 		links: messageLinks(context.env),
+		caps: awardCaps(context.env),
 		cache: templates,
 		purgeCache: cachePurger(context.services, context.getSchema, context.env),
 		log: { error: (error, message) => context.logger.error(error, message) },

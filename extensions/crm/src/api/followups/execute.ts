@@ -2,10 +2,11 @@
 // outcome. Messages are handed to the provider only after the row is marked in flight under our claim.
 import type { Knex } from 'knex';
 import { decideSend, isMessage, localDate, type FollowupAction } from '../../domain/followups';
-import { expiryFor } from '../../domain/loyalty';
+import { awardCapIssue, DEFAULT_AWARD_CAPS, expiryFor, type AwardCaps } from '../../domain/loyalty';
 import { composeMessage, htmlToText, TemplateError, type TemplateCache } from '../../domain/templates';
 import { customerTimeZone, type FollowupRule, type FollowupSettings } from '../../data/followups/rules-repo';
 import { lastByRule, loadCustomer, matchesCondition, sentLastWeek, triggerData } from '../../data/followups/send-facts';
+import { automaticPointsToday } from '../../data/loyalty/award-usage';
 import { lockCustomer, postMovement } from '../../data/loyalty/ledger';
 import { loyaltySettings } from '../../data/loyalty/settings';
 import { markHandoff, type OutboxRow } from '../../data/outbox/claim';
@@ -26,6 +27,8 @@ export interface ExecuteDeps {
 	/** Signed unsubscribe and survey links (null when they cannot be made, e.g. no absolute PUBLIC_URL). */
 	links: MessageLinks;
 	cache: TemplateCache;
+	/** Points caps for `points` actions (defaults when absent). */
+	caps?: AwardCaps;
 }
 
 export interface Pass {
@@ -162,7 +165,7 @@ export async function executeRow(deps: ExecuteDeps, row: OutboxRow, pass: Pass):
 			});
 			return 'sent';
 		}
-		await carryOut(knex, row, rule, rendered, pass.now);
+		await carryOut(knex, row, rule, rendered, pass.now, deps.caps ?? DEFAULT_AWARD_CAPS);
 		return 'sent';
 	} catch (error) {
 		if (error instanceof ProviderError) return fail(knex, row, error.message, error.permanent, pass.now, attempts);
@@ -177,6 +180,7 @@ async function carryOut(
 	rule: FollowupRule,
 	rendered: { subject: string; body: string } | null,
 	now: Date,
+	caps: AwardCaps,
 ) {
 	if (row.channel === 'task') {
 		const timeline: TimelineEntry = {
@@ -196,11 +200,19 @@ async function carryOut(
 		const settings = await loyaltySettings(knex);
 		await knex.transaction(async (trx) => {
 			const locked = await lockCustomer(trx, row.customer);
+			// Caps per award and per customer per day, checked under the customer's lock (a rule saved before the caps, or
+			// a rule run for a whole segment, cannot mint points beyond them). A requeued row's own award is not recounted.
+			const sourceKey = `followup:outbox:${row.id}`;
+			const earlier = await trx('crm_points_ledger').first('id').where('source_key', sourceKey);
+			const issue = earlier
+				? null
+				: awardCapIssue(rule.awardPoints!, await automaticPointsToday(trx, row.customer, now), caps);
+			if (issue) throw new ProviderError(`award_points: ${issue}`, true);
 			await postMovement(trx, locked.balance, {
 				customer: row.customer,
 				kind: 'earn',
 				points: rule.awardPoints!,
-				sourceKey: `followup:outbox:${row.id}`,
+				sourceKey,
 				occurredAt: now,
 				expiresAt: expiryFor(now, settings.expiryDays),
 				reason: rule.name,

@@ -45,3 +45,4 @@ export {
 export type { CouponReward, CouponState } from './coupons';
 export { zonedDay } from './calendar';
 export { compareIds } from './ordering';
+export * from './award-caps';

@@ -71,6 +71,12 @@ export function followupRoutes(router: Router, context: DirectusContext) {
 				const ruleId = id(req.params.id);
 				const rule = (await activeRules(database, 'manual')).find((candidate) => candidate.id === ruleId);
 				if (!rule) return invalid(res, [{ path: 'id', message: 'no active rule with the manual trigger has this id' }]);
+				// Running a rule that awards points needs the right to points, as saving it did.
+				if (
+					rule.action === 'points' &&
+					!(await canAccess(database, req.accountability as never, 'crm_points_ledger', 'create'))
+				)
+					return forbidden(res, 'crm_points_ledger', 'create');
 				const key = req.body?.key ?? now.toISOString();
 				if (typeof key !== 'string' || !key || key.length > 100)
 					return invalid(res, [{ path: 'key', message: 'must be text of at most 100 characters' }]);

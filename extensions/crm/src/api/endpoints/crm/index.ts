@@ -28,7 +28,7 @@ export default defineEndpoint({
 		rfmGridRoutes(router, database);
 		segmentRoutes(router, database, emitter as never);
 		eventRoutes(router, database, services);
-		loyaltyRoutes(router, database, purgeCache);
+		loyaltyRoutes(router, database, purgeCache, env);
 		importRoutes(router, database);
 		clvRoutes(router, database, purgeCache);
 		customer360Routes(router, database);

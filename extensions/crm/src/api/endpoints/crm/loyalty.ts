@@ -2,8 +2,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import type { Knex } from 'knex';
-import { earnForOrder } from '../../../domain/loyalty';
-import { adjustPoints } from '../../../data/loyalty/adjust';
+import { awardCaps, earnForOrder } from '../../../domain/loyalty';
+import { adjustPoints, MAX_REASON_LENGTH } from '../../../data/loyalty/adjust';
 import { loyaltyCard } from '../../../data/loyalty/card';
 import { consumeCoupon, redeemReward, validateCoupon, voidCoupon } from '../../../data/loyalty/coupons';
 import { LoyaltyError } from '../../../data/loyalty/errors';
@@ -33,7 +33,13 @@ function requestKey(value: unknown): string {
 	return value;
 }
 
-export function loyaltyRoutes(router: Router, database: Knex, purgeCache: PurgeCache) {
+export function loyaltyRoutes(
+	router: Router,
+	database: Knex,
+	purgeCache: PurgeCache,
+	env: Record<string, unknown> = {},
+) {
+	const caps = awardCaps(env);
 	// Runs the handler after checking every permission it needs; LoyaltyErrors become 4xx naming the field.
 	const guarded =
 		(needs: [string, Action][], handler: Handler) =>
@@ -124,10 +130,18 @@ export function loyaltyRoutes(router: Router, database: Knex, purgeCache: PurgeC
 		'/loyalty/adjust',
 		guarded([['crm_points_ledger', 'create']], async (req, res) => {
 			const points = req.body?.points;
-			if (typeof points !== 'number' || !Number.isInteger(points) || points === 0)
-				throw bad('points', 'points must be a non-zero whole number.');
+			if (typeof points !== 'number' || !Number.isSafeInteger(points) || points === 0 || Math.abs(points) > caps.adjust)
+				throw bad(
+					'points',
+					`points must be a non-zero whole number from -${caps.adjust} to ${caps.adjust} / 포인트는 -${caps.adjust}~${caps.adjust} 사이의 0이 아닌 정수여야 합니다.`,
+				);
 			if (typeof req.body?.reason !== 'string' || !req.body.reason.trim())
 				throw bad('reason', 'A reason is required for a manual adjustment.');
+			if (req.body.reason.length > MAX_REASON_LENGTH)
+				throw bad(
+					'reason',
+					`reason must be at most ${MAX_REASON_LENGTH} characters / 사유는 ${MAX_REASON_LENGTH}자 이하여야 합니다.`,
+				);
 			const result = await adjustPoints(
 				database,
 				{
@@ -137,6 +151,7 @@ export function loyaltyRoutes(router: Router, database: Knex, purgeCache: PurgeC
 					requestKey: requestKey(req.body.idempotency_key),
 					staff: req.accountability?.user ?? null,
 					now: new Date(),
+					caps,
 				},
 				await loyaltySettings(database),
 			);

@@ -9,6 +9,7 @@ import { register as incrementalSegments } from './incremental-segments';
 import { register as inputBounds } from './input-bounds';
 import { register as kpi } from './kpi';
 import { register as loyalty } from './loyalty';
+import { register as moneyRights } from './money-rights';
 import { register as ownedFields } from './owned-fields';
 import { register as phones } from './phones';
 import { register as recommendations } from './recommendations';
@@ -23,6 +24,7 @@ const hook: HookConfig = (hooks, context) => {
 	// The owned-fields guard first: it judges the caller's payload before any CRM filter adds to it.
 	const modules: HookRegistrar[] = [
 		ownedFields,
+		moneyRights,
 		inputBounds,
 		phones,
 		stats,

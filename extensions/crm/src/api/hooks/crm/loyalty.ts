@@ -5,7 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { InvalidPayloadError } from '@directus/errors';
 import type { RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
-import { bonusAwards, expiryFor, validateEarningRule, type BonusEvent } from '../../../domain/loyalty';
+import {
+	awardCapIssue,
+	awardCaps,
+	bonusAwards,
+	expiryFor,
+	validateEarningRule,
+	type BonusEvent,
+} from '../../../domain/loyalty';
+import { automaticPointsToday } from '../../../data/loyalty/award-usage';
 import { lockCustomer, postMovement } from '../../../data/loyalty/ledger';
 import { capUsage } from '../../../data/loyalty/rules-repo';
 import { runLoyaltyNightly } from '../../../data/loyalty/nightly';
@@ -19,8 +27,9 @@ const SWEEP_BATCH = 200;
 
 export function register(
 	{ filter, action, schedule }: RegisterFunctions,
-	{ database, emitter, logger: log, purgeCache }: CrmContext,
+	{ database, emitter, logger: log, purgeCache, env }: CrmContext,
 ) {
+	const caps = awardCaps(env);
 	const settle = async (keys: unknown[], attempt = 0) => {
 		const { settings } = await loyaltyProgramme(database, Date.now());
 		const unseen: unknown[] = [];
@@ -137,7 +146,14 @@ export function register(
 				earnedTodayByRule: usage.today,
 				earnedTotalByRule: usage.total,
 			});
+			let today = await automaticPointsToday(trx, customer, now);
 			for (const award of awards) {
+				// Bonuses obey the per-award and per-customer daily caps like every automatic award.
+				const issue = awardCapIssue(award.points, today, caps);
+				if (issue) {
+					log.warn(`crm: ${event} bonus of rule ${award.ruleId} for customer ${customer} not given: ${issue}`);
+					continue;
+				}
 				const posted = await postMovement(trx, balance, {
 					customer,
 					kind: 'earn',
@@ -149,6 +165,7 @@ export function register(
 					reason: rules.find((rule) => String(rule.id) === String(award.ruleId))?.name ?? award.detail,
 				});
 				balance = posted.balance;
+				if (!posted.duplicate) today += posted.points;
 			}
 		});
 		await purgeCache();

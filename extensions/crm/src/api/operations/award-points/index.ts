@@ -4,12 +4,13 @@ import { defineOperationApi } from '@directus/extensions-sdk';
 import type { Knex } from 'knex';
 import { adjustPoints } from '../../../data/loyalty/adjust';
 import { loyaltySettings } from '../../../data/loyalty/settings';
+import { awardCaps } from '../../../domain/loyalty';
 import { canAccess } from '../../access';
 import { operationInput } from '../operation-input';
 
 export default defineOperationApi<{ customer: unknown; points: unknown; reason: unknown; key: unknown }>({
 	id: 'crm-award-points',
-	handler: async (options, { database, accountability }) => {
+	handler: async (options, { database, accountability, env }) => {
 		const knex = database as unknown as Knex;
 		if (accountability && !(await canAccess(knex, accountability as never, 'crm_points_ledger', 'create')))
 			throw new Error('crm-award-points: this flow may not create points movements');
@@ -23,6 +24,9 @@ export default defineOperationApi<{ customer: unknown; points: unknown; reason: 
 				requestKey: `flow:${input.key}`,
 				staff: (accountability as { user?: string } | null)?.user ?? null,
 				now: new Date(),
+				// A Flow award is automatic: per-award and per-customer daily caps apply.
+				caps: awardCaps(env),
+				automatic: true,
 			},
 			await loyaltySettings(knex),
 		);
