@@ -17,7 +17,12 @@ export async function consentGiven(knex: Knex, customer: number, channel: Unsubs
 	return row ? isTrue(row.consent) : null;
 }
 
-export async function withdrawConsent(knex: Knex, customer: number, channel: UnsubscribeChannel, now: Date): Promise<WithdrawResult> {
+export async function withdrawConsent(
+	knex: Knex,
+	customer: number,
+	channel: UnsubscribeChannel,
+	now: Date,
+): Promise<WithdrawResult> {
 	const column = `consent_${channel}`;
 	return knex.transaction(async (trx) => {
 		const row = await trx('crm_customers').first(`${column} as consent`).where('id', customer);

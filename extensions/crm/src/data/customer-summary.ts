@@ -25,16 +25,38 @@ export interface CustomerSummary {
 }
 
 /** One query (customer + tier + owner), plus the currency setting; null when the customer does not exist. */
-export async function readCustomerSummary(knex: Knex, customerId: number, canRead: CanRead): Promise<CustomerSummary | null> {
+export async function readCustomerSummary(
+	knex: Knex,
+	customerId: number,
+	canRead: CanRead,
+): Promise<CustomerSummary | null> {
 	const [tiers, users] = await Promise.all([canRead('crm_tiers'), canRead('directus_users')]);
 	const query = knex('crm_customers as c')
 		.first(
-			'c.id', 'c.full_name', 'c.stage', 'c.stage_locked', 'c.total_spent', 'c.order_count', 'c.last_order_at', 'c.last_nps', 'c.owner', 'c.points_balance',
-			'c.consent_email', 'c.consent_sms', 'c.consent_kakao', 'c.consent_night',
+			'c.id',
+			'c.full_name',
+			'c.stage',
+			'c.stage_locked',
+			'c.total_spent',
+			'c.order_count',
+			'c.last_order_at',
+			'c.last_nps',
+			'c.owner',
+			'c.points_balance',
+			'c.consent_email',
+			'c.consent_sms',
+			'c.consent_kakao',
+			'c.consent_night',
 		)
 		.where('c.id', customerId);
-	if (tiers) query.leftJoin('crm_tiers as t', 't.id', 'c.tier').select('t.code as tier_code', 't.name as tier_name', 't.color as tier_color');
-	if (users) query.leftJoin('directus_users as u', 'u.id', 'c.owner').select('u.first_name as owner_first', 'u.last_name as owner_last', 'u.email as owner_email');
+	if (tiers)
+		query
+			.leftJoin('crm_tiers as t', 't.id', 'c.tier')
+			.select('t.code as tier_code', 't.name as tier_name', 't.color as tier_color');
+	if (users)
+		query
+			.leftJoin('directus_users as u', 'u.id', 'c.owner')
+			.select('u.first_name as owner_first', 'u.last_name as owner_last', 'u.email as owner_email');
 	const [row, settings] = await Promise.all([query, knex('crm_settings').first('currency')]);
 	if (!row) return null;
 	const ownerName = [row.owner_first, row.owner_last].filter(Boolean).join(' ') || row.owner_email || null;
@@ -49,7 +71,12 @@ export async function readCustomerSummary(knex: Knex, customerId: number, canRea
 		last_order_at: iso(row.last_order_at),
 		last_nps: row.last_nps === null || row.last_nps === undefined ? null : Number(row.last_nps),
 		owner: users && row.owner ? { id: String(row.owner), name: ownerName } : null,
-		consent: { email: bool(row.consent_email), sms: bool(row.consent_sms), kakao: bool(row.consent_kakao), night: bool(row.consent_night) },
+		consent: {
+			email: bool(row.consent_email),
+			sms: bool(row.consent_sms),
+			kakao: bool(row.consent_kakao),
+			night: bool(row.consent_night),
+		},
 		points_balance: Number(row.points_balance ?? 0),
 		currency: settings?.currency ?? 'KRW',
 		hidden: [...(tiers ? [] : ['tier']), ...(users ? [] : ['owner'])],

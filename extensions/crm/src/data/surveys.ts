@@ -26,7 +26,12 @@ export interface SurveySettings {
 }
 
 export async function surveySettings(knex: Knex): Promise<SurveySettings> {
-	const row = await knex('crm_settings').first('nps_low_threshold', 'survey_link_days', 'support_owner', 'default_language');
+	const row = await knex('crm_settings').first(
+		'nps_low_threshold',
+		'survey_link_days',
+		'support_owner',
+		'default_language',
+	);
 	const days = Number(row?.survey_link_days);
 	return {
 		npsLowThreshold: row?.nps_low_threshold == null ? DEFAULT_NPS_LOW_THRESHOLD : Number(row.nps_low_threshold),
@@ -40,12 +45,20 @@ export async function surveySettings(knex: Knex): Promise<SurveySettings> {
 export async function surveyCustomer(knex: Knex, id: number, fallback: Lang): Promise<SurveyCustomer | null> {
 	const row = await knex('crm_customers').first('id', 'full_name', 'first_name', 'owner', 'language').where('id', id);
 	if (!row) return null;
-	return { id: Number(row.id), full_name: row.full_name ?? null, first_name: row.first_name ?? null, owner: row.owner ?? null, lang: languageOf(row.language) ?? fallback };
+	return {
+		id: Number(row.id),
+		full_name: row.full_name ?? null,
+		first_name: row.first_name ?? null,
+		owner: row.owner ?? null,
+		lang: languageOf(row.language) ?? fallback,
+	};
 }
 
 /** An active survey template by key (kind survey, a known scale); null otherwise. */
 export async function surveyTemplate(knex: Knex, key: string): Promise<SurveyTemplate | null> {
-	const row = await knex('crm_templates').first('key', 'subject', 'body', 'survey_scale', 'status', 'kind').where('key', key);
+	const row = await knex('crm_templates')
+		.first('key', 'subject', 'body', 'survey_scale', 'status', 'kind')
+		.where('key', key);
 	if (!row || row.kind !== 'survey' || row.status === 'archived' || !isSurveyScale(row.survey_scale)) return null;
 	return { key: row.key, question: row.subject ?? null, body: row.body ?? null, scale: row.survey_scale };
 }
@@ -68,7 +81,10 @@ export async function orderOfCustomer(knex: Knex, order: number, customer: numbe
 
 /** The customer's language alone (for pages about a link whose signature is genuine). */
 export async function customerLanguage(knex: Knex, id: number): Promise<Lang | null> {
-	const [row, settings] = await Promise.all([knex('crm_customers').first('language').where('id', id), knex('crm_settings').first('default_language')]);
+	const [row, settings] = await Promise.all([
+		knex('crm_customers').first('language').where('id', id),
+		knex('crm_settings').first('default_language'),
+	]);
 	if (!row) return null;
 	return languageOf(row.language) ?? languageOf(settings?.default_language) ?? 'ko';
 }

@@ -5,9 +5,24 @@
 // clv_at) and what was fitted, with its fit quality and why it was chosen, to crm_settings.clv_fit.
 import type { Knex } from 'knex';
 import {
-	chooseModel, clvSettingsFromRow, fitGammaGamma, fitPurchaseModel, predictCustomers, PURCHASE_MODEL_KINDS, scoreHoldout, systematicSample, toDayNumber,
-	type ClvSettings, type GammaGammaFit, type GammaGammaParams, type HoldoutScore, type ModelChoice, type PurchaseModelFit, type PurchaseModelKind,
-	type RefitRequest, type RfmObservation,
+	chooseModel,
+	clvSettingsFromRow,
+	fitGammaGamma,
+	fitPurchaseModel,
+	predictCustomers,
+	PURCHASE_MODEL_KINDS,
+	scoreHoldout,
+	systematicSample,
+	toDayNumber,
+	type ClvSettings,
+	type GammaGammaFit,
+	type GammaGammaParams,
+	type HoldoutScore,
+	type ModelChoice,
+	type PurchaseModelFit,
+	type PurchaseModelKind,
+	type RefitRequest,
+	type RfmObservation,
 } from '../../domain/clv';
 import { isKnownTimeZone, localDayNumber, localDayStart, offsetSegments } from '../../domain/calendar/zone-segments';
 import { PURCHASE_STATUSES } from '../../domain/customer-stats/order-stats';
@@ -61,11 +76,19 @@ async function dayExpression(knex: Knex, column: string, timeZone: string): Prom
 	const span = await knex('crm_orders').min({ first: 'ordered_at' }).max({ last: 'ordered_at' }).first();
 	const first = Number(span?.first);
 	const last = Number(span?.last);
-	const segments = Number.isFinite(first) && Number.isFinite(last) && first <= last ? offsetSegments(timeZone, first, last) : [{ until: null, offset: 0 }];
+	const segments =
+		Number.isFinite(first) && Number.isFinite(last) && first <= last
+			? offsetSegments(timeZone, first, last)
+			: [{ until: null, offset: 0 }];
 	if (segments.length === 1) return knex.raw('CAST(((?? + ?) / 86400000) AS INTEGER)', [column, segments[0]!.offset]);
-	const whens = segments.slice(0, -1).map(() => 'WHEN ?? < ? THEN ?').join(' ');
+	const whens = segments
+		.slice(0, -1)
+		.map(() => 'WHEN ?? < ? THEN ?')
+		.join(' ');
 	return knex.raw(`CAST(((?? + CASE ${whens} ELSE ? END) / 86400000) AS INTEGER)`, [
-		column, ...segments.slice(0, -1).flatMap((s) => [column, s.until, s.offset]), segments[segments.length - 1]!.offset,
+		column,
+		...segments.slice(0, -1).flatMap((s) => [column, s.until, s.offset]),
+		segments[segments.length - 1]!.offset,
 	]);
 }
 
@@ -85,7 +108,9 @@ export function clvSummaryQuery(knex: Knex, before: Date, day: Knex.Raw): Knex.Q
 		.as('d');
 	const withFirstAmount = knex
 		.select('customer', 'day', 'amount')
-		.select({ first_amount: knex.raw('FIRST_VALUE(??) OVER (PARTITION BY ?? ORDER BY ??)', ['amount', 'customer', 'day']) })
+		.select({
+			first_amount: knex.raw('FIRST_VALUE(??) OVER (PARTITION BY ?? ORDER BY ??)', ['amount', 'customer', 'day']),
+		})
 		.from(purchaseDays)
 		.as('w');
 	return knex
@@ -121,7 +146,12 @@ export async function clvSummaries(knex: Knex, end: Date | PeriodEnd, timeZone =
 }
 
 /** Purchases (distinct local purchase days) per customer between two period ends: the holdout's actual counts. */
-export async function holdoutPurchases(knex: Knex, from: PeriodEnd, to: PeriodEnd, timeZone: string): Promise<Map<number, number>> {
+export async function holdoutPurchases(
+	knex: Knex,
+	from: PeriodEnd,
+	to: PeriodEnd,
+	timeZone: string,
+): Promise<Map<number, number>> {
 	const day = await dayExpression(knex, 'ordered_at', timeZone);
 	const rows = await knex('crm_orders')
 		.select('customer')
@@ -216,13 +246,19 @@ export interface ClvRefitResult {
 }
 
 export class NotEnoughClvData extends Error {}
-const NOT_ENOUGH = 'CLV needs at least 10 buying customers, some with repeat purchases / CLV 계산에는 구매 고객 10명 이상과 재구매 고객이 필요합니다';
+const NOT_ENOUGH =
+	'CLV needs at least 10 buying customers, some with repeat purchases / CLV 계산에는 구매 고객 10명 이상과 재구매 고객이 필요합니다';
 
 const MODEL_NAMES: Record<PurchaseModelKind, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', pareto_nbd: 'Pareto/NBD' };
 
-function reasonText(choice: ModelChoice, fits: PurchaseModelFit[], scores: HoldoutScore[] | null): { en: string; ko: string } {
+function reasonText(
+	choice: ModelChoice,
+	fits: PurchaseModelFit[],
+	scores: HoldoutScore[] | null,
+): { en: string; ko: string } {
 	const name = MODEL_NAMES[choice.kind];
-	if (choice.reason === 'setting') return { en: `${name}: named in the CLV settings`, ko: `${name}: CLV 설정에서 지정한 모델` };
+	if (choice.reason === 'setting')
+		return { en: `${name}: named in the CLV settings`, ko: `${name}: CLV 설정에서 지정한 모델` };
 	if (choice.reason === 'holdout_rmse') {
 		const list = (scores ?? []).map((s) => `${MODEL_NAMES[s.kind]} ${s.rmse.toFixed(4)}`).join(', ');
 		return {
@@ -242,7 +278,10 @@ const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0
 /** The CRM's time zone and CLV settings from crm_settings (missing columns or row: the defaults). */
 export async function readClvSettings(knex: Knex): Promise<{ timeZone: string; settings: ClvSettings }> {
 	const row = await knex('crm_settings').first(); // every column: an install whose schema predates a setting still refits
-	return { timeZone: isKnownTimeZone(row?.timezone) ? row.timezone : DEFAULT_TIME_ZONE, settings: clvSettingsFromRow(row) };
+	return {
+		timeZone: isKnownTimeZone(row?.timezone) ? row.timezone : DEFAULT_TIME_ZONE,
+		settings: clvSettingsFromRow(row),
+	};
 }
 
 /**
@@ -259,7 +298,8 @@ export async function refitClv(knex: Knex, now: Date, request: RefitRequest = {}
 	const summarised = performance.now();
 	if (calibration.length < 10 || !calibration.some((s) => s.frequency > 0)) throw new NotEnoughClvData(NOT_ENOUGH);
 	const models = fitClvModels(calibration);
-	if (!models.fits.length) throw new NotEnoughClvData(`${NOT_ENOUGH} (${models.failed.map((f) => `${f.kind}: ${f.message}`).join('; ')})`);
+	if (!models.fits.length)
+		throw new NotEnoughClvData(`${NOT_ENOUGH} (${models.failed.map((f) => `${f.kind}: ${f.message}`).join('; ')})`);
 	const fitted = performance.now();
 
 	let scores: HoldoutScore[] | null = null;
@@ -303,7 +343,12 @@ export async function refitClv(knex: Knex, now: Date, request: RefitRequest = {}
 		model: choice.kind,
 		reason: choice.reason,
 		reason_text: reasonText(choice, models.fits, scores),
-		settings: { purchase_days: settings.purchaseDays, months: settings.months, monthly_discount: settings.monthlyDiscount, model: settings.model },
+		settings: {
+			purchase_days: settings.purchaseDays,
+			months: settings.months,
+			monthly_discount: settings.monthlyDiscount,
+			model: settings.model,
+		},
 		models: models.fits.map((f) => ({
 			kind: f.model.kind,
 			params: { ...f.model.params },
@@ -314,10 +359,16 @@ export async function refitClv(knex: Knex, now: Date, request: RefitRequest = {}
 		})),
 		failed: models.failed,
 		gamma_gamma: models.spend
-			? { ...models.spend.params, log_likelihood: models.spend.logLikelihood, customers: models.spend.customerCount, converged: models.spend.converged }
+			? {
+					...models.spend.params,
+					log_likelihood: models.spend.logLikelihood,
+					customers: models.spend.customerCount,
+					converged: models.spend.converged,
+				}
 			: null,
 	};
-	if (await knex.schema.hasColumn('crm_settings', 'clv_fit')) await knex('crm_settings').update({ clv_fit: JSON.stringify(fit) });
+	if (await knex.schema.hasColumn('crm_settings', 'clv_fit'))
+		await knex('crm_settings').update({ clv_fit: JSON.stringify(fit) });
 	return {
 		customers: summaries.length,
 		fittedOn: models.fittedOn,
@@ -333,7 +384,12 @@ export async function refitClv(knex: Knex, now: Date, request: RefitRequest = {}
 	};
 }
 
-type Prediction = { id: number; p_alive: number | null; expected_purchases_90d: number | null; predicted_clv: number | null };
+type Prediction = {
+	id: number;
+	p_alive: number | null;
+	expected_purchases_90d: number | null;
+	predicted_clv: number | null;
+};
 const PREDICTED = ['p_alive', 'expected_purchases_90d', 'predicted_clv'] as const;
 
 /**
@@ -343,12 +399,20 @@ const PREDICTED = ['p_alive', 'expected_purchases_90d', 'predicted_clv'] as cons
  */
 async function writePredictions(knex: Knex, batch: Prediction[], clvAt: unknown): Promise<void> {
 	if (!batch.length) return;
-	const row = '(CAST(? AS INTEGER), CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION))';
-	await knex.raw(`UPDATE ?? SET ?? = v.column2, ?? = v.column3, ?? = v.column4, ?? = ? FROM (VALUES ${batch.map(() => row).join(', ')}) AS v WHERE ??.?? = v.column1`, [
-		'crm_customers', ...PREDICTED, 'clv_at', clvAt,
-		...batch.flatMap((prediction) => [prediction.id, ...PREDICTED.map((name) => prediction[name])]),
-		'crm_customers', 'id',
-	]);
+	const row =
+		'(CAST(? AS INTEGER), CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION))';
+	await knex.raw(
+		`UPDATE ?? SET ?? = v.column2, ?? = v.column3, ?? = v.column4, ?? = ? FROM (VALUES ${batch.map(() => row).join(', ')}) AS v WHERE ??.?? = v.column1`,
+		[
+			'crm_customers',
+			...PREDICTED,
+			'clv_at',
+			clvAt,
+			...batch.flatMap((prediction) => [prediction.id, ...PREDICTED.map((name) => prediction[name])]),
+			'crm_customers',
+			'id',
+		],
+	);
 }
 
 const round = (value: number, digits: number) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);

@@ -38,15 +38,25 @@ const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value)
  * A rejected entry does not hold its key: it is taken over (its row lock serialises concurrent takers).
  */
 export async function claimKey(trx: Knex.Transaction, claim: Claim): Promise<StoredEvent | null> {
-	const row = { type: claim.type, status: 'processed', received_at: toDbTimestamp(trx, claim.received_at), payload: json(claim.payload), result: json({ fingerprint: claim.fingerprint, http_status: 0 }) };
+	const row = {
+		type: claim.type,
+		status: 'processed',
+		received_at: toDbTimestamp(trx, claim.received_at),
+		payload: json(claim.payload),
+		result: json({ fingerprint: claim.fingerprint, http_status: 0 }),
+	};
 	try {
 		// A savepoint: on PostgreSQL a failed insert would otherwise abort the whole transaction.
-		await trx.transaction((savepoint) => savepoint('crm_events').insert({ idempotency_key: claim.idempotency_key, ...row }));
+		await trx.transaction((savepoint) =>
+			savepoint('crm_events').insert({ idempotency_key: claim.idempotency_key, ...row }),
+		);
 		return null;
 	} catch (error) {
 		if (!isUniqueViolation(error)) throw error;
 	}
-	const taken = await trx('crm_events').where({ idempotency_key: claim.idempotency_key, status: 'rejected' }).update(row);
+	const taken = await trx('crm_events')
+		.where({ idempotency_key: claim.idempotency_key, status: 'rejected' })
+		.update(row);
 	if (Number(taken) > 0) return null;
 	const stored = await readStored(trx, claim.idempotency_key);
 	if (!stored) throw new Error(`crm_events: key ${claim.idempotency_key} is taken but cannot be read`);
@@ -59,6 +69,13 @@ export async function readStored(knex: Knex, key: string): Promise<StoredEvent |
 }
 
 /** Records how the claimed event ended. */
-export async function finishEvent(trx: Knex.Transaction, key: string, status: 'processed' | 'rejected', result: JournalResult) {
-	await trx('crm_events').where('idempotency_key', key).update({ status, result: json(result) });
+export async function finishEvent(
+	trx: Knex.Transaction,
+	key: string,
+	status: 'processed' | 'rejected',
+	result: JournalResult,
+) {
+	await trx('crm_events')
+		.where('idempotency_key', key)
+		.update({ status, result: json(result) });
 }

@@ -8,7 +8,9 @@ const only = (ref: Ref) => Object.entries(ref)[0] as [string, unknown];
 
 export async function findCustomerId(knex: Knex, ref: Ref): Promise<number | null> {
 	const [key, value] = only(ref);
-	const row = await knex('crm_customers').first('id').where(key, value as never);
+	const row = await knex('crm_customers')
+		.first('id')
+		.where(key, value as never);
 	return row ? Number(row.id) : null;
 }
 
@@ -19,10 +21,15 @@ export interface CustomerMatch {
 }
 
 /** customer.upsert's match: by external_id, then e-mail, then phone (values already normalised). */
-export async function matchCustomer(knex: Knex, keys: { external_id?: unknown; email?: unknown; phone?: unknown }): Promise<CustomerMatch | null> {
+export async function matchCustomer(
+	knex: Knex,
+	keys: { external_id?: unknown; email?: unknown; phone?: unknown },
+): Promise<CustomerMatch | null> {
 	for (const key of ['external_id', 'email', 'phone'] as const) {
 		if (keys[key] === undefined) continue;
-		const row = await knex('crm_customers').first('id', 'external_id').where(key, keys[key] as string);
+		const row = await knex('crm_customers')
+			.first('id', 'external_id')
+			.where(key, keys[key] as string);
 		if (row) return { id: Number(row.id), external_id: row.external_id ?? null, matched_by: key };
 	}
 	return null;
@@ -36,7 +43,9 @@ export interface OrderRow {
 
 export async function findOrder(knex: Knex, ref: Ref): Promise<OrderRow | null> {
 	const [key, value] = only(ref);
-	const row = await knex('crm_orders').first('id', 'status', 'customer').where(key, value as never);
+	const row = await knex('crm_orders')
+		.first('id', 'status', 'customer')
+		.where(key, value as never);
 	return row ? { id: Number(row.id), status: row.status, customer: Number(row.customer) } : null;
 }
 
@@ -50,5 +59,7 @@ export async function productsBySku(knex: Knex, skus: string[]): Promise<Map<str
 	const unique = [...new Set(skus)];
 	if (!unique.length) return new Map();
 	const rows = await knex('crm_products').select('id', 'sku', 'name', 'category').whereIn('sku', unique);
-	return new Map(rows.map((row) => [row.sku as string, { id: Number(row.id), name: row.name, category: row.category ?? null }]));
+	return new Map(
+		rows.map((row) => [row.sku as string, { id: Number(row.id), name: row.name, category: row.category ?? null }]),
+	);
 }

@@ -4,10 +4,24 @@
 // 29 February, median gap) and inserted in bulk; dedupe keys make every re-run a no-op.
 import type { Knex } from 'knex';
 import { parseTimestamp } from '../../domain/customer-stats/order-stats';
-import { anniversaryYears, celebratedMonthDays, dedupeKey, fallsOn, inactivity, localDate, startOfLocalDate } from '../../domain/followups';
+import {
+	anniversaryYears,
+	celebratedMonthDays,
+	dedupeKey,
+	fallsOn,
+	inactivity,
+	localDate,
+	startOfLocalDate,
+} from '../../domain/followups';
 import { planCauses, type Cause } from '../outbox/plan';
 import { toDbTimestamp } from '../timestamps';
-import { activeRules, customerTimeZone, followupSettings, type FollowupRule, type FollowupSettings } from './rules-repo';
+import {
+	activeRules,
+	customerTimeZone,
+	followupSettings,
+	type FollowupRule,
+	type FollowupSettings,
+} from './rules-repo';
 import { isSqlite } from '../dialect';
 
 const CHUNK = 1000;
@@ -27,9 +41,11 @@ function monthDaysInProgress(now: Date, widen: boolean): string[] {
 
 /** A date column as 'YYYY-MM-DD'. node-postgres turns DATE into a Date at local midnight, so local parts are read. */
 function dateOnly(value: unknown): string | null {
-	if (value instanceof Date) return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+	if (value instanceof Date)
+		return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
 	// SQLite through Directus: epoch milliseconds of the date's UTC midnight.
-	if (typeof value === 'number' || (typeof value === 'string' && /^-?\d{6,}$/.test(value))) return new Date(Number(value)).toISOString().slice(0, 10);
+	if (typeof value === 'number' || (typeof value === 'string' && /^-?\d{6,}$/.test(value)))
+		return new Date(Number(value)).toISOString().slice(0, 10);
 	return value === null || value === undefined || value === '' ? null : String(value).slice(0, 10);
 }
 
@@ -37,7 +53,9 @@ function dateOnly(value: unknown): string | null {
 async function withoutPlanned(knex: Knex, rule: FollowupRule, causes: Cause[]): Promise<Cause[]> {
 	if (!causes.length) return causes;
 	const keys = causes.map((cause) => dedupeKey(rule.id, cause.customer, cause.occurrence));
-	const existing = new Set((await knex('crm_outbox').select('dedupe_key').whereIn('dedupe_key', keys)).map((row) => row.dedupe_key));
+	const existing = new Set(
+		(await knex('crm_outbox').select('dedupe_key').whereIn('dedupe_key', keys)).map((row) => row.dedupe_key),
+	);
 	return causes.filter((_, i) => !existing.has(keys[i]));
 }
 
@@ -47,9 +65,14 @@ async function calendarCauses(knex: Knex, rule: FollowupRule, now: Date, setting
 	// Directus keeps dates and timestamps as epoch milliseconds on SQLite (text when written by other means).
 	const md = isSqlite(knex)
 		? `(case when typeof(${column}) in ('integer', 'real') then strftime('%m-%d', ${column} / 1000, 'unixepoch') else strftime('%m-%d', ${column}) end)`
-		: birthday ? "to_char(birthday, 'MM-DD')" : "to_char(first_order_at at time zone 'UTC', 'MM-DD')";
+		: birthday
+			? "to_char(birthday, 'MM-DD')"
+			: "to_char(first_order_at at time zone 'UTC', 'MM-DD')";
 	const keys = monthDaysInProgress(now, !birthday);
-	const rows = await knex('crm_customers').select('id', column, 'timezone').whereNotNull(column).whereRaw(`${md} in (${keys.map(() => '?').join(', ')})`, keys);
+	const rows = await knex('crm_customers')
+		.select('id', column, 'timezone')
+		.whereNotNull(column)
+		.whereRaw(`${md} in (${keys.map(() => '?').join(', ')})`, keys);
 	const causes: Cause[] = [];
 	for (const row of rows) {
 		const zone = customerTimeZone(row, settings);
@@ -58,7 +81,12 @@ async function calendarCauses(knex: Knex, rule: FollowupRule, now: Date, setting
 		const due = birthday ? fallsOn(value, day, zone) : anniversaryYears(value, day, zone) !== null;
 		if (!due) continue;
 		const years = birthday ? null : anniversaryYears(value, day, zone);
-		causes.push({ customer: Number(row.id), occurrence: `${rule.trigger}:${day.slice(0, 4)}`, triggerAt: startOfLocalDate(day, zone), context: { day, ...(years ? { years } : {}) } });
+		causes.push({
+			customer: Number(row.id),
+			occurrence: `${rule.trigger}:${day.slice(0, 4)}`,
+			triggerAt: startOfLocalDate(day, zone),
+			context: { day, ...(years ? { years } : {}) },
+		});
 	}
 	return withoutPlanned(knex, rule, causes);
 }
@@ -68,11 +96,20 @@ async function planInactivity(knex: Knex, rule: FollowupRule, now: Date, setting
 	let after = 0;
 	let planned = 0;
 	for (;;) {
-		const customers = await knex('crm_customers').select('id').where('id', '>', after).whereNotNull('last_order_at').where('last_order_at', '<=', lapsedBefore).orderBy('id').limit(CHUNK);
+		const customers = await knex('crm_customers')
+			.select('id')
+			.where('id', '>', after)
+			.whereNotNull('last_order_at')
+			.where('last_order_at', '<=', lapsedBefore)
+			.orderBy('id')
+			.limit(CHUNK);
 		if (!customers.length) return planned;
 		after = Number(customers[customers.length - 1].id);
 		const ids = customers.map((row) => Number(row.id));
-		const orders = await knex('crm_orders').select('customer', 'ordered_at').whereIn('customer', ids).whereIn('status', ['paid', 'fulfilled']);
+		const orders = await knex('crm_orders')
+			.select('customer', 'ordered_at')
+			.whereIn('customer', ids)
+			.whereIn('status', ['paid', 'fulfilled']);
 		const dates = new Map<number, Date[]>();
 		for (const order of orders) {
 			const at = parseTimestamp(order.ordered_at);
@@ -82,7 +119,15 @@ async function planInactivity(knex: Knex, rule: FollowupRule, now: Date, setting
 		for (const id of ids) {
 			const state = inactivity(dates.get(id) ?? [], now, rule.inactivityFactor, rule.inactivityFloorDays);
 			if (!state.inactive || !state.lastOrderAt) continue;
-			causes.push({ customer: id, occurrence: `inactive:${state.lastOrderAt.toISOString().slice(0, 10)}`, triggerAt: now, context: { threshold_days: Math.round(state.thresholdDays), days_since_last: Math.floor(state.daysSinceLast ?? 0) } });
+			causes.push({
+				customer: id,
+				occurrence: `inactive:${state.lastOrderAt.toISOString().slice(0, 10)}`,
+				triggerAt: now,
+				context: {
+					threshold_days: Math.round(state.thresholdDays),
+					days_since_last: Math.floor(state.daysSinceLast ?? 0),
+				},
+			});
 		}
 		planned += await planCauses(knex, rule, await withoutPlanned(knex, rule, causes), settings);
 	}
@@ -91,12 +136,19 @@ async function planInactivity(knex: Knex, rule: FollowupRule, now: Date, setting
 export const DATE_TRIGGERS = ['birthday', 'anniversary', 'inactivity'] as const;
 
 /** Plans the date triggers for `now`; returns rows planned per rule id. */
-export async function planDateTriggers(knex: Knex, now: Date, triggers: readonly string[] = DATE_TRIGGERS): Promise<Record<number, number>> {
+export async function planDateTriggers(
+	knex: Knex,
+	now: Date,
+	triggers: readonly string[] = DATE_TRIGGERS,
+): Promise<Record<number, number>> {
 	const rules = await activeRules(knex, [...triggers]);
 	const settings = await followupSettings(knex);
 	const result: Record<number, number> = {};
 	for (const rule of rules) {
-		result[rule.id] = rule.trigger === 'inactivity' ? await planInactivity(knex, rule, now, settings) : await planCauses(knex, rule, await calendarCauses(knex, rule, now, settings), settings);
+		result[rule.id] =
+			rule.trigger === 'inactivity'
+				? await planInactivity(knex, rule, now, settings)
+				: await planCauses(knex, rule, await calendarCauses(knex, rule, now, settings), settings);
 	}
 	return result;
 }

@@ -27,24 +27,38 @@ export interface FollowupRule {
 	createdAt: Date;
 }
 
-const json = (value: unknown) => (typeof value === 'string' && value ? JSON.parse(value) : value ?? null);
-const num = (value: unknown, fallback: number) => (value === null || value === undefined || value === '' || !Number.isFinite(Number(value)) ? fallback : Number(value));
+const json = (value: unknown) => (typeof value === 'string' && value ? JSON.parse(value) : (value ?? null));
+const num = (value: unknown, fallback: number) =>
+	value === null || value === undefined || value === '' || !Number.isFinite(Number(value)) ? fallback : Number(value);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 export function toRule(row: Record<string, any>): FollowupRule {
 	return {
-		id: Number(row.id), name: row.name, status: row.status, trigger: row.trigger, delayMinutes: num(row.delay_minutes, 0),
-		segment: row.segment == null ? null : Number(row.segment), condition: json(row.condition), action: row.action,
-		template: row.template == null ? null : Number(row.template), marketing: row.template_purpose === 'marketing',
-		minDaysBetween: num(row.min_days_between, 0), holdoutPercent: num(row.holdout_percent, 0),
-		inactivityFactor: num(row.inactivity_factor, 2), inactivityFloorDays: num(row.inactivity_floor_days, 30),
-		awardPoints: row.award_points == null ? null : Number(row.award_points), tag: row.tag || null, taskAssignee: row.task_assignee || null,
+		id: Number(row.id),
+		name: row.name,
+		status: row.status,
+		trigger: row.trigger,
+		delayMinutes: num(row.delay_minutes, 0),
+		segment: row.segment == null ? null : Number(row.segment),
+		condition: json(row.condition),
+		action: row.action,
+		template: row.template == null ? null : Number(row.template),
+		marketing: row.template_purpose === 'marketing',
+		minDaysBetween: num(row.min_days_between, 0),
+		holdoutPercent: num(row.holdout_percent, 0),
+		inactivityFactor: num(row.inactivity_factor, 2),
+		inactivityFloorDays: num(row.inactivity_floor_days, 30),
+		awardPoints: row.award_points == null ? null : Number(row.award_points),
+		tag: row.tag || null,
+		taskAssignee: row.task_assignee || null,
 		createdAt: parseTimestamp(row.date_created) ?? new Date(0),
 	};
 }
 
 const ruleQuery = (knex: Knex) =>
-	knex('crm_followup_rules as r').leftJoin('crm_templates as t', 't.id', 'r.template').select('r.*', 't.purpose as template_purpose');
+	knex('crm_followup_rules as r')
+		.leftJoin('crm_templates as t', 't.id', 'r.template')
+		.select('r.*', 't.purpose as template_purpose');
 
 export async function activeRules(knex: Knex, trigger?: string | string[]): Promise<FollowupRule[]> {
 	const query = ruleQuery(knex).where('r.status', 'active').orderBy('r.id');
@@ -71,11 +85,20 @@ export interface FollowupSettings {
 
 export async function followupSettings(knex: Knex): Promise<FollowupSettings> {
 	const row = (await knex('crm_settings').first('*')) ?? {};
-	const time = (value: unknown, fallback: string) => (typeof value === 'string' && /^\d{2}:\d{2}/.test(value) ? value : fallback);
+	const time = (value: unknown, fallback: string) =>
+		typeof value === 'string' && /^\d{2}:\d{2}/.test(value) ? value : fallback;
 	return {
 		timeZone: isValidTimeZone(row.timezone) ? row.timezone : 'Asia/Seoul',
-		quiet: { start: time(row.quiet_hours_start, DEFAULT_QUIET_HOURS.start), end: time(row.quiet_hours_end, DEFAULT_QUIET_HOURS.end) },
-		sender: { name: row.sender_name ?? null, email: row.sender_email ?? null, phone: row.sender_phone ?? null, address: row.sender_address ?? null },
+		quiet: {
+			start: time(row.quiet_hours_start, DEFAULT_QUIET_HOURS.start),
+			end: time(row.quiet_hours_end, DEFAULT_QUIET_HOURS.end),
+		},
+		sender: {
+			name: row.sender_name ?? null,
+			email: row.sender_email ?? null,
+			phone: row.sender_phone ?? null,
+			address: row.sender_address ?? null,
+		},
 		capPerWeek: row.frequency_cap_per_week == null ? 3 : Number(row.frequency_cap_per_week),
 		npsLowThreshold: num(row.nps_low_threshold, 6),
 		currency: row.currency || 'KRW',

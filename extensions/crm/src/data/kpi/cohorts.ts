@@ -27,11 +27,18 @@ export function cohortQuery(knex: Knex, boundaries: readonly Date[], filters: Kp
 		.where('c.first_order_at', '>=', from)
 		.where('c.first_order_at', '<', to);
 	whereCustomer(knex, acquired, 'c.id', filters);
-	const sizes = knex.from(acquired.as('a')).select('a.cohort', knex.raw(`${SIZE_ROW} as ??`, ['month']), knex.raw('count(*) as ??', ['customers'])).groupBy('a.cohort');
+	const sizes = knex
+		.from(acquired.as('a'))
+		.select('a.cohort', knex.raw(`${SIZE_ROW} as ??`, ['month']), knex.raw('count(*) as ??', ['customers']))
+		.groupBy('a.cohort');
 
 	const bought = knex('crm_orders as o')
 		.join('crm_customers as c', 'c.id', 'o.customer')
-		.select('o.customer', knex.raw('? as ??', [bucketCase(knex, 'c.first_order_at', boundaries), 'cohort']), knex.raw('? as ??', [bucketCase(knex, 'o.ordered_at', boundaries), 'month']))
+		.select(
+			'o.customer',
+			knex.raw('? as ??', [bucketCase(knex, 'c.first_order_at', boundaries), 'cohort']),
+			knex.raw('? as ??', [bucketCase(knex, 'o.ordered_at', boundaries), 'month']),
+		)
 		.whereIn('o.status', PURCHASE_STATUSES as unknown as string[])
 		.where('o.ordered_at', '>=', from)
 		.where('o.ordered_at', '<', to)
@@ -39,15 +46,33 @@ export function cohortQuery(knex: Knex, boundaries: readonly Date[], filters: Kp
 		.where('c.first_order_at', '<', to);
 	whereChannel(bought, 'o.channel', filters);
 	whereCustomer(knex, bought, 'o.customer', filters);
-	const activity = knex.from(bought.as('b')).select('b.cohort', 'b.month', knex.raw('count(distinct ??) as ??', ['b.customer', 'customers'])).groupBy('b.cohort', 'b.month');
+	const activity = knex
+		.from(bought.as('b'))
+		.select('b.cohort', 'b.month', knex.raw('count(distinct ??) as ??', ['b.customer', 'customers']))
+		.groupBy('b.cohort', 'b.month');
 
-	return knex.select('*').from(sizes.as('s')).unionAll(knex.select('*').from(activity.as('t')));
+	return knex
+		.select('*')
+		.from(sizes.as('s'))
+		.unionAll(knex.select('*').from(activity.as('t')));
 }
 
 export function cohortMatrix(knex: Knex, request: CohortRequest, cache?: KpiCache): Promise<CohortMatrix> {
-	const periods = periodsEndingWith(shiftPeriod(periodOf(request.at, 'month', request.timeZone), request.offset ?? 0), request.months);
+	const periods = periodsEndingWith(
+		shiftPeriod(periodOf(request.at, 'month', request.timeZone), request.offset ?? 0),
+		request.months,
+	);
 	const boundaries = [...periods.map((p) => p.start), periods[periods.length - 1].end];
-	const compute = async () => shapeCohorts(periods.map((p) => p.key), await cohortQuery(knex, boundaries, request.filters));
+	const compute = async () =>
+		shapeCohorts(
+			periods.map((p) => p.key),
+			await cohortQuery(knex, boundaries, request.filters),
+		);
 	if (!cache) return compute();
-	return cache.get(['cohorts', request.months, periods[periods.length - 1].key, request.timeZone, filterKey(request.filters)].join('|'), compute);
+	return cache.get(
+		['cohorts', request.months, periods[periods.length - 1].key, request.timeZone, filterKey(request.filters)].join(
+			'|',
+		),
+		compute,
+	);
 }

@@ -2,17 +2,37 @@
 import type { Knex } from 'knex';
 import { kpiDefinition, type KpiGroup } from '../../domain/kpi/definitions';
 import { previousPeriod, type Period } from '../../domain/kpi/period';
-import { feedbackKpis, followupKpis, ltvKpis, orderKpis, type GroupResult, type KpiDetails, type KpiValues } from '../../domain/kpi/values';
+import {
+	feedbackKpis,
+	followupKpis,
+	ltvKpis,
+	orderKpis,
+	type GroupResult,
+	type KpiDetails,
+	type KpiValues,
+} from '../../domain/kpi/values';
 import { NO_CACHE, type KpiCache } from './cache';
 import { filterKey, type KpiFilters } from './filters';
-import { DEFAULT_ATTRIBUTION_DAYS, feedbackAggregates, followupAggregates, ltvAggregates, orderAggregates } from './queries';
+import {
+	DEFAULT_ATTRIBUTION_DAYS,
+	feedbackAggregates,
+	followupAggregates,
+	ltvAggregates,
+	orderAggregates,
+} from './queries';
 
 export interface ComputeOptions {
 	attributionDays?: number;
 	cache?: KpiCache;
 }
 
-async function runGroup(knex: Knex, group: KpiGroup, period: Period, filters: KpiFilters, attributionDays: number): Promise<GroupResult> {
+async function runGroup(
+	knex: Knex,
+	group: KpiGroup,
+	period: Period,
+	filters: KpiFilters,
+	attributionDays: number,
+): Promise<GroupResult> {
 	switch (group) {
 		case 'orders':
 			return orderKpis(await orderAggregates(knex, period, previousPeriod(period), filters));
@@ -26,14 +46,33 @@ async function runGroup(knex: Knex, group: KpiGroup, period: Period, filters: Kp
 }
 
 /** One group's KPIs for one period and filter set (cached by all of them). */
-export function groupResult(knex: Knex, group: KpiGroup, period: Period, filters: KpiFilters, options: ComputeOptions = {}): Promise<GroupResult> {
+export function groupResult(
+	knex: Knex,
+	group: KpiGroup,
+	period: Period,
+	filters: KpiFilters,
+	options: ComputeOptions = {},
+): Promise<GroupResult> {
 	const attributionDays = options.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS;
-	const key = [group, period.unit, period.key, period.timeZone, filterKey(filters), group === 'followups' ? attributionDays : ''].join('|');
+	const key = [
+		group,
+		period.unit,
+		period.key,
+		period.timeZone,
+		filterKey(filters),
+		group === 'followups' ? attributionDays : '',
+	].join('|');
 	return (options.cache ?? NO_CACHE).get(key, () => runGroup(knex, group, period, filters, attributionDays));
 }
 
 /** The values (and details) of `ids` for `period`; unknown ids are ignored. */
-export async function computeKpis(knex: Knex, ids: readonly string[], period: Period, filters: KpiFilters, options: ComputeOptions = {}): Promise<{ values: KpiValues; details: KpiDetails }> {
+export async function computeKpis(
+	knex: Knex,
+	ids: readonly string[],
+	period: Period,
+	filters: KpiFilters,
+	options: ComputeOptions = {},
+): Promise<{ values: KpiValues; details: KpiDetails }> {
 	const groups = [...new Set(ids.map((id) => kpiDefinition(id)?.group).filter((g): g is KpiGroup => Boolean(g)))];
 	const results = await Promise.all(groups.map((group) => groupResult(knex, group, period, filters, options)));
 	const values: KpiValues = {};

@@ -16,9 +16,17 @@ export function filterKey(filters: KpiFilters): string {
 }
 
 /** Restricts `customerColumn` to the segment's current members and the tier's customers. */
-export function whereCustomer(knex: Knex, qb: Knex.QueryBuilder, customerColumn: string, filters: KpiFilters): Knex.QueryBuilder {
+export function whereCustomer(
+	knex: Knex,
+	qb: Knex.QueryBuilder,
+	customerColumn: string,
+	filters: KpiFilters,
+): Knex.QueryBuilder {
 	if (filters.segment !== undefined && filters.segment !== null) {
-		qb.whereIn(customerColumn, knex('crm_segment_members').select('customer').where('segment', filters.segment).whereNull('left_at'));
+		qb.whereIn(
+			customerColumn,
+			knex('crm_segment_members').select('customer').where('segment', filters.segment).whereNull('left_at'),
+		);
 	}
 	if (filters.tier !== undefined && filters.tier !== null && filters.tier !== '') {
 		const tier = filters.tier;

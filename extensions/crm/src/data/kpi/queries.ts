@@ -16,13 +16,19 @@ function purchases(knex: Knex, filters: KpiFilters): Knex.QueryBuilder {
 	return whereCustomer(knex, qb, 'o.customer', filters);
 }
 
-const sum = (knex: Knex, expression: string, bindings: Knex.RawBinding[], alias: string) => knex.raw(`coalesce(sum(${expression}), 0) as ??`, [...bindings, alias]);
+const sum = (knex: Knex, expression: string, bindings: Knex.RawBinding[], alias: string) =>
+	knex.raw(`coalesce(sum(${expression}), 0) as ??`, [...bindings, alias]);
 
 /**
  * Period P and the one before it (Q) in one pass over Q ∪ P, grouped by customer: purchases and revenue in P, whether
  * the customer bought in Q, and their first purchase ever (crm_customers.first_order_at) for new vs returning.
  */
-export async function orderAggregates(knex: Knex, period: Range, previous: Range, filters: KpiFilters): Promise<OrderAggregates> {
+export async function orderAggregates(
+	knex: Knex,
+	period: Range,
+	previous: Range,
+	filters: KpiFilters,
+): Promise<OrderAggregates> {
 	const start = ts(knex, period.start);
 	const perCustomer = purchases(knex, filters)
 		.join('crm_customers as c', 'c.id', 'o.customer')
@@ -44,11 +50,22 @@ export async function orderAggregates(knex: Knex, period: Range, previous: Range
 			sum(knex, '??', ['pc.previous'], 'previous_active'),
 			sum(knex, 'case when ?? = 1 and ?? > 0 then 1 else 0 end', ['pc.previous', 'pc.n'], 'retained'),
 			sum(knex, 'case when ?? > 0 and ?? >= ? then 1 else 0 end', ['pc.n', 'pc.first_at', start], 'new_customers'),
-			sum(knex, 'case when ?? > 0 and ?? >= ? then ?? else 0 end', ['pc.n', 'pc.first_at', start, 'pc.revenue'], 'new_revenue'),
+			sum(
+				knex,
+				'case when ?? > 0 and ?? >= ? then ?? else 0 end',
+				['pc.n', 'pc.first_at', start, 'pc.revenue'],
+				'new_revenue',
+			),
 		);
 	return {
-		active: num(row?.active), orders: num(row?.orders), revenue: num(row?.revenue), repeaters: num(row?.repeaters),
-		previousActive: num(row?.previous_active), retained: num(row?.retained), newCustomers: num(row?.new_customers), newRevenue: num(row?.new_revenue),
+		active: num(row?.active),
+		orders: num(row?.orders),
+		revenue: num(row?.revenue),
+		repeaters: num(row?.repeaters),
+		previousActive: num(row?.previous_active),
+		retained: num(row?.retained),
+		newCustomers: num(row?.new_customers),
+		newRevenue: num(row?.new_revenue),
 	};
 }
 
@@ -56,7 +73,10 @@ export async function orderAggregates(knex: Knex, period: Range, previous: Range
 export async function ltvAggregates(knex: Knex, period: Range, filters: KpiFilters): Promise<LtvAggregates> {
 	const row = await purchases(knex, filters)
 		.where('o.ordered_at', '<', ts(knex, period.end))
-		.first(knex.raw('coalesce(sum(??), 0) as ??', ['o.total', 'revenue']), knex.raw('count(distinct ??) as ??', ['o.customer', 'customers']));
+		.first(
+			knex.raw('coalesce(sum(??), 0) as ??', ['o.total', 'revenue']),
+			knex.raw('count(distinct ??) as ??', ['o.customer', 'customers']),
+		);
 	return { revenue: num(row?.revenue), customers: num(row?.customers) };
 }
 
@@ -75,7 +95,13 @@ export async function feedbackAggregates(knex: Knex, period: Range, filters: Kpi
 		sum(knex, "case when ?? = 'csat' then 1 else 0 end", ['f.kind'], 'csat_answers'),
 		sum(knex, "case when ?? = 'csat' and ?? >= 4 then 1 else 0 end", ['f.kind', 'f.score'], 'satisfied'),
 	);
-	return { npsAnswers: num(row?.nps_answers), promoters: num(row?.promoters), detractors: num(row?.detractors), csatAnswers: num(row?.csat_answers), satisfied: num(row?.satisfied) };
+	return {
+		npsAnswers: num(row?.nps_answers),
+		promoters: num(row?.promoters),
+		detractors: num(row?.detractors),
+		csatAnswers: num(row?.csat_answers),
+		satisfied: num(row?.satisfied),
+	};
 }
 
 export const DEFAULT_ATTRIBUTION_DAYS = 7;
@@ -85,7 +111,12 @@ export const DEFAULT_ATTRIBUTION_DAYS = 7;
  * cost, how many were followed by a purchase within the attribution window, and the revenue of purchases within the
  * window after a sent message (each purchase once, however many messages preceded it).
  */
-export async function followupAggregates(knex: Knex, period: Range, filters: KpiFilters, attributionDays = DEFAULT_ATTRIBUTION_DAYS): Promise<FollowupAggregates> {
+export async function followupAggregates(
+	knex: Knex,
+	period: Range,
+	filters: KpiFilters,
+	attributionDays = DEFAULT_ATTRIBUTION_DAYS,
+): Promise<FollowupAggregates> {
 	const messageTime = knex.raw('coalesce(??, ??)', ['m.sent_at', 'm.due_at']);
 	const converted = purchases(knex, { channel: filters.channel })
 		.select(knex.raw('1'))
@@ -103,7 +134,12 @@ export async function followupAggregates(knex: Knex, period: Range, filters: Kpi
 		sum(knex, "case when ?? = 'held_out' then 1 else 0 end", ['m.status'], 'held_out'),
 		sum(knex, "case when ?? = 'sent' then coalesce(??, 0) else 0 end", ['m.status', 'r.cost_per_message'], 'cost'),
 		sum(knex, "case when ?? = 'sent' and exists ? then 1 else 0 end", ['m.status', converted], 'sent_converted'),
-		sum(knex, "case when ?? = 'held_out' and exists ? then 1 else 0 end", ['m.status', converted.clone()], 'held_out_converted'),
+		sum(
+			knex,
+			"case when ?? = 'held_out' and exists ? then 1 else 0 end",
+			['m.status', converted.clone()],
+			'held_out_converted',
+		),
 	);
 
 	const sentTime = knex.raw('??', ['m.sent_at']);
@@ -121,7 +157,11 @@ export async function followupAggregates(knex: Knex, period: Range, filters: Kpi
 		.whereExists(precededBySend)
 		.first(knex.raw('coalesce(sum(??), 0) as ??', ['o.total', 'revenue']));
 	return {
-		sent: num(counts?.sent), heldOut: num(counts?.held_out), cost: num(counts?.cost),
-		sentConverted: num(counts?.sent_converted), heldOutConverted: num(counts?.held_out_converted), attributedRevenue: num(attributed?.revenue),
+		sent: num(counts?.sent),
+		heldOut: num(counts?.held_out),
+		cost: num(counts?.cost),
+		sentConverted: num(counts?.sent_converted),
+		heldOutConverted: num(counts?.held_out_converted),
+		attributedRevenue: num(attributed?.revenue),
 	};
 }

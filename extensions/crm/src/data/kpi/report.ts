@@ -3,7 +3,15 @@
 import type { Knex } from 'knex';
 import { change, goalProgress, parseGoals, type GoalSpec } from '../../domain/kpi/compare';
 import { kpiDefinition } from '../../domain/kpi/definitions';
-import { periodOf, periodsEndingWith, previousPeriod, shiftPeriod, type CivilDate, type Period, type PeriodUnit } from '../../domain/kpi/period';
+import {
+	periodOf,
+	periodsEndingWith,
+	previousPeriod,
+	shiftPeriod,
+	type CivilDate,
+	type Period,
+	type PeriodUnit,
+} from '../../domain/kpi/period';
 import { computeKpis, type ComputeOptions } from './compute';
 import type { KpiFilters } from './filters';
 import { readSnapshots } from './snapshots';
@@ -18,7 +26,12 @@ export async function readKpiSettings(knex: Knex): Promise<KpiSettings> {
 	return { timeZone: row?.timezone || 'Asia/Seoul', goals: parseGoals(row?.kpi_goals) };
 }
 
-export const periodJson = (p: Period) => ({ unit: p.unit, key: p.key, start: p.start.toISOString(), end: p.end.toISOString() });
+export const periodJson = (p: Period) => ({
+	unit: p.unit,
+	key: p.key,
+	start: p.start.toISOString(),
+	end: p.end.toISOString(),
+});
 
 export interface ReportRequest {
 	ids: readonly string[];
@@ -30,7 +43,12 @@ export interface ReportRequest {
 	filters: KpiFilters;
 }
 
-export async function kpiReport(knex: Knex, request: ReportRequest, settings: KpiSettings, options: ComputeOptions = {}) {
+export async function kpiReport(
+	knex: Knex,
+	request: ReportRequest,
+	settings: KpiSettings,
+	options: ComputeOptions = {},
+) {
 	const period = shiftPeriod(periodOf(request.at, request.unit, settings.timeZone), request.offset ?? 0);
 	const previous = previousPeriod(period);
 	const [current, before] = await Promise.all([
@@ -42,17 +60,19 @@ export async function kpiReport(knex: Knex, request: ReportRequest, settings: Kp
 		if (!definition) return [];
 		const value = current.values[id] ?? null;
 		const previousValue = before.values[id] ?? null;
-		return [{
-			id,
-			label: definition.label,
-			unit: definition.unit,
-			direction: definition.direction,
-			value,
-			previous: previousValue,
-			change: change(value, previousValue, definition.direction),
-			goal: goalProgress(settings.goals.get(id), value, previousValue, definition.direction),
-			details: current.details[id] ?? null,
-		}];
+		return [
+			{
+				id,
+				label: definition.label,
+				unit: definition.unit,
+				direction: definition.direction,
+				value,
+				previous: previousValue,
+				change: change(value, previousValue, definition.direction),
+				goal: goalProgress(settings.goals.get(id), value, previousValue, definition.direction),
+				details: current.details[id] ?? null,
+			},
+		];
 	});
 	return { period: periodJson(period), previous_period: periodJson(previous), kpis };
 }
@@ -76,10 +96,18 @@ export interface TrendRequest {
  * orders (`live`, segments = their current members), or read from the daily snapshots (`snapshots`, period day only,
  * segments = their members on each night; days without a snapshot are null).
  */
-export async function kpiTrend(knex: Knex, request: TrendRequest, settings: KpiSettings, options: ComputeOptions & { source?: 'live' | 'snapshots' } = {}) {
+export async function kpiTrend(
+	knex: Knex,
+	request: TrendRequest,
+	settings: KpiSettings,
+	options: ComputeOptions & { source?: 'live' | 'snapshots' } = {},
+) {
 	const definition = kpiDefinition(request.id);
 	if (!definition) throw new Error(`unknown KPI ${request.id}`);
-	const periods = periodsEndingWith(shiftPeriod(periodOf(request.at, request.unit, settings.timeZone), request.offset ?? 0), request.points);
+	const periods = periodsEndingWith(
+		shiftPeriod(periodOf(request.at, request.unit, settings.timeZone), request.offset ?? 0),
+		request.points,
+	);
 	const names = request.withNames ? await segmentNames(knex, request.segments) : new Map<number, string>();
 	const livePoints = (segment: number | null) =>
 		Promise.all(
@@ -100,7 +128,15 @@ export async function kpiTrend(knex: Knex, request: TrendRequest, settings: KpiS
 		})),
 	);
 	const goal = settings.goals.get(request.id);
-	return { kpi: request.id, label: definition.label, unit: definition.unit, direction: definition.direction, period_unit: request.unit, goal: typeof goal === 'number' ? goal : goal && 'target' in goal ? goal.target : null, series };
+	return {
+		kpi: request.id,
+		label: definition.label,
+		unit: definition.unit,
+		direction: definition.direction,
+		period_unit: request.unit,
+		goal: typeof goal === 'number' ? goal : goal && 'target' in goal ? goal.target : null,
+		series,
+	};
 }
 
 async function segmentNames(knex: Knex, segments: readonly (number | null)[]): Promise<Map<number, string>> {

@@ -14,12 +14,15 @@ export const snapshotKey = (day: string, kpi: string, segment: number | null) =>
  * A date column as Directus stores it: on SQLite epoch milliseconds of that day's UTC midnight (so the admin shows and
  * filters it like any date field), on PostgreSQL a date.
  */
-export const dbDay = (knex: Knex, key: string): string | number => (isSqlite(knex) ? Date.parse(`${key}T00:00:00Z`) : key);
+export const dbDay = (knex: Knex, key: string): string | number =>
+	isSqlite(knex) ? Date.parse(`${key}T00:00:00Z`) : key;
 
 /** Back to YYYY-MM-DD from what the driver returns (epoch ms, a date string, or a local-midnight Date from pg). */
 export function dayKey(value: unknown): string {
-	if (value instanceof Date) return formatCivil({ year: value.getFullYear(), month: value.getMonth() + 1, day: value.getDate() });
-	if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) return new Date(Number(value)).toISOString().slice(0, 10);
+	if (value instanceof Date)
+		return formatCivil({ year: value.getFullYear(), month: value.getMonth() + 1, day: value.getDate() });
+	if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value)))
+		return new Date(Number(value)).toISOString().slice(0, 10);
 	return String(value).slice(0, 10);
 }
 
@@ -32,7 +35,12 @@ export interface SnapshotRow {
 }
 
 /** The rows for one day (KPIs without a value that day, e.g. no answers for NPS, are not stored). */
-export async function snapshotRows(knex: Knex, day: CivilDate, timeZone: string, segments: readonly (number | null)[]): Promise<SnapshotRow[]> {
+export async function snapshotRows(
+	knex: Knex,
+	day: CivilDate,
+	timeZone: string,
+	segments: readonly (number | null)[],
+): Promise<SnapshotRow[]> {
 	const period = periodOf(day, 'day', timeZone);
 	const rows: SnapshotRow[] = [];
 	for (const segment of segments) {
@@ -40,7 +48,13 @@ export async function snapshotRows(knex: Knex, day: CivilDate, timeZone: string,
 		for (const kpi of KPI_IDS) {
 			const value = values[kpi];
 			if (value === null || value === undefined || !Number.isFinite(value)) continue;
-			rows.push({ snapshot_key: snapshotKey(period.key, kpi, segment), day: dbDay(knex, period.key), kpi, segment, value });
+			rows.push({
+				snapshot_key: snapshotKey(period.key, kpi, segment),
+				day: dbDay(knex, period.key),
+				kpi,
+				segment,
+				value,
+			});
 		}
 	}
 	return rows;
@@ -48,11 +62,17 @@ export async function snapshotRows(knex: Knex, day: CivilDate, timeZone: string,
 
 /** Writes one day's snapshots; returns how many rows were new. */
 export async function writeDailySnapshots(knex: Knex, day: CivilDate, timeZone: string): Promise<number> {
-	const segments = (await knex('crm_segments').select('id').where('status', 'active').orderBy('id')).map((row: { id: number }) => Number(row.id));
+	const segments = (await knex('crm_segments').select('id').where('status', 'active').orderBy('id')).map(
+		(row: { id: number }) => Number(row.id),
+	);
 	const rows = await snapshotRows(knex, day, timeZone, [null, ...segments]);
 	const key = dbDay(knex, formatCivil(day));
 	const before = await countDay(knex, key);
-	for (let i = 0; i < rows.length; i += 200) await knex('crm_kpi_snapshots').insert(rows.slice(i, i + 200)).onConflict('snapshot_key').ignore();
+	for (let i = 0; i < rows.length; i += 200)
+		await knex('crm_kpi_snapshots')
+			.insert(rows.slice(i, i + 200))
+			.onConflict('snapshot_key')
+			.ignore();
 	return (await countDay(knex, key)) - before;
 }
 
@@ -69,7 +89,11 @@ export async function writeMissingSnapshots(knex: Knex, now: Date, timeZone: str
 	const today = civilDateOf(now, timeZone);
 	const wanted = Array.from({ length: days }, (_, i) => civil(today.year, today.month, today.day - days + i));
 	const keys = wanted.map((day) => dbDay(knex, formatCivil(day)));
-	const present = new Set((await knex('crm_kpi_snapshots').distinct('day').whereIn('day', keys).whereNull('segment')).map((row: { day: unknown }) => dayKey(row.day)));
+	const present = new Set(
+		(await knex('crm_kpi_snapshots').distinct('day').whereIn('day', keys).whereNull('segment')).map(
+			(row: { day: unknown }) => dayKey(row.day),
+		),
+	);
 	const written: string[] = [];
 	for (const day of wanted) {
 		if (present.has(formatCivil(day))) continue;
@@ -101,14 +125,33 @@ export async function writeSegmentSizes(knex: Knex, day: CivilDate, timeZone: st
 		WHERE "s"."status" = ?
 		GROUP BY "s"."id"
 		ON CONFLICT ("snapshot_key") DO UPDATE SET "value" = excluded."value"`,
-		[`${period.key}:${SEGMENT_SIZE_KPI.id}:`, dbDay(knex, period.key), SEGMENT_SIZE_KPI.id, at, at, 'active'] as Knex.RawBinding[],
+		[
+			`${period.key}:${SEGMENT_SIZE_KPI.id}:`,
+			dbDay(knex, period.key),
+			SEGMENT_SIZE_KPI.id,
+			at,
+			at,
+			'active',
+		] as Knex.RawBinding[],
 	);
 }
 
 /** Stored values of one KPI between two days (inclusive), for all customers (segment null) or one segment. */
-export async function readSnapshots(knex: Knex, kpi: string, from: string, to: string, segment: number | null): Promise<Map<string, number>> {
-	const qb = knex('crm_kpi_snapshots').select('day', 'value').where('kpi', kpi).where('day', '>=', dbDay(knex, from)).where('day', '<=', dbDay(knex, to));
+export async function readSnapshots(
+	knex: Knex,
+	kpi: string,
+	from: string,
+	to: string,
+	segment: number | null,
+): Promise<Map<string, number>> {
+	const qb = knex('crm_kpi_snapshots')
+		.select('day', 'value')
+		.where('kpi', kpi)
+		.where('day', '>=', dbDay(knex, from))
+		.where('day', '<=', dbDay(knex, to));
 	if (segment === null) qb.whereNull('segment');
 	else qb.where('segment', segment);
-	return new Map((await qb).map((row: { day: unknown; value: number | string }) => [dayKey(row.day), Number(row.value)]));
+	return new Map(
+		(await qb).map((row: { day: unknown; value: number | string }) => [dayKey(row.day), Number(row.value)]),
+	);
 }

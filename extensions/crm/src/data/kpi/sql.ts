@@ -6,13 +6,14 @@ import { isSqlite } from '../dialect';
 
 export const PURCHASE_STATUSES = ['paid', 'fulfilled'] as const;
 
-
 /** An instant as the database compares it. */
 export const ts = (knex: Knex, date: Date) => toDbTimestamp(knex, date);
 
 /** `expr + days` for a timestamp expression (a column or a raw SQL fragment), as SQL with a bound day count. */
 export function plusDays(knex: Knex, expr: Knex.Raw, days: number): Knex.Raw {
-	return isSqlite(knex) ? knex.raw('(? + ?)', [expr, days * 86_400_000]) : knex.raw('(? + make_interval(days => ?))', [expr, days]);
+	return isSqlite(knex)
+		? knex.raw('(? + ?)', [expr, days * 86_400_000])
+		: knex.raw('(? + make_interval(days => ?))', [expr, days]);
 }
 
 /**
@@ -32,4 +33,5 @@ export function bucketCase(knex: Knex, column: string, boundaries: readonly Date
 }
 
 /** A number from what the driver returns (PostgreSQL gives numeric sums and bigint counts as strings). */
-export const num = (value: unknown): number => (value === null || value === undefined || value === '' ? 0 : Number(value));
+export const num = (value: unknown): number =>
+	value === null || value === undefined || value === '' ? 0 : Number(value);

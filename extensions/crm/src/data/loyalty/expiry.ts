@@ -28,8 +28,14 @@ export async function expireLots(knex: Knex, now: Date): Promise<{ lots: number;
 				if (remaining <= 0) return 0;
 				// Keyed by lot and remainder: a lot refilled by a voided coupon can expire again, never twice for the same points.
 				const posted = await postMovement(trx, balance, {
-					customer: Number(lot.customer), kind: 'expire', points: -remaining, sourceKey: `expire:${lot.id}:${now.toISOString().slice(0, 10)}:${remaining}`,
-					occurredAt: now, reason: 'points expired', preferLots: [lot.id], shortfall: 'clip',
+					customer: Number(lot.customer),
+					kind: 'expire',
+					points: -remaining,
+					sourceKey: `expire:${lot.id}:${now.toISOString().slice(0, 10)}:${remaining}`,
+					occurredAt: now,
+					reason: 'points expired',
+					preferLots: [lot.id],
+					shortfall: 'clip',
 				});
 				return -posted.points;
 			});
@@ -61,5 +67,9 @@ export async function expiringNotices(knex: Knex, now: Date, noticeDays: number)
 		.where('expires_at', '>=', toDbTimestamp(knex, from))
 		.where('expires_at', '<', toDbTimestamp(knex, to))
 		.groupBy('customer');
-	return (rows as Record<string, unknown>[]).map((row) => ({ customer: Number(row.customer), points: Number(row.points), expiresAt: (parseTimestamp(row.expires_at) ?? to).toISOString() }));
+	return (rows as Record<string, unknown>[]).map((row) => ({
+		customer: Number(row.customer),
+		points: Number(row.points),
+		expiresAt: (parseTimestamp(row.expires_at) ?? to).toISOString(),
+	}));
 }

@@ -37,13 +37,22 @@ export interface PostedMovement {
 	duplicate: boolean;
 }
 
-
 const lockedRow = async (trx: Knex, id: number | Knex.QueryBuilder): Promise<Record<string, unknown> | undefined> => {
 	// The balance comes from the ledger itself (its sum, read in the same statement as the lock), never from the cached
 	// points_balance column: a cache that went wrong must not decide how much of a new lot repays a "debt".
 	const ledgerSum = trx('crm_points_ledger').sum({ s: 'points' }).where('customer', trx.ref('crm_customers.id'));
 	const query = trx('crm_customers')
-		.first('id', 'points_balance', 'points_earned', 'tier', 'tier_review_at', 'birthday', 'order_count', 'first_order_at', { ledger_balance: ledgerSum })
+		.first(
+			'id',
+			'points_balance',
+			'points_earned',
+			'tier',
+			'tier_review_at',
+			'birthday',
+			'order_count',
+			'first_order_at',
+			{ ledger_balance: ledgerSum },
+		)
 		.where('id', id);
 	// NO KEY UPDATE serialises every writer of the customer's row as FOR UPDATE did, without also holding off rows
 	// that merely reference it (an order or membership insert's foreign-key check) until this transaction ends.
@@ -51,7 +60,10 @@ const lockedRow = async (trx: Knex, id: number | Knex.QueryBuilder): Promise<Rec
 };
 
 /** Locks the customer's row for the rest of the transaction and returns its balance (the ledger's sum). */
-export async function lockCustomer(trx: Knex, customer: number): Promise<{ balance: number; row: Record<string, unknown> }> {
+export async function lockCustomer(
+	trx: Knex,
+	customer: number,
+): Promise<{ balance: number; row: Record<string, unknown> }> {
 	const row = await lockedRow(trx, customer);
 	if (!row) throw new LoyaltyError('UNKNOWN_CUSTOMER', 404, `Customer ${customer} not found.`, 'customer');
 	return { balance: ledgerBalance(row), row };
@@ -60,18 +72,33 @@ export async function lockCustomer(trx: Knex, customer: number): Promise<{ balan
 const ledgerBalance = (row: Record<string, unknown>) => Number(row.ledger_balance ?? 0);
 
 /** lockCustomer for an order's customer in one statement; null when the order (or its customer) is not found. */
-export async function lockOrderCustomer(trx: Knex, orderId: number): Promise<{ balance: number; row: Record<string, unknown> } | null> {
+export async function lockOrderCustomer(
+	trx: Knex,
+	orderId: number,
+): Promise<{ balance: number; row: Record<string, unknown> } | null> {
 	const row = await lockedRow(trx, trx('crm_orders').select('customer').where('id', orderId));
 	return row ? { balance: ledgerBalance(row), row } : null;
 }
 
 export async function spendableLots(trx: Knex, customer: number): Promise<Lot[]> {
-	const rows = await trx('crm_points_ledger').select('id', 'lot_remaining', 'expires_at', 'occurred_at').where('customer', customer).where('lot_remaining', '>', 0);
-	return rows.map((row) => ({ id: row.id, remaining: Number(row.lot_remaining), expiresAt: parseTimestamp(row.expires_at), earnedAt: parseTimestamp(row.occurred_at) ?? new Date(0) }));
+	const rows = await trx('crm_points_ledger')
+		.select('id', 'lot_remaining', 'expires_at', 'occurred_at')
+		.where('customer', customer)
+		.where('lot_remaining', '>', 0);
+	return rows.map((row) => ({
+		id: row.id,
+		remaining: Number(row.lot_remaining),
+		expiresAt: parseTimestamp(row.expires_at),
+		earnedAt: parseTimestamp(row.occurred_at) ?? new Date(0),
+	}));
 }
 
 /** Appends one movement (once per source key) and keeps lots and the cached balance in step. Call with the lock held. */
-export async function postMovement(trx: Knex, balance: number, movement: Movement): Promise<PostedMovement & { balance: number }> {
+export async function postMovement(
+	trx: Knex,
+	balance: number,
+	movement: Movement,
+): Promise<PostedMovement & { balance: number }> {
 	// A plain new lot has no side effect before its insert, so its duplicate check is the unique key itself (one query
 	// fewer per earned award); movements that touch other lots first check the key up front.
 	const plainLot = movement.points > 0 && !movement.restoreAllocations?.length;
@@ -79,7 +106,8 @@ export async function postMovement(trx: Knex, balance: number, movement: Movemen
 		const existing = await trx('crm_points_ledger').first('id', 'points').where('source_key', movement.sourceKey);
 		if (existing) return { id: existing.id, points: Number(existing.points), duplicate: true, balance };
 	}
-	if (!Number.isInteger(movement.points) || movement.points === 0) throw new LoyaltyError('INVALID_POINTS', 400, 'Points must be a non-zero whole number.', 'points');
+	if (!Number.isInteger(movement.points) || movement.points === 0)
+		throw new LoyaltyError('INVALID_POINTS', 400, 'Points must be a non-zero whole number.', 'points');
 
 	let points = movement.points;
 	let lotRemaining: number | null = null;
@@ -94,12 +122,20 @@ export async function postMovement(trx: Knex, balance: number, movement: Movemen
 		const plan = allocate(await spendableLots(trx, movement.customer), -points, movement.preferLots);
 		if (plan.shortfall > 0 && movement.shortfall !== 'negative') {
 			if (movement.shortfall === 'reject' || !movement.shortfall) {
-				throw new LoyaltyError('INSUFFICIENT_POINTS', 409, `Not enough points: ${balance} available, ${-points} needed.`, 'points');
+				throw new LoyaltyError(
+					'INSUFFICIENT_POINTS',
+					409,
+					`Not enough points: ${balance} available, ${-points} needed.`,
+					'points',
+				);
 			}
 			points = points + plan.shortfall;
 		}
 		for (const { lot, points: used } of plan.allocations) {
-			const changed = await trx('crm_points_ledger').where('id', lot).where('lot_remaining', '>=', used).decrement('lot_remaining', used);
+			const changed = await trx('crm_points_ledger')
+				.where('id', lot)
+				.where('lot_remaining', '>=', used)
+				.decrement('lot_remaining', used);
 			if (changed !== 1) throw new Error(`crm: points lot ${lot} changed under a held customer lock`);
 		}
 		allocations = plan.allocations;
@@ -134,7 +170,12 @@ export async function postMovement(trx: Knex, balance: number, movement: Movemen
 		.where('id', movement.customer)
 		// The cache is set from the ledger's balance (healing a cache that drifted), not incremented.
 		.update({ points_balance: balance + points, points_earned: trx.raw('?? + ?', ['points_earned', earnedDelta]) });
-	return { id: typeof inserted === 'object' ? inserted.id : inserted, points, duplicate: false, balance: balance + points };
+	return {
+		id: typeof inserted === 'object' ? inserted.id : inserted,
+		points,
+		duplicate: false,
+		balance: balance + points,
+	};
 }
 
 /** Gives restored points back to the lots they were taken from, up to `spendable` (debt is repaid first). */

@@ -40,5 +40,14 @@ export async function runLoyaltyNightly(knex: Knex, now: Date, randomBytes: () =
 		if (change) tierChanges += 1;
 	}
 	const birthdayCoupons = await issueBirthdayCoupons(knex, now, settings.timeZone, randomBytes);
-	return { expiredLots: expired.lots, expiredPoints: expired.points, expiredCoupons, notices, tiersReviewed: due.length, tierChanges, birthdayCoupons, drift: await balanceDrift(knex) };
+	return {
+		expiredLots: expired.lots,
+		expiredPoints: expired.points,
+		expiredCoupons,
+		notices,
+		tiersReviewed: due.length,
+		tierChanges,
+		birthdayCoupons,
+		drift: await balanceDrift(knex),
+	};
 }

@@ -19,7 +19,12 @@ let cached: Programme | null = null;
 /** Rules and tiers, read through the given connection when the cache is cold (inside a transaction if one is passed). */
 export async function loyaltyProgramme(knex: Knex, nowMs: number): Promise<Programme> {
 	if (cached && nowMs - cached.loadedAt < TTL_MS) return cached;
-	const programme = { rules: await activeRules(knex), tiers: await allTiers(knex), settings: await loyaltySettings(knex), loadedAt: nowMs };
+	const programme = {
+		rules: await activeRules(knex),
+		tiers: await allTiers(knex),
+		settings: await loyaltySettings(knex),
+		loadedAt: nowMs,
+	};
 	cached = programme;
 	return programme;
 }

@@ -28,5 +28,10 @@ export async function balanceDrift(knex: Knex, limit = 100): Promise<Drift[]> {
 		)
 		.orderBy('c.id')
 		.limit(limit);
-	return rows.map((row) => ({ customer: Number(row.customer), cached: Number(row.cached ?? 0), ledger: Number(row.ledger), lots: Number(row.lots) }));
+	return rows.map((row) => ({
+		customer: Number(row.customer),
+		cached: Number(row.cached ?? 0),
+		ledger: Number(row.ledger),
+		lots: Number(row.lots),
+	}));
 }

@@ -4,7 +4,10 @@ import { validateEarningRule, type EarningRule, type Tier } from '../../domain/l
 import { localDayBounds } from '../../domain/calendar/local-day';
 import { toDbTimestamp } from '../timestamps';
 
-export async function activeRules(knex: Knex, onInvalid?: (id: unknown, errors: unknown) => void): Promise<EarningRule[]> {
+export async function activeRules(
+	knex: Knex,
+	onInvalid?: (id: unknown, errors: unknown) => void,
+): Promise<EarningRule[]> {
 	const rows = await knex('crm_loyalty_rules').select('*').where('status', 'active');
 	const rules: EarningRule[] = [];
 	for (const row of rows) {
@@ -16,8 +19,18 @@ export async function activeRules(knex: Knex, onInvalid?: (id: unknown, errors: 
 }
 
 export async function allTiers(knex: Knex): Promise<(Tier & { color: string | null })[]> {
-	const rows = await knex('crm_tiers').select('id', 'code', 'name', 'rank', 'threshold', 'multiplier', 'color').orderBy('rank');
-	return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, rank: Number(row.rank), threshold: Number(row.threshold), multiplier: Number(row.multiplier ?? 1), color: row.color ?? null }));
+	const rows = await knex('crm_tiers')
+		.select('id', 'code', 'name', 'rank', 'threshold', 'multiplier', 'color')
+		.orderBy('rank');
+	return rows.map((row) => ({
+		id: row.id,
+		code: row.code,
+		name: row.name,
+		rank: Number(row.rank),
+		threshold: Number(row.threshold),
+		multiplier: Number(row.multiplier ?? 1),
+		color: row.color ?? null,
+	}));
 }
 
 /** Points this customer already earned per capped rule: today (CRM time zone) and ever. */
@@ -30,7 +43,15 @@ export async function capUsage(knex: Knex, customer: number, rules: EarningRule[
 	const rows = await knex('crm_points_ledger')
 		.select('rule')
 		.sum({ total: 'points' })
-		.sum({ today: knex.raw('CASE WHEN ?? >= ? AND ?? < ? THEN ?? ELSE 0 END', ['occurred_at', toDbTimestamp(knex, start), 'occurred_at', toDbTimestamp(knex, end), 'points']) })
+		.sum({
+			today: knex.raw('CASE WHEN ?? >= ? AND ?? < ? THEN ?? ELSE 0 END', [
+				'occurred_at',
+				toDbTimestamp(knex, start),
+				'occurred_at',
+				toDbTimestamp(knex, end),
+				'points',
+			]),
+		})
 		.where('customer', customer)
 		.whereIn('kind', ['earn', 'reverse'])
 		.whereIn('rule', capped)
@@ -48,7 +69,9 @@ export async function earnedSince(knex: Knex, customer: number, since: Date): Pr
 		.sum({ earned: 'points' })
 		.where('customer', customer)
 		.where('occurred_at', '>=', toDbTimestamp(knex, since))
-		.where((where) => where.where('kind', 'earn').orWhere((reversal) => reversal.where('kind', 'reverse').whereNotNull('order')))
+		.where((where) =>
+			where.where('kind', 'earn').orWhere((reversal) => reversal.where('kind', 'reverse').whereNotNull('order')),
+		)
 		.first();
 	return Number(row?.earned ?? 0);
 }

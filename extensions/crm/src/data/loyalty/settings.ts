@@ -10,7 +10,8 @@ export interface LoyaltySettings {
 	tierGraceDays: number;
 }
 
-const numberOr = (value: unknown, fallback: number) => (value === null || value === undefined || value === '' ? fallback : Number(value));
+const numberOr = (value: unknown, fallback: number) =>
+	value === null || value === undefined || value === '' ? fallback : Number(value);
 
 /** The loyalty part of crm_settings, with the documented defaults when the singleton is still empty. */
 export async function loyaltySettings(knex: Knex): Promise<LoyaltySettings> {

@@ -16,7 +16,13 @@ export interface TierChange {
 }
 
 /** Call with the customer's row lock held (or inside a job that owns the customer). */
-export async function reviewTier(trx: Knex, customer: { id: number; tier: unknown; tier_review_at: unknown }, settings: LoyaltySettings, now: Date, knownTiers?: Tier[]): Promise<TierChange | null> {
+export async function reviewTier(
+	trx: Knex,
+	customer: { id: number; tier: unknown; tier_review_at: unknown },
+	settings: LoyaltySettings,
+	now: Date,
+	knownTiers?: Tier[],
+): Promise<TierChange | null> {
 	const tiers = knownTiers ?? (await allTiers(trx));
 	if (!tiers.length) return null;
 	const current = tiers.find((tier) => String(tier.id) === String(customer.tier)) ?? null;
@@ -33,15 +39,24 @@ export async function reviewTier(trx: Knex, customer: { id: number; tier: unknow
 	const next = tiers.find((tier) => tier.code === decision.code) ?? null;
 	const reviewAt = decision.reviewAt ? toDbTimestamp(trx, decision.reviewAt) : null;
 	const storedReview = parseTimestamp(customer.tier_review_at)?.getTime() ?? null;
-	if (String(next?.id ?? null) === String(current?.id ?? null) && (decision.reviewAt?.getTime() ?? null) === storedReview) return null;
-	await trx('crm_customers').where('id', customer.id).update({ tier: next?.id ?? null, tier_review_at: reviewAt });
+	if (
+		String(next?.id ?? null) === String(current?.id ?? null) &&
+		(decision.reviewAt?.getTime() ?? null) === storedReview
+	)
+		return null;
+	await trx('crm_customers')
+		.where('id', customer.id)
+		.update({ tier: next?.id ?? null, tier_review_at: reviewAt });
 	if (decision.change === 'none') return null;
 	await trx('crm_history').insert({
 		customer: customer.id,
 		kind: 'tier',
 		from_value: current?.code ?? null,
 		to_value: next?.code ?? null,
-		reason: decision.change === 'upgrade' ? `upgrade: ${earned} points earned in ${settings.tierWindowDays} days` : `review: ${earned} points earned in ${settings.tierWindowDays} days`,
+		reason:
+			decision.change === 'upgrade'
+				? `upgrade: ${earned} points earned in ${settings.tierWindowDays} days`
+				: `review: ${earned} points earned in ${settings.tierWindowDays} days`,
 		changed_at: toDbTimestamp(trx, now),
 	});
 	return { customer: customer.id, from: current?.code ?? null, to: next?.code ?? null, change: decision.change };

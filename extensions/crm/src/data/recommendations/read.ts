@@ -19,7 +19,10 @@ function boughtProducts(knex: Knex, customer: number): Knex.QueryBuilder {
 /** The customer's top `limit` recommendations in ONE query (the follow-up templates read them per message). */
 export async function customerRecommendations(knex: Knex, customer: number, limit: number): Promise<Recommendation[]> {
 	const rows = (await boughtProducts(knex, customer)) as Record<string, unknown>[];
-	return rankForCustomer(rows.map((row) => ({ product: Number(row.id), name: (row.name as string | null) ?? null, rules: row.also_bought })), limit);
+	return rankForCustomer(
+		rows.map((row) => ({ product: Number(row.id), name: (row.name as string | null) ?? null, rules: row.also_bought })),
+		limit,
+	);
 }
 
 /** When the rules were last computed (null: never). */
@@ -38,5 +41,10 @@ export interface AlsoBought {
 export async function productAlsoBought(knex: Knex, product: number): Promise<AlsoBought | null> {
 	const row = await knex('crm_products').first('id', 'name', 'also_bought', 'also_bought_at').where('id', product);
 	if (!row) return null;
-	return { product: Number(row.id), name: row.name, data: parseStoredRules(row.also_bought), computed_at: parseTimestamp(row.also_bought_at)?.toISOString() ?? null };
+	return {
+		product: Number(row.id),
+		name: row.name,
+		data: parseStoredRules(row.also_bought),
+		computed_at: parseTimestamp(row.also_bought_at)?.toISOString() ?? null,
+	};
 }

@@ -2,13 +2,21 @@
 // and they are written per antecedent in chunked CASE updates inside one transaction (readers see old or new, never
 // half). Products without a rule get an empty list, so "computed, nothing found" differs from "never computed" (null).
 import type { Knex } from 'knex';
-import { settingsFromRow, SETTING_FIELDS, type RecommendationSettings, type SettingIssue, type StoredRule } from '../../domain/recommendations';
+import {
+	settingsFromRow,
+	SETTING_FIELDS,
+	type RecommendationSettings,
+	type SettingIssue,
+	type StoredRule,
+} from '../../domain/recommendations';
 import { toDbTimestamp } from '../timestamps';
 import { basketTotals, mineTopRules } from './rules-query';
 
 const CHUNK = 100;
 
-export async function loadRecommendationSettings(knex: Knex): Promise<{ settings: RecommendationSettings } | { issues: SettingIssue[] }> {
+export async function loadRecommendationSettings(
+	knex: Knex,
+): Promise<{ settings: RecommendationSettings } | { issues: SettingIssue[] }> {
 	const row = await knex('crm_settings').first(Object.values(SETTING_FIELDS));
 	return settingsFromRow(row);
 }
@@ -22,7 +30,11 @@ export interface RefreshResult {
 	rules: number;
 }
 
-export async function refreshRecommendations(knex: Knex, settings: RecommendationSettings, now: Date): Promise<RefreshResult> {
+export async function refreshRecommendations(
+	knex: Knex,
+	settings: RecommendationSettings,
+	now: Date,
+): Promise<RefreshResult> {
 	const { baskets, products } = await basketTotals(knex, settings, now);
 	const mined = await mineTopRules(knex, settings, now);
 	const byProduct = new Map<number, StoredRule[]>();
@@ -41,9 +53,24 @@ export async function refreshRecommendations(knex: Knex, settings: Recommendatio
 			const chunk = entries.slice(i, i + CHUNK);
 			const cases = chunk.map(() => `WHEN ? THEN ${json}`).join(' ');
 			await trx('crm_products')
-				.whereIn('id', chunk.map(([id]) => id))
-				.update({ also_bought: trx.raw(`CASE ?? ${cases} END`, ['id', ...chunk.flatMap(([id, rules]) => [id, JSON.stringify(rules)])]) });
+				.whereIn(
+					'id',
+					chunk.map(([id]) => id),
+				)
+				.update({
+					also_bought: trx.raw(`CASE ?? ${cases} END`, [
+						'id',
+						...chunk.flatMap(([id, rules]) => [id, JSON.stringify(rules)]),
+					]),
+				});
 		}
 	});
-	return { computed_at: now.toISOString(), settings, baskets, products_in_baskets: products, products_with_rules: byProduct.size, rules: mined.length };
+	return {
+		computed_at: now.toISOString(),
+		settings,
+		baskets,
+		products_in_baskets: products,
+		products_with_rules: byProduct.size,
+		rules: mined.length,
+	};
 }

@@ -12,16 +12,18 @@ const DAY_MS = 86_400_000;
 /** Distinct (basket, product) from product lines of paid or fulfilled orders in (now - window, now]. */
 export function basketItems(knex: Knex, settings: RecommendationSettings, now: Date): Knex.QueryBuilder {
 	const from = new Date(now.getTime() - settings.windowDays * DAY_MS);
-	return knex('crm_order_lines as l')
-		.join('crm_orders as o', 'o.id', 'l.order')
-		.distinct(settings.basket === 'order' ? 'o.id as basket' : 'o.customer as basket', 'l.product as product')
-		.whereIn('o.status', [...PURCHASE_STATUSES])
-		.whereNotNull('o.customer')
-		.whereNotNull('l.product')
-		// Discount, reward and shipping lines are not purchases of a product (a missing kind means product).
-		.where((kind) => kind.where('l.kind', 'product').orWhereNull('l.kind'))
-		.where('o.ordered_at', '>', toDbTimestamp(knex, from))
-		.where('o.ordered_at', '<=', toDbTimestamp(knex, now));
+	return (
+		knex('crm_order_lines as l')
+			.join('crm_orders as o', 'o.id', 'l.order')
+			.distinct(settings.basket === 'order' ? 'o.id as basket' : 'o.customer as basket', 'l.product as product')
+			.whereIn('o.status', [...PURCHASE_STATUSES])
+			.whereNotNull('o.customer')
+			.whereNotNull('l.product')
+			// Discount, reward and shipping lines are not purchases of a product (a missing kind means product).
+			.where((kind) => kind.where('l.kind', 'product').orWhereNull('l.kind'))
+			.where('o.ordered_at', '>', toDbTimestamp(knex, from))
+			.where('o.ordered_at', '<=', toDbTimestamp(knex, now))
+	);
 }
 
 export interface MinedRule {
@@ -34,7 +36,8 @@ export interface MinedRule {
 	lift: number;
 }
 
-const asDouble = (knex: Knex, sql: string, bindings: readonly Knex.RawBinding[]) => knex.raw(`CAST(${sql} AS double precision)`, bindings);
+const asDouble = (knex: Knex, sql: string, bindings: readonly Knex.RawBinding[]) =>
+	knex.raw(`CAST(${sql} AS double precision)`, bindings);
 
 /**
  * The top `maxPerProduct` rules per antecedent that meet every threshold, best first (lift, confidence, pairs,
@@ -50,7 +53,11 @@ export function topRulesQuery(knex: Knex, settings: RecommendationSettings, now:
 		.count({ pairs: '*' })
 		.groupBy('a.product', 'b.product')
 		.havingRaw('count(*) >= ?', [settings.minPairs])
-		.havingRaw('CAST(count(*) AS double precision) / (SELECT ?? FROM ??) >= ?', ['n', 'rec_totals', settings.minSupport]);
+		.havingRaw('CAST(count(*) AS double precision) / (SELECT ?? FROM ??) >= ?', [
+			'n',
+			'rec_totals',
+			settings.minSupport,
+		]);
 
 	const measured = knex('rec_pairs as p')
 		.join('rec_items as cx', 'cx.product', 'p.antecedent')
@@ -70,7 +77,16 @@ export function topRulesQuery(knex: Knex, settings: RecommendationSettings, now:
 		.where('m.confidence', '>=', settings.minConfidence)
 		.where('m.lift', '>=', settings.minLift)
 		.select('m.antecedent', 'm.product', 'm.pair_count', 'm.support', 'm.confidence', 'm.lift', { name: 'y.name' })
-		.select(knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc, ?? desc, ?? asc) AS ??', ['m.antecedent', 'm.lift', 'm.confidence', 'm.pair_count', 'm.product', 'rule_rank']));
+		.select(
+			knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc, ?? desc, ?? asc) AS ??', [
+				'm.antecedent',
+				'm.lift',
+				'm.confidence',
+				'm.pair_count',
+				'm.product',
+				'rule_rank',
+			]),
+		);
 
 	return knex
 		.with('rec_baskets', basketItems(knex, settings, now))
@@ -87,16 +103,28 @@ export function topRulesQuery(knex: Knex, settings: RecommendationSettings, now:
 export async function mineTopRules(knex: Knex, settings: RecommendationSettings, now: Date): Promise<MinedRule[]> {
 	const rows = (await topRulesQuery(knex, settings, now)) as Record<string, unknown>[];
 	return rows.map((row) => ({
-		antecedent: Number(row.antecedent), product: Number(row.product), name: String(row.name ?? ''),
-		pair_count: Number(row.pair_count), support: Number(row.support), confidence: Number(row.confidence), lift: Number(row.lift),
+		antecedent: Number(row.antecedent),
+		product: Number(row.product),
+		name: String(row.name ?? ''),
+		pair_count: Number(row.pair_count),
+		support: Number(row.support),
+		confidence: Number(row.confidence),
+		lift: Number(row.lift),
 	}));
 }
 
 /** Baskets and distinct products in the window (for the refresh report). */
-export async function basketTotals(knex: Knex, settings: RecommendationSettings, now: Date): Promise<{ baskets: number; products: number }> {
+export async function basketTotals(
+	knex: Knex,
+	settings: RecommendationSettings,
+	now: Date,
+): Promise<{ baskets: number; products: number }> {
 	const row = await knex
 		.with('rec_baskets', basketItems(knex, settings, now))
 		.from('rec_baskets')
-		.first(knex.raw('count(distinct ??) AS ??', ['basket', 'baskets']), knex.raw('count(distinct ??) AS ??', ['product', 'products']));
+		.first(
+			knex.raw('count(distinct ??) AS ??', ['basket', 'baskets']),
+			knex.raw('count(distinct ??) AS ??', ['product', 'products']),
+		);
 	return { baskets: Number(row?.baskets ?? 0), products: Number(row?.products ?? 0) };
 }

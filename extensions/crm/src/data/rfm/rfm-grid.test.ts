@@ -60,6 +60,12 @@ describe('shapeRfmGrid', () => {
 
 	it('converts epoch milliseconds, numeric text and ISO text timestamps', () => {
 		const iso = new Date(at).toISOString();
-		expect([toIso(at), toIso(String(at)), toIso(iso), toIso(null), toIso('nonsense')]).toEqual([iso, iso, iso, null, null]);
+		expect([toIso(at), toIso(String(at)), toIso(iso), toIso(null), toIso('nonsense')]).toEqual([
+			iso,
+			iso,
+			iso,
+			null,
+			null,
+		]);
 	});
 });

@@ -67,7 +67,9 @@ export function shapeRfmGrid(rows: readonly RfmGridRow[]): RfmGrid {
 		}
 		byCell.set(`${r}:${f}`, { r, f, customers, avgMonetary: round2(Number(row.avg_monetary ?? 0)) });
 	}
-	const cells = RFM_SCORES.flatMap((r) => RFM_SCORES.map((f) => byCell.get(`${r}:${f}`) ?? { r, f, customers: 0, avgMonetary: 0 }));
+	const cells = RFM_SCORES.flatMap((r) =>
+		RFM_SCORES.map((f) => byCell.get(`${r}:${f}`) ?? { r, f, customers: 0, avgMonetary: 0 }),
+	);
 	return { computedAt, cells, unscored };
 }
 

@@ -19,7 +19,6 @@ const MEASURES = [
 	{ score: 'm', value: 'm_value' },
 ] as const;
 
-
 /** Purchase orders inside (now - windowDays, now]: the only rows RFM looks at. */
 export function purchasesInWindow(knex: Knex, options: RfmOptions): Knex.QueryBuilder {
 	const { from, to } = rfmWindow(options);
@@ -32,8 +31,12 @@ export function purchasesInWindow(knex: Knex, options: RfmOptions): Knex.QueryBu
 
 /** Whole days since the last purchase; SQLite keeps epoch milliseconds, PostgreSQL a timestamptz. */
 function recencyDays(knex: Knex, now: Date): Knex.Raw {
-	if (isSqlite(knex)) return knex.raw('CAST((? - max(??)) / 86400000 AS integer)', [now.getTime(), 'crm_orders.ordered_at']);
-	return knex.raw('CAST(floor(extract(epoch from (CAST(? AS timestamptz) - max(??))) / 86400) AS integer)', [now, 'crm_orders.ordered_at']);
+	if (isSqlite(knex))
+		return knex.raw('CAST((? - max(??)) / 86400000 AS integer)', [now.getTime(), 'crm_orders.ordered_at']);
+	return knex.raw('CAST(floor(extract(epoch from (CAST(? AS timestamptz) - max(??))) / 86400) AS integer)', [
+		now,
+		'crm_orders.ordered_at',
+	]);
 }
 
 /** One row per customer with a purchase in the window. */
@@ -55,42 +58,70 @@ function measures(knex: Knex, options: RfmOptions): Knex.QueryBuilder {
  */
 export function computeRfmScores(knex: Knex, options: RfmQueryOptions): Knex.QueryBuilder {
 	const valued = knex
-		.select('*', knex.raw('0 - ?? AS ??', ['recency_days', 'r_value']), knex.raw('?? AS ??', ['frequency', 'f_value']), knex.raw('?? AS ??', ['monetary', 'm_value']))
+		.select(
+			'*',
+			knex.raw('0 - ?? AS ??', ['recency_days', 'r_value']),
+			knex.raw('?? AS ??', ['frequency', 'f_value']),
+			knex.raw('?? AS ??', ['monetary', 'm_value']),
+		)
 		.from(measures(knex, options).as('measured'));
 
 	// below = rank - 1 (customers with a worse value); k = dense rank of the value; n = customers scored.
 	const ranked = knex
 		.select('*', knex.raw('count(*) over () AS ??', ['n']))
-		.select(MEASURES.flatMap(({ score, value }) => [
-			knex.raw('rank() over (order by ??) AS ??', [value, `${score}_rank`]),
-			knex.raw('dense_rank() over (order by ??) AS ??', [value, `${score}_k`]),
-		]))
+		.select(
+			MEASURES.flatMap(({ score, value }) => [
+				knex.raw('rank() over (order by ??) AS ??', [value, `${score}_rank`]),
+				knex.raw('dense_rank() over (order by ??) AS ??', [value, `${score}_k`]),
+			]),
+		)
 		.from(valued.as('valued'));
 
 	// q = 1 + floor(5 * below / n): integer division of non-negative integers on both databases.
 	const quintiled = knex
 		.select('*')
-		.select(MEASURES.flatMap(({ score }) => [
-			knex.raw('1 + (5 * (?? - 1)) / ?? AS ??', [`${score}_rank`, 'n', `${score}_q`]),
-			knex.raw('max(??) over () AS ??', [`${score}_k`, `${score}_d`]),
-		]))
+		.select(
+			MEASURES.flatMap(({ score }) => [
+				knex.raw('1 + (5 * (?? - 1)) / ?? AS ??', [`${score}_rank`, 'n', `${score}_q`]),
+				knex.raw('max(??) over () AS ??', [`${score}_k`, `${score}_d`]),
+			]),
+		)
 		.from(ranked.as('ranked'));
 
 	// up = k + running min of (q - k): at most one score above the previous distinct value (ties share q and k);
 	// low = max(1, min(k, 5 - (d - k))): room for the best value to reach min(d, 5).
 	const bounded = knex
 		.select('*')
-		.select(MEASURES.flatMap(({ score, value }) => [
-			knex.raw('?? + min(?? - ??) over (order by ?? rows between unbounded preceding and current row) AS ??', [`${score}_k`, `${score}_q`, `${score}_k`, value, `${score}_up`]),
-			knex.raw('CASE WHEN ?? + CASE WHEN ?? > 5 THEN 5 - ?? ELSE 0 END < 1 THEN 1 ELSE ?? + CASE WHEN ?? > 5 THEN 5 - ?? ELSE 0 END END AS ??', [
-				`${score}_k`, `${score}_d`, `${score}_d`, `${score}_k`, `${score}_d`, `${score}_d`, `${score}_low`,
+		.select(
+			MEASURES.flatMap(({ score, value }) => [
+				knex.raw('?? + min(?? - ??) over (order by ?? rows between unbounded preceding and current row) AS ??', [
+					`${score}_k`,
+					`${score}_q`,
+					`${score}_k`,
+					value,
+					`${score}_up`,
+				]),
+				knex.raw(
+					'CASE WHEN ?? + CASE WHEN ?? > 5 THEN 5 - ?? ELSE 0 END < 1 THEN 1 ELSE ?? + CASE WHEN ?? > 5 THEN 5 - ?? ELSE 0 END END AS ??',
+					[`${score}_k`, `${score}_d`, `${score}_d`, `${score}_k`, `${score}_d`, `${score}_d`, `${score}_low`],
+				),
 			]),
-		]))
+		)
 		.from(quintiled.as('quintiled'));
 
 	const scored = knex
 		.select('customer', 'recency_days', 'frequency', 'monetary')
-		.select(MEASURES.map(({ score }) => knex.raw('CAST(CASE WHEN ?? > ?? THEN ?? ELSE ?? END AS integer) AS ??', [`${score}_low`, `${score}_up`, `${score}_low`, `${score}_up`, score])))
+		.select(
+			MEASURES.map(({ score }) =>
+				knex.raw('CAST(CASE WHEN ?? > ?? THEN ?? ELSE ?? END AS integer) AS ??', [
+					`${score}_low`,
+					`${score}_up`,
+					`${score}_low`,
+					`${score}_up`,
+					score,
+				]),
+			),
+		)
 		.from(bounded.as('bounded'));
 
 	if (!options.cells) return scored;
@@ -101,7 +132,9 @@ export function computeRfmScores(knex: Knex, options: RfmQueryOptions): Knex.Que
 function cellCase(knex: Knex, cells: readonly RfmCell[]): Knex.Raw {
 	const rules = cellKeys(cells);
 	if (rules.length === 0) return knex.raw('CAST(NULL AS varchar(255)) AS ??', ['cell']);
-	const whens = rules.map(({ keys }) => `WHEN ?? * 100 + ?? + ?? IN (${keys.map(() => '?').join(', ')}) THEN ?`).join(' ');
+	const whens = rules
+		.map(({ keys }) => `WHEN ?? * 100 + ?? + ?? IN (${keys.map(() => '?').join(', ')}) THEN ?`)
+		.join(' ');
 	const bindings = rules.flatMap(({ name, keys }) => ['r', 'f', 'm', ...keys, name]);
 	return knex.raw(`CASE ${whens} ELSE NULL END AS ??`, [...bindings, 'cell']);
 }
@@ -120,12 +153,19 @@ export async function applyRfmScores(knex: Knex, options: RfmOptions & { cells?:
 		.select({ customer: 'c.id' }, 's.r', 's.f', 's.m', 's.cell');
 	await knex.raw('UPDATE ?? SET ?? = ??, ?? = ??, ?? = ??, ?? = ??, ?? = ? FROM (?) AS ?? WHERE ?? = ??', [
 		'crm_customers',
-		'rfm_r', 'rfm_scores.r',
-		'rfm_f', 'rfm_scores.f',
-		'rfm_m', 'rfm_scores.m',
-		'rfm_cell', 'rfm_scores.cell',
-		'rfm_at', toDbTimestamp(knex, options.now),
-		everyone, 'rfm_scores',
-		'crm_customers.id', 'rfm_scores.customer',
+		'rfm_r',
+		'rfm_scores.r',
+		'rfm_f',
+		'rfm_scores.f',
+		'rfm_m',
+		'rfm_scores.m',
+		'rfm_cell',
+		'rfm_scores.cell',
+		'rfm_at',
+		toDbTimestamp(knex, options.now),
+		everyone,
+		'rfm_scores',
+		'crm_customers.id',
+		'rfm_scores.customer',
 	]);
 }

@@ -11,7 +11,10 @@ let knex: Knex | undefined;
 beforeAll(async () => {
 	postgres = await startTempPostgres('rfm-pg-');
 	const { DB_HOST, DB_PORT, DB_DATABASE, DB_USER } = postgres.env;
-	knex = knexFactory({ client: 'pg', connection: { host: DB_HOST, port: Number(DB_PORT), database: DB_DATABASE, user: DB_USER } });
+	knex = knexFactory({
+		client: 'pg',
+		connection: { host: DB_HOST, port: Number(DB_PORT), database: DB_DATABASE, user: DB_USER },
+	});
 	await knex.raw('select 1');
 }, 120_000);
 

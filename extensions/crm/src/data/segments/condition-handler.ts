@@ -24,7 +24,12 @@ export function correlate(qb: Knex.QueryBuilder, column: string, ctx: CompileCon
 }
 
 /** Restricts `column` to the window: [now - lastDays, ∞) or [from, to). */
-export function applyWindow(qb: Knex.QueryBuilder, column: string, window: TimeWindow | undefined, ctx: CompileContext): Knex.QueryBuilder {
+export function applyWindow(
+	qb: Knex.QueryBuilder,
+	column: string,
+	window: TimeWindow | undefined,
+	ctx: CompileContext,
+): Knex.QueryBuilder {
 	const { from, to } = windowBounds(window, ctx.now);
 	if (from) qb.where(column, '>=', toDbTimestamp(ctx.knex, from));
 	if (to) qb.where(column, '<', toDbTimestamp(ctx.knex, to));

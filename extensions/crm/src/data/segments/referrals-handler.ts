@@ -14,7 +14,10 @@ export const segmentReferralsHandler: ConditionHandler<SegmentReferralsCondition
 		const minCount = cond.minCount ?? 1;
 		if (ctx.singleCustomer === undefined) {
 			// Set form: one grouped pass, a hashed semi-join (as the other aggregate conditions).
-			qb.whereIn('crm_customers.id', referred.groupBy('r.referred_by').select('r.referred_by').havingRaw('COUNT(*) >= ?', [minCount]));
+			qb.whereIn(
+				'crm_customers.id',
+				referred.groupBy('r.referred_by').select('r.referred_by').havingRaw('COUNT(*) >= ?', [minCount]),
+			);
 		} else {
 			qb.where(ctx.knex.raw('(?) >= ?', [correlate(referred, 'r.referred_by', ctx).count({ n: '*' }), minCount]));
 		}

@@ -43,19 +43,35 @@ export interface RefreshResult {
  * The segment's row, locked for the rest of the transaction: serialises concurrent writers of one segment's
  * membership (refresh, member upload) across replicas (SQLite serialises writers anyway).
  */
-export async function lockSegment(trx: Knex.Transaction, segmentId: number): Promise<{ id: number; kind: string; rule: unknown } | undefined> {
+export async function lockSegment(
+	trx: Knex.Transaction,
+	segmentId: number,
+): Promise<{ id: number; kind: string; rule: unknown } | undefined> {
 	const segmentQuery = trx('crm_segments').where('id', segmentId).first('id', 'kind', 'rule');
 	return String(trx.client.config.client).includes('sqlite') ? await segmentQuery : await segmentQuery.forUpdate();
 }
 
 /** Recounts the open memberships into crm_segments.member_count (plus any other columns given). */
-export async function storeMemberCount(trx: Knex.Transaction, segmentId: number, extra: Record<string, unknown> = {}): Promise<number> {
-	const [{ members }] = await trx('crm_segment_members').where({ segment: segmentId }).whereNull('left_at').count({ members: '*' });
-	await trx('crm_segments').where('id', segmentId).update({ member_count: Number(members), ...extra });
+export async function storeMemberCount(
+	trx: Knex.Transaction,
+	segmentId: number,
+	extra: Record<string, unknown> = {},
+): Promise<number> {
+	const [{ members }] = await trx('crm_segment_members')
+		.where({ segment: segmentId })
+		.whereNull('left_at')
+		.count({ members: '*' });
+	await trx('crm_segments')
+		.where('id', segmentId)
+		.update({ member_count: Number(members), ...extra });
 	return Number(members);
 }
 
-export async function refreshSegment(knex: Knex, segmentId: number, options: { now: Date; timeZone?: string }): Promise<RefreshResult> {
+export async function refreshSegment(
+	knex: Knex,
+	segmentId: number,
+	options: { now: Date; timeZone?: string },
+): Promise<RefreshResult> {
 	return knex.transaction(async (trx) => {
 		const segment = await lockSegment(trx, segmentId);
 		await limitStatementTime(trx);
@@ -67,14 +83,28 @@ export async function refreshSegment(knex: Knex, segmentId: number, options: { n
 		if (segment.kind === 'dynamic' && rule) {
 			const current = trx('crm_segment_members').select('customer').where({ segment: segmentId }).whereNull('left_at');
 			const matching = () => compileSegmentQuery(trx, rule, { now: options.now, timeZone: options.timeZone });
-			entered = (await matching().whereNotIn('crm_customers.id', current.clone())).map((row: { id: number }) => Number(row.id));
-			left = (await current.clone().where('source', 'rule').whereNotIn('customer', matching())).map((row: { customer: number }) => Number(row.customer));
+			entered = (await matching().whereNotIn('crm_customers.id', current.clone())).map((row: { id: number }) =>
+				Number(row.id),
+			);
+			left = (await current.clone().where('source', 'rule').whereNotIn('customer', matching())).map(
+				(row: { customer: number }) => Number(row.customer),
+			);
 			if (entered.length) {
-				await trx.into(trx.raw('?? (??, ??, ??, ??)', ['crm_segment_members', 'segment', 'customer', 'entered_at', 'source'])).insert(
-					matching().clearSelect().select(trx.raw('?', [segmentId]), 'crm_customers.id', trx.raw('?', [at]), trx.raw('?', ['rule'])).whereNotIn('crm_customers.id', current.clone()),
-				);
+				await trx
+					.into(trx.raw('?? (??, ??, ??, ??)', ['crm_segment_members', 'segment', 'customer', 'entered_at', 'source']))
+					.insert(
+						matching()
+							.clearSelect()
+							.select(trx.raw('?', [segmentId]), 'crm_customers.id', trx.raw('?', [at]), trx.raw('?', ['rule']))
+							.whereNotIn('crm_customers.id', current.clone()),
+					);
 			}
-			if (left.length) await trx('crm_segment_members').where({ segment: segmentId, source: 'rule' }).whereNull('left_at').whereNotIn('customer', matching()).update({ left_at: at });
+			if (left.length)
+				await trx('crm_segment_members')
+					.where({ segment: segmentId, source: 'rule' })
+					.whereNull('left_at')
+					.whereNotIn('customer', matching())
+					.update({ left_at: at });
 		}
 		const members = await storeMemberCount(trx, segmentId, { refreshed_at: at });
 		return { segment: segmentId, entered, left, members };
@@ -99,12 +129,19 @@ export interface CustomerChange {
  * one read that answers both "does the rule match" and "is the customer a member"; a change is then decided again
  * and written inside a transaction, as before.
  */
-export async function reevaluateCustomer(knex: Knex, segment: SegmentRow, customer: number, options: { now: Date; timeZone?: string }): Promise<CustomerChange | null> {
+export async function reevaluateCustomer(
+	knex: Knex,
+	segment: SegmentRow,
+	customer: number,
+	options: { now: Date; timeZone?: string },
+): Promise<CustomerChange | null> {
 	if (segment.kind !== 'dynamic' || !segment.rule) return null;
 	const open = () => knex('crm_segment_members').where({ segment: segment.id, customer }).whereNull('left_at').limit(1);
 	const state = await knex
 		.select(
-			knex.raw('CASE WHEN EXISTS ? THEN 1 ELSE 0 END AS matches', [compileSegmentQuery(knex, segment.rule, { ...options, customer })]),
+			knex.raw('CASE WHEN EXISTS ? THEN 1 ELSE 0 END AS matches', [
+				compileSegmentQuery(knex, segment.rule, { ...options, customer }),
+			]),
 			knex.raw('? AS member_id', [open().select('id')]),
 			knex.raw('? AS member_source', [open().select('source')]),
 		)
@@ -117,10 +154,18 @@ export async function reevaluateCustomer(knex: Knex, segment: SegmentRow, custom
 	return recordChange(knex, segment, customer, options);
 }
 
-async function recordChange(knex: Knex, segment: SegmentRow, customer: number, options: { now: Date; timeZone?: string }): Promise<CustomerChange | null> {
+async function recordChange(
+	knex: Knex,
+	segment: SegmentRow,
+	customer: number,
+	options: { now: Date; timeZone?: string },
+): Promise<CustomerChange | null> {
 	return knex.transaction(async (trx) => {
 		const matches = Boolean(await compileSegmentQuery(trx, segment.rule!, { ...options, customer }).first());
-		const current = await trx('crm_segment_members').first('id', 'source').where({ segment: segment.id, customer }).whereNull('left_at');
+		const current = await trx('crm_segment_members')
+			.first('id', 'source')
+			.where({ segment: segment.id, customer })
+			.whereNull('left_at');
 		const at = toDbTimestamp(trx, options.now);
 		if (matches && !current) {
 			await trx('crm_segment_members').insert({ segment: segment.id, customer, entered_at: at, source: 'rule' });
@@ -140,7 +185,9 @@ async function recordChange(knex: Knex, segment: SegmentRow, customer: number, o
  * Active dynamic segments with their parsed rules, and the CRM's time zone from the same statement (this runs after
  * every order; the caller keeps the segments an event can affect).
  */
-export async function activeDynamicSegments(knex: Knex): Promise<{ segments: (SegmentRow & { rule: Rule })[]; timeZone: string }> {
+export async function activeDynamicSegments(
+	knex: Knex,
+): Promise<{ segments: (SegmentRow & { rule: Rule })[]; timeZone: string }> {
 	const rows = await knex('crm_segments')
 		.select('id', 'kind', 'rule', knex('crm_settings').select('timezone').limit(1).as('timezone'))
 		.where({ kind: 'dynamic', status: 'active' });

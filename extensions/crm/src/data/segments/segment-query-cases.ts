@@ -10,8 +10,19 @@ import { NOW } from './segment-test-fixture';
 
 type Case = [name: string, rule: Rule, ids: number[], now?: string];
 
-const field = (f: string, op: string, value?: unknown): Rule => ({ type: 'field', field: f, op, ...(value === undefined ? {} : { value }) });
-const orders = (metric: string, op: string, value: unknown, window?: unknown): Rule => ({ type: 'orders', metric, op, value, ...(window ? { window } : {}) });
+const field = (f: string, op: string, value?: unknown): Rule => ({
+	type: 'field',
+	field: f,
+	op,
+	...(value === undefined ? {} : { value }),
+});
+const orders = (metric: string, op: string, value: unknown, window?: unknown): Rule => ({
+	type: 'orders',
+	metric,
+	op,
+	value,
+	...(window ? { window } : {}),
+});
 const noOrderIn90Days = orders('count', 'eq', 0, { lastDays: 90 });
 
 export const CASES: Case[] = [
@@ -37,19 +48,47 @@ export const CASES: Case[] = [
 	['date before', field('birthday', 'before', '1986-01-01'), [2, 4]],
 	['date between', field('birthday', 'between', ['1990-01-01', '1999-12-31']), [1, 3, 6]],
 	['birthday wraps over New Year', field('birthday', 'birthday_in_next_days', 7), [1, 2], '2026-12-28T09:00:00Z'],
-	['Feb 29 birthday counts on Feb 28 in a non-leap year', field('birthday', 'birthday_in_next_days', 3), [3, 6], '2027-02-25T09:00:00Z'],
-	['Feb 29 birthday is on Feb 29 in a leap year', field('birthday', 'birthday_in_next_days', 3), [6], '2028-02-25T09:00:00Z'],
-	['birthday leap-year window reaching Feb 29', field('birthday', 'birthday_in_next_days', 3), [3, 6], '2028-02-26T09:00:00Z'],
-	['birthday this month (Feb 29 counts in every February)', field('birthday', 'birthday_this_month'), [3, 6], '2027-02-10T09:00:00Z'],
+	[
+		'Feb 29 birthday counts on Feb 28 in a non-leap year',
+		field('birthday', 'birthday_in_next_days', 3),
+		[3, 6],
+		'2027-02-25T09:00:00Z',
+	],
+	[
+		'Feb 29 birthday is on Feb 29 in a leap year',
+		field('birthday', 'birthday_in_next_days', 3),
+		[6],
+		'2028-02-25T09:00:00Z',
+	],
+	[
+		'birthday leap-year window reaching Feb 29',
+		field('birthday', 'birthday_in_next_days', 3),
+		[3, 6],
+		'2028-02-26T09:00:00Z',
+	],
+	[
+		'birthday this month (Feb 29 counts in every February)',
+		field('birthday', 'birthday_this_month'),
+		[3, 6],
+		'2027-02-10T09:00:00Z',
+	],
 	['birthday this month in December', field('birthday', 'birthday_this_month'), [1], '2026-12-05T09:00:00Z'],
 	['birthday today only', field('birthday', 'birthday_in_next_days', 0), [4], '2026-06-15T09:00:00Z'],
-	['3+ orders totalling 300000+ in 180 days', { all: [orders('count', 'gte', 3, { lastDays: 180 }), orders('sum', 'gte', 300000, { lastDays: 180 })] }, [1]],
+	[
+		'3+ orders totalling 300000+ in 180 days',
+		{ all: [orders('count', 'gte', 3, { lastDays: 180 }), orders('sum', 'gte', 300000, { lastDays: 180 })] },
+		[1],
+	],
 	['no order in 90 days includes zero-order customers', noOrderIn90Days, [2, 3, 5]],
 	['orders avg (no orders never matches)', orders('avg', 'gte', 50000), [1, 3, 6]],
 	['not is the exact complement of a NULL-prone condition', { not: orders('avg', 'gte', 50000) }, [2, 4, 5]],
 	['orders last_date within_last_days', orders('last_date', 'within_last_days', 30), [1, 4, 6]],
 	['orders first_date before', orders('first_date', 'before', '2025-12-01'), [3]],
-	['orders sum in a from/to window (to is a whole day)', orders('sum', 'gt', 0, { from: '2026-01-01', to: '2026-02-27' }), [1, 4]],
+	[
+		'orders sum in a from/to window (to is a whole day)',
+		orders('sum', 'gt', 0, { from: '2026-01-01', to: '2026-02-27' }),
+		[1, 4],
+	],
 	['window to includes its whole day', orders('count', 'gt', 0, { from: '2026-02-28', to: '2026-02-28' }), [6]],
 	['bought product', { type: 'bought', product: 101 }, [1, 4]],
 	['bought category falls back to the product category', { type: 'bought', category: 'makeup' }, [1]],
@@ -66,16 +105,46 @@ export const CASES: Case[] = [
 	['feedback avg_csat', { type: 'feedback', metric: 'avg_csat', op: 'gte', value: 4 }, [1]],
 	['feedback avg_csat low', { type: 'feedback', metric: 'avg_csat', op: 'lt', value: 4 }, [4]],
 	['segment membership (current members only)', { type: 'segment', segment: 7 }, [1, 3]],
-	['nested all/any/not', { all: [{ any: [field('stage', 'eq', 'vip'), { type: 'bought', category: 'hair' }] }, { not: field('consent_email', 'eq', false) }] }, [1, 6]],
+	[
+		'nested all/any/not',
+		{
+			all: [
+				{ any: [field('stage', 'eq', 'vip'), { type: 'bought', category: 'hair' }] },
+				{ not: field('consent_email', 'eq', false) },
+			],
+		},
+		[1, 6],
+	],
 	['tier (a customer column the builder offers by name)', field('tier', 'eq', 3), [1, 6]],
 	['tier in, and empty', { any: [field('tier', 'in', [2]), field('tier', 'is_empty')] }, [2, 3, 4, 5]],
 	['referrals: at least one referred customer who bought', { type: 'referrals' }, [1, 3, 6]],
 	['referrals: buyers only by default', { type: 'referrals', minCount: 2 }, []],
-	['referrals: everyone referred counts with buyersOnly false', { type: 'referrals', minCount: 3, buyersOnly: false }, [1]],
-	['referrals in the last 60 days (by the referred customer\'s creation)', { type: 'referrals', buyersOnly: false, window: { lastDays: 60 } }, [6]],
-	['referrals in a from/to window (to is a whole day)', { type: 'referrals', buyersOnly: false, window: { from: '2026-01-01', to: '2026-01-02' } }, [1, 3]],
+	[
+		'referrals: everyone referred counts with buyersOnly false',
+		{ type: 'referrals', minCount: 3, buyersOnly: false },
+		[1],
+	],
+	[
+		"referrals in the last 60 days (by the referred customer's creation)",
+		{ type: 'referrals', buyersOnly: false, window: { lastDays: 60 } },
+		[6],
+	],
+	[
+		'referrals in a from/to window (to is a whole day)',
+		{ type: 'referrals', buyersOnly: false, window: { from: '2026-01-01', to: '2026-01-02' } },
+		[1, 3],
+	],
 	['not referrals is the exact complement', { not: { type: 'referrals' } }, [2, 4, 5]],
-	['any of conditions from different tables', { any: [{ type: 'segment', segment: 8 }, { type: 'interaction', channel: 'email' }] }, [4, 5]],
+	[
+		'any of conditions from different tables',
+		{
+			any: [
+				{ type: 'segment', segment: 8 },
+				{ type: 'interaction', channel: 'email' },
+			],
+		},
+		[4, 5],
+	],
 ];
 
 async function ids(query: Knex.QueryBuilder): Promise<number[]> {
@@ -96,7 +165,8 @@ export function segmentQueryCases(db: () => Knex): void {
 		for (const [name, rule, expected, now] of CASES) {
 			const matched: number[] = [];
 			for (const customer of [1, 2, 3, 4, 5, 6]) {
-				if ((await compileSegmentQuery(db(), rule, { now: now ? new Date(now) : NOW, customer })).length) matched.push(customer);
+				if ((await compileSegmentQuery(db(), rule, { now: now ? new Date(now) : NOW, customer })).length)
+					matched.push(customer);
 			}
 			expect({ name, matched }).toEqual({ name, matched: expected });
 		}
@@ -107,10 +177,22 @@ export function segmentQueryCases(db: () => Knex): void {
 		const DAY = 86_400_000;
 		const variants: [Rule, { minCount: number; buyersOnly: boolean; from?: number; to?: number }][] = [
 			[{ type: 'referrals' }, { minCount: 1, buyersOnly: true }],
-			[{ type: 'referrals', minCount: 2, buyersOnly: false }, { minCount: 2, buyersOnly: false }],
-			[{ type: 'referrals', minCount: 1, window: { lastDays: 100 } }, { minCount: 1, buyersOnly: true, from: NOW.getTime() - 100 * DAY }],
-			[{ type: 'referrals', buyersOnly: false, window: { lastDays: 80 } }, { minCount: 1, buyersOnly: false, from: NOW.getTime() - 80 * DAY }],
-			[{ type: 'referrals', buyersOnly: false, window: { from: '2025-06-01', to: '2026-01-01' } }, { minCount: 1, buyersOnly: false, from: Date.UTC(2025, 5, 1), to: Date.UTC(2026, 0, 2) }],
+			[
+				{ type: 'referrals', minCount: 2, buyersOnly: false },
+				{ minCount: 2, buyersOnly: false },
+			],
+			[
+				{ type: 'referrals', minCount: 1, window: { lastDays: 100 } },
+				{ minCount: 1, buyersOnly: true, from: NOW.getTime() - 100 * DAY },
+			],
+			[
+				{ type: 'referrals', buyersOnly: false, window: { lastDays: 80 } },
+				{ minCount: 1, buyersOnly: false, from: NOW.getTime() - 80 * DAY },
+			],
+			[
+				{ type: 'referrals', buyersOnly: false, window: { from: '2025-06-01', to: '2026-01-01' } },
+				{ minCount: 1, buyersOnly: false, from: Date.UTC(2025, 5, 1), to: Date.UTC(2026, 0, 2) },
+			],
 		];
 		for (const [rule, v] of variants) {
 			const knex = db();
@@ -126,7 +208,10 @@ export function segmentQueryCases(db: () => Knex): void {
 				where.push('r.date_created < ?');
 				bindings.push(stamp(v.to));
 			}
-			const result = await knex.raw(`SELECT c.id FROM crm_customers c WHERE (SELECT COUNT(*) FROM crm_customers r WHERE ${where.join(' AND ')}) >= ? ORDER BY c.id`, [...bindings, v.minCount] as never);
+			const result = await knex.raw(
+				`SELECT c.id FROM crm_customers c WHERE (SELECT COUNT(*) FROM crm_customers r WHERE ${where.join(' AND ')}) >= ? ORDER BY c.id`,
+				[...bindings, v.minCount] as never,
+			);
 			const byHand = ((Array.isArray(result) ? result : result.rows) as { id: unknown }[]).map((row) => Number(row.id));
 			expect({ rule, ids: await ids(compileSegmentQuery(knex, rule, { now: NOW })) }).toEqual({ rule, ids: byHand });
 		}
@@ -139,16 +224,38 @@ export function segmentQueryCases(db: () => Knex): void {
 	it('binds every user value instead of writing it into the SQL', () => {
 		const rule: Rule = {
 			all: [
-				field('stage', 'in', ['vip_tier_x', 'gold_tier_y']), field('email', 'contains', "o'brien; drop"), orders('sum', 'gte', 314159, { lastDays: 180 }),
-				{ type: 'bought', category: 'zz_category', product: 987654 }, { type: 'interaction', channel: 'chan_q', interactionType: 'type_q', minCount: 42 },
-				{ type: 'feedback', metric: 'avg_csat', op: 'gte', value: 4.75 }, { type: 'segment', segment: 123456 }, field('birthday', 'birthday_in_next_days', 11),
+				field('stage', 'in', ['vip_tier_x', 'gold_tier_y']),
+				field('email', 'contains', "o'brien; drop"),
+				orders('sum', 'gte', 314159, { lastDays: 180 }),
+				{ type: 'bought', category: 'zz_category', product: 987654 },
+				{ type: 'interaction', channel: 'chan_q', interactionType: 'type_q', minCount: 42 },
+				{ type: 'feedback', metric: 'avg_csat', op: 'gte', value: 4.75 },
+				{ type: 'segment', segment: 123456 },
+				field('birthday', 'birthday_in_next_days', 11),
 			],
 		};
 		const { sql, bindings } = compileSegmentQuery(db(), rule, { now: NOW }).toSQL();
-		for (const literal of ['vip_tier_x', 'gold_tier_y', 'brien', '314159', 'zz_category', '987654', 'chan_q', 'type_q', '42', '4.75', '123456', '03-15', '03-26', String(NOW.getTime() - 180 * 86_400_000)]) {
+		for (const literal of [
+			'vip_tier_x',
+			'gold_tier_y',
+			'brien',
+			'314159',
+			'zz_category',
+			'987654',
+			'chan_q',
+			'type_q',
+			'42',
+			'4.75',
+			'123456',
+			'03-15',
+			'03-26',
+			String(NOW.getTime() - 180 * 86_400_000),
+		]) {
 			expect(sql).not.toContain(literal);
 		}
-		expect(bindings).toEqual(expect.arrayContaining(['vip_tier_x', 314159, 'zz_category', 987654, 42, 4.75, 123456, '03-15', '03-26']));
+		expect(bindings).toEqual(
+			expect.arrayContaining(['vip_tier_x', 314159, 'zz_category', 987654, 42, 4.75, 123456, '03-15', '03-26']),
+		);
 	});
 
 	it('compiles every condition type the pure validator accepts (the two registries agree)', () => {
@@ -163,7 +270,8 @@ export function segmentQueryCases(db: () => Knex): void {
 		const emailDomain: ConditionHandler = {
 			type: 'email_domain',
 			reads: ['crm_customers'],
-			validate: (cond, path) => (typeof cond.domain === 'string' ? [] : [{ path: `${path}.domain`, message: 'domain must be a string' }]),
+			validate: (cond, path) =>
+				typeof cond.domain === 'string' ? [] : [{ path: `${path}.domain`, message: 'domain must be a string' }],
 			compile: (cond) => (qb) => qb.whereRaw('LOWER(??) LIKE ?', ['crm_customers.email', `%@${String(cond.domain)}`]),
 		};
 		const registry = createSegmentConditionRegistry().register(emailDomain);

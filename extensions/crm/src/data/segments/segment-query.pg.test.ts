@@ -12,7 +12,10 @@ describe('compileSegmentQuery on PostgreSQL', () => {
 	beforeAll(async () => {
 		postgres = await startTempPostgres('seg-pg-', 'segments');
 		const { DB_HOST, DB_PORT, DB_DATABASE, DB_USER } = postgres.env;
-		knex = knexFactory({ client: 'pg', connection: { host: DB_HOST, port: Number(DB_PORT), database: DB_DATABASE, user: DB_USER } });
+		knex = knexFactory({
+			client: 'pg',
+			connection: { host: DB_HOST, port: Number(DB_PORT), database: DB_DATABASE, user: DB_USER },
+		});
 		await createSegmentTables(knex);
 		await seedSegmentData(knex);
 	}, 120_000);

@@ -12,7 +12,8 @@ const AFTER_DAY = new Date('2026-03-11T03:00:00Z');
 
 export async function createSizeTables(knex: Knex): Promise<void> {
 	const pg = !String(knex.client.config.client).includes('sqlite');
-	const ts = (t: Knex.CreateTableBuilder, name: string) => (pg ? t.timestamp(name, { useTz: true }) : t.bigInteger(name));
+	const ts = (t: Knex.CreateTableBuilder, name: string) =>
+		pg ? t.timestamp(name, { useTz: true }) : t.bigInteger(name);
 	await knex.schema.createTable('crm_segments', (t) => {
 		t.increments('id');
 		t.string('status');
@@ -38,10 +39,19 @@ export async function createSizeTables(knex: Knex): Promise<void> {
 
 export function segmentSizeCases(db: () => Knex): void {
 	const member = (segment: number, customer: number, entered: string, left: string | null = null) => ({
-		segment, customer, entered_at: toDbTimestamp(db(), new Date(entered)), left_at: left ? toDbTimestamp(db(), new Date(left)) : null,
+		segment,
+		customer,
+		entered_at: toDbTimestamp(db(), new Date(entered)),
+		left_at: left ? toDbTimestamp(db(), new Date(left)) : null,
 	});
 	const rows = async () =>
-		(await db()('crm_kpi_snapshots').select('snapshot_key', 'kpi', 'segment', 'value').orderBy('snapshot_key')).map((r: { snapshot_key: string; kpi: string; segment: unknown; value: unknown }) => ({ ...r, segment: Number(r.segment), value: Number(r.value) }));
+		(await db()('crm_kpi_snapshots').select('snapshot_key', 'kpi', 'segment', 'value').orderBy('snapshot_key')).map(
+			(r: { snapshot_key: string; kpi: string; segment: unknown; value: unknown }) => ({
+				...r,
+				segment: Number(r.segment),
+				value: Number(r.value),
+			}),
+		);
 
 	it('counts each active segment at the end of the local day from membership history, in one upsert', async () => {
 		await db()('crm_segments').insert([{ status: 'active' }, { status: 'active' }, { status: 'archived' }]);
@@ -66,11 +76,16 @@ export function segmentSizeCases(db: () => Knex): void {
 			{ snapshot_key: '2026-03-10:segment_size:1', kpi: 'segment_size', segment: 1, value: 3 },
 			{ snapshot_key: '2026-03-10:segment_size:2', kpi: 'segment_size', segment: 2, value: 0 },
 		]);
-		expect(await readSnapshots(db(), 'segment_size', '2026-03-09', '2026-03-11', 1)).toEqual(new Map([['2026-03-10', 3]]));
+		expect(await readSnapshots(db(), 'segment_size', '2026-03-09', '2026-03-11', 1)).toEqual(
+			new Map([['2026-03-10', 3]]),
+		);
 	});
 
 	it('updates a stored day when its history changes, and keeps other days apart', async () => {
-		await db()('crm_segment_members').insert([member(1, 6, '2026-03-05T00:00:00Z'), member(2, 7, '2026-03-09T00:00:00Z', '2026-03-10T00:00:00Z')]);
+		await db()('crm_segment_members').insert([
+			member(1, 6, '2026-03-05T00:00:00Z'),
+			member(2, 7, '2026-03-09T00:00:00Z', '2026-03-10T00:00:00Z'),
+		]);
 		await writeSegmentSizes(db(), DAY, ZONE, AFTER_DAY);
 		await writeSegmentSizes(db(), { year: 2026, month: 3, day: 9 }, ZONE, AFTER_DAY);
 		expect(Object.fromEntries((await rows()).map((r) => [r.snapshot_key, r.value]))).toEqual({
@@ -79,6 +94,11 @@ export function segmentSizeCases(db: () => Knex): void {
 			'2026-03-10:segment_size:1': 4, // 1, 2, 5, 6
 			'2026-03-10:segment_size:2': 0,
 		});
-		expect(await readSnapshots(db(), 'segment_size', '2026-03-09', '2026-03-10', 2)).toEqual(new Map([['2026-03-09', 1], ['2026-03-10', 0]]));
+		expect(await readSnapshots(db(), 'segment_size', '2026-03-09', '2026-03-10', 2)).toEqual(
+			new Map([
+				['2026-03-09', 1],
+				['2026-03-10', 0],
+			]),
+		);
 	});
 }

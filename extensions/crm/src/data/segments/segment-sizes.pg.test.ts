@@ -11,7 +11,10 @@ describe('daily segment sizes on PostgreSQL', () => {
 	beforeAll(async () => {
 		postgres = await startTempPostgres('seg-size-pg-', 'sizes');
 		const { DB_HOST, DB_PORT, DB_DATABASE, DB_USER } = postgres.env;
-		knex = knexFactory({ client: 'pg', connection: { host: DB_HOST, port: Number(DB_PORT), database: DB_DATABASE, user: DB_USER } });
+		knex = knexFactory({
+			client: 'pg',
+			connection: { host: DB_HOST, port: Number(DB_PORT), database: DB_DATABASE, user: DB_USER },
+		});
 		await createSizeTables(knex);
 	}, 120_000);
 

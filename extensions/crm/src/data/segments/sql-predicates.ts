@@ -2,7 +2,13 @@
 import type { Knex } from 'knex';
 import type { FieldType } from '../../domain/segments/field-catalogue';
 import type { FieldOp } from '../../domain/segments/rule-types';
-import { birthdayMonthRange, birthdayRange, daysBefore, isoRange, type MonthDayRange } from '../../domain/segments/time-windows';
+import {
+	birthdayMonthRange,
+	birthdayRange,
+	daysBefore,
+	isoRange,
+	type MonthDayRange,
+} from '../../domain/segments/time-windows';
 import { toDbTimestamp } from '../timestamps';
 import { isSqlite } from '../dialect';
 
@@ -51,7 +57,9 @@ function template(ctx: PredicateContext, type: FieldType, op: FieldOp, value: un
 	const pair = value as [unknown, unknown];
 	switch (op) {
 		case 'eq':
-			return type === 'boolean' && value === false ? total`(${X} IS NULL OR ${X} = ${false})` : nullable`${X} = ${value}`;
+			return type === 'boolean' && value === false
+				? total`(${X} IS NULL OR ${X} = ${false})`
+				: nullable`${X} = ${value}`;
 		case 'neq':
 			if (type === 'boolean') return template(ctx, type, 'eq', !value);
 			return total`(${X} IS NULL OR ${X} <> ${value})`;
@@ -72,7 +80,8 @@ function template(ctx: PredicateContext, type: FieldType, op: FieldOp, value: un
 		case 'lte':
 			return nullable`${X} <= ${value}`;
 		case 'between':
-			if (type === 'number') return nullable`${X} BETWEEN ${Math.min(...(pair as number[]))} AND ${Math.max(...(pair as number[]))}`;
+			if (type === 'number')
+				return nullable`${X} BETWEEN ${Math.min(...(pair as number[]))} AND ${Math.max(...(pair as number[]))}`;
 			if (type === 'date') return nullable`${X} >= ${start(pair[0])} AND ${X} <= ${start(pair[1])}`;
 			return nullable`${X} >= ${start(pair[0])} AND ${X} < ${end(pair[1])}`;
 		case 'before':
@@ -107,7 +116,14 @@ function birthdayTemplate(ctx: PredicateContext, range: MonthDayRange): Template
  * A WHERE-able raw predicate that is TRUE or FALSE (never NULL), so `not` is an exact complement.
  * Columns get an `IS NOT NULL` guard (index friendly); subqueries a CASE (evaluated once).
  */
-export function predicate(ctx: PredicateContext, expr: Knex.Raw, kind: 'column' | 'subquery', type: FieldType, op: FieldOp, value: unknown): Knex.Raw {
+export function predicate(
+	ctx: PredicateContext,
+	expr: Knex.Raw,
+	kind: 'column' | 'subquery',
+	type: FieldType,
+	op: FieldOp,
+	value: unknown,
+): Knex.Raw {
 	const t = template(ctx, type, op, value);
 	let sql = t.sql;
 	let bindings = t.bindings;
@@ -126,5 +142,8 @@ export function predicate(ctx: PredicateContext, expr: Knex.Raw, kind: 'column' 
  * 'YYYY-MM-DD' text): both become 'YYYY-MM-DD' text so date comparisons and month-day matching work on either.
  */
 function sqliteDateText(knex: Knex, expr: Knex.Raw): Knex.Raw {
-	return knex.raw("(CASE WHEN typeof(?) IN ('integer', 'real') THEN strftime('%Y-%m-%d', ? / 1000, 'unixepoch') ELSE ? END)", [expr, expr, expr]);
+	return knex.raw(
+		"(CASE WHEN typeof(?) IN ('integer', 'real') THEN strftime('%Y-%m-%d', ? / 1000, 'unixepoch') ELSE ? END)",
+		[expr, expr, expr],
+	);
 }

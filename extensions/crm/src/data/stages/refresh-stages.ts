@@ -23,15 +23,29 @@ export interface StageRefreshResult {
 export function targetStageSql(knex: Knex, options: StageRunOptions, column = 'c.id'): Knex.Raw {
 	const order = evaluationOrder(options.rules);
 	if (!order.length) return knex.raw('?', [FALLBACK_STAGE]);
-	const bindings = order.flatMap((entry) => [column, compileSegmentQuery(knex, entry.rule, { now: options.now, timeZone: options.timeZone, registry: stageConditions }), entry.stage]);
+	const bindings = order.flatMap((entry) => [
+		column,
+		compileSegmentQuery(knex, entry.rule, { now: options.now, timeZone: options.timeZone, registry: stageConditions }),
+		entry.stage,
+	]);
 	return knex.raw(`CASE ${order.map(() => 'WHEN ?? IN ? THEN ?').join(' ')} ELSE ? END`, [...bindings, FALLBACK_STAGE]);
 }
 
 export async function refreshStages(knex: Knex, options: StageRunOptions): Promise<StageRefreshResult> {
 	const { moves, evaluated } = await knex.transaction(async (trx) => {
 		await limitStatementTime(trx);
-		const scored = whereUnlocked(trx('crm_customers as c').select('c.id', 'c.stage', trx.raw('? as ??', [targetStageSql(trx, options), 'target'])), 'c.stage_locked');
-		const rows = (await trx.select('s.id', 's.stage', 's.target').from(scored.as('s')).where((q) => q.whereNull('s.stage').orWhereRaw('?? <> ??', ['s.stage', 's.target']))) as { id: number; stage: string | null; target: string }[];
+		const scored = whereUnlocked(
+			trx('crm_customers as c').select('c.id', 'c.stage', trx.raw('? as ??', [targetStageSql(trx, options), 'target'])),
+			'c.stage_locked',
+		);
+		const rows = (await trx
+			.select('s.id', 's.stage', 's.target')
+			.from(scored.as('s'))
+			.where((q) => q.whereNull('s.stage').orWhereRaw('?? <> ??', ['s.stage', 's.target']))) as {
+			id: number;
+			stage: string | null;
+			target: string;
+		}[];
 		const [{ n }] = await whereUnlocked(trx('crm_customers').count({ n: '*' }));
 		return { moves: rows, evaluated: Number(n) };
 	});
@@ -46,7 +60,8 @@ export async function refreshStages(knex: Knex, options: StageRunOptions): Promi
 	for (const [key, ids] of groups) {
 		const [from, to] = JSON.parse(key) as [string | null, string];
 		const reason = stageReason(options.trigger, ruleFor(options.rules, to));
-		for (let i = 0; i < ids.length; i += CHUNK) changes.push(...(await applyMoves(knex, ids.slice(i, i + CHUNK), from, to, reason, options.now)));
+		for (let i = 0; i < ids.length; i += CHUNK)
+			changes.push(...(await applyMoves(knex, ids.slice(i, i + CHUNK), from, to, reason, options.now)));
 	}
 	return { evaluated, changes };
 }
@@ -55,10 +70,21 @@ export async function refreshStages(knex: Knex, options: StageRunOptions): Promi
  * Moves the customers still at `from` and still unlocked (compare-and-set: an event-driven evaluation or a manual
  * edit since the query wins) to `to`, with one history row each, in one transaction.
  */
-async function applyMoves(knex: Knex, ids: number[], from: string | null, to: string, reason: string, now: Date): Promise<StageChange[]> {
+async function applyMoves(
+	knex: Knex,
+	ids: number[],
+	from: string | null,
+	to: string,
+	reason: string,
+	now: Date,
+): Promise<StageChange[]> {
 	return knex.transaction(async (trx) => {
-		const query = whereUnlocked(trx('crm_customers').select('id').whereIn('id', ids)).where((q) => (from === null ? q.whereNull('stage') : q.where('stage', from))).orderBy('id');
-		const still = ((await (isPostgres(trx) ? query.forUpdate() : query)) as { id: number }[]).map((row) => Number(row.id));
+		const query = whereUnlocked(trx('crm_customers').select('id').whereIn('id', ids))
+			.where((q) => (from === null ? q.whereNull('stage') : q.where('stage', from)))
+			.orderBy('id');
+		const still = ((await (isPostgres(trx) ? query.forUpdate() : query)) as { id: number }[]).map((row) =>
+			Number(row.id),
+		);
 		if (!still.length) return [];
 		await trx('crm_customers').whereIn('id', still).update({ stage: to });
 		const changes = still.map((customer) => ({ customer, from, to, reason }));
@@ -74,13 +100,19 @@ export function transitions(changes: StageChange[]): { from: string | null; to: 
 		const key = JSON.stringify([change.from, change.to]);
 		counts.set(key, (counts.get(key) ?? 0) + 1);
 	}
-	return [...counts].map(([key, count]) => {
-		const [from, to] = JSON.parse(key) as [string | null, string];
-		return { from, to, count };
-	}).sort((a, b) => b.count - a.count);
+	return [...counts]
+		.map(([key, count]) => {
+			const [from, to] = JSON.parse(key) as [string | null, string];
+			return { from, to, count };
+		})
+		.sort((a, b) => b.count - a.count);
 }
 
 /** Loads the rules in force and refreshes everyone (nightly, the refresh endpoint, a change of rules). */
-export async function runStageRefresh(knex: Knex, trigger: StageRunOptions['trigger'], now = new Date()): Promise<StageRefreshResult> {
+export async function runStageRefresh(
+	knex: Knex,
+	trigger: StageRunOptions['trigger'],
+	now = new Date(),
+): Promise<StageRefreshResult> {
 	return refreshStages(knex, { ...(await loadStageContext(knex)), now, trigger });
 }

@@ -18,7 +18,13 @@ export async function insertStageHistory(trx: Knex, changes: StageChange[], now:
 	for (let i = 0; i < changes.length; i += BATCH) {
 		await trx('crm_history').insert(
 			changes.slice(i, i + BATCH).map((change) => ({
-				customer: change.customer, kind: 'stage', from_value: change.from, to_value: change.to, reason: change.reason, changed_at: at, staff: change.staff ?? null,
+				customer: change.customer,
+				kind: 'stage',
+				from_value: change.from,
+				to_value: change.to,
+				reason: change.reason,
+				changed_at: at,
+				staff: change.staff ?? null,
 			})),
 		);
 	}
@@ -28,10 +34,23 @@ export async function insertStageHistory(trx: Knex, changes: StageChange[], now:
  * Staff set `stage` by hand on `keys` (call inside the update's own transaction, before the row is written):
  * one history row per customer whose stage actually changes, with reason 'manual' and the staff user.
  */
-export async function recordManualStage(trx: Knex, keys: (string | number)[], stage: string, by: { staff: string | null; now: Date }): Promise<StageChange[]> {
+export async function recordManualStage(
+	trx: Knex,
+	keys: (string | number)[],
+	stage: string,
+	by: { staff: string | null; now: Date },
+): Promise<StageChange[]> {
 	if (!keys.length) return [];
 	const rows = await trx('crm_customers').select('id', 'stage').whereIn('id', keys);
-	const changes = rows.filter((row) => row.stage !== stage).map((row) => ({ customer: Number(row.id), from: row.stage ?? null, to: stage, reason: 'manual', staff: by.staff }));
+	const changes = rows
+		.filter((row) => row.stage !== stage)
+		.map((row) => ({
+			customer: Number(row.id),
+			from: row.stage ?? null,
+			to: stage,
+			reason: 'manual',
+			staff: by.staff,
+		}));
 	await insertStageHistory(trx, changes, by.now);
 	return changes;
 }
@@ -43,4 +62,3 @@ export const isTrue = (value: unknown): boolean => value === true || value === 1
 export function whereUnlocked(qb: Knex.QueryBuilder, column = 'stage_locked'): Knex.QueryBuilder {
 	return qb.where((unlocked) => unlocked.whereNull(column).orWhere(column, false));
 }
-

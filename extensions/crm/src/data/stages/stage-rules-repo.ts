@@ -6,7 +6,9 @@ import { DEFAULT_TIME_ZONE } from '../settings';
 
 export class InvalidStageRulesError extends Error {
 	constructor(readonly issues: Issue[]) {
-		super(`crm_settings.stage_rules is invalid: ${issues.map((issue) => `${settingPath(issue.path)}: ${issue.message}`).join('; ')}`);
+		super(
+			`crm_settings.stage_rules is invalid: ${issues.map((issue) => `${settingPath(issue.path)}: ${issue.message}`).join('; ')}`,
+		);
 	}
 }
 

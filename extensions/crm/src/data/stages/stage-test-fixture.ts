@@ -43,11 +43,24 @@ export async function seedStageData(knex: Knex): Promise<void> {
 	let orderId = 1;
 	for (let id = 1; id <= CUSTOMERS; id++) {
 		const count = id % 6;
-		for (let n = 0; n < count; n++) orders.push({ id: orderId++, customer: id, status: n === 1 && id % 4 === 0 ? 'refunded' : 'paid', channel: 'web', ordered_at: at(((id * 37 + n * 71) % 400) + 1), total: 10000 });
+		for (let n = 0; n < count; n++)
+			orders.push({
+				id: orderId++,
+				customer: id,
+				status: n === 1 && id % 4 === 0 ? 'refunded' : 'paid',
+				channel: 'web',
+				ordered_at: at(((id * 37 + n * 71) % 400) + 1),
+				total: 10000,
+			});
 		if (id % 3 === 0) feedback.push({ id, customer: id, kind: 'nps', score: id % 11, answered_at: at(id) });
 		customers.push({
-			id, status: 'active', full_name: `Customer ${id}`, stage: id % 9 === 0 ? 'partner' : 'prospect', stage_locked: id % 9 === 0,
-			referred_by: id > 20 && id % 2 === 0 ? id - 19 : null, order_count: orders.filter((o) => o.customer === id && o.status === 'paid').length,
+			id,
+			status: 'active',
+			full_name: `Customer ${id}`,
+			stage: id % 9 === 0 ? 'partner' : 'prospect',
+			stage_locked: id % 9 === 0,
+			referred_by: id > 20 && id % 2 === 0 ? id - 19 : null,
+			order_count: orders.filter((o) => o.customer === id && o.status === 'paid').length,
 		});
 	}
 	await knex('crm_customers').insert(customers);

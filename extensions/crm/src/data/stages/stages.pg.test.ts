@@ -12,7 +12,10 @@ describe('relationship stages on PostgreSQL', () => {
 	beforeAll(async () => {
 		postgres = await startTempPostgres('stages-pg-', 'stages');
 		const { DB_HOST, DB_PORT, DB_DATABASE, DB_USER } = postgres.env;
-		knex = knexFactory({ client: 'pg', connection: { host: DB_HOST, port: Number(DB_PORT), database: DB_DATABASE, user: DB_USER } });
+		knex = knexFactory({
+			client: 'pg',
+			connection: { host: DB_HOST, port: Number(DB_PORT), database: DB_DATABASE, user: DB_USER },
+		});
 		await createStageTables(knex);
 		await seedStageData(knex);
 	}, 120_000);

@@ -20,14 +20,34 @@ const PEOPLE = ['staff', 'assignee'] as const;
 
 /** Adds staff_name / assignee_name to entries that name Directus users, if the caller may read users. */
 async function attachPeople(knex: Knex, entries: TimelineEntry[], canRead: CanRead) {
-	const ids = [...new Set(entries.flatMap((entry) => PEOPLE.map((field) => entry.data[field]).filter((id): id is string => typeof id === 'string')))];
+	const ids = [
+		...new Set(
+			entries.flatMap((entry) =>
+				PEOPLE.map((field) => entry.data[field]).filter((id): id is string => typeof id === 'string'),
+			),
+		),
+	];
 	if (!ids.length || !(await canRead('directus_users'))) return;
 	const users = await knex('directus_users').select('id', 'first_name', 'last_name', 'email').whereIn('id', ids);
-	const names = new Map(users.map((user) => [String(user.id), [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email || null]));
-	for (const entry of entries) for (const field of PEOPLE) if (typeof entry.data[field] === 'string') entry.data[`${field}_name`] = names.get(entry.data[field] as string) ?? null;
+	const names = new Map(
+		users.map((user) => [
+			String(user.id),
+			[user.first_name, user.last_name].filter(Boolean).join(' ') || user.email || null,
+		]),
+	);
+	for (const entry of entries)
+		for (const field of PEOPLE)
+			if (typeof entry.data[field] === 'string')
+				entry.data[`${field}_name`] = names.get(entry.data[field] as string) ?? null;
 }
 
-export async function readTimeline(knex: Knex, customerId: number, query: TimelineQuery, canRead: CanRead, sources: readonly TimelineSource[] = TIMELINE_SOURCES): Promise<TimelineResponse> {
+export async function readTimeline(
+	knex: Knex,
+	customerId: number,
+	query: TimelineQuery,
+	canRead: CanRead,
+	sources: readonly TimelineSource[] = TIMELINE_SOURCES,
+): Promise<TimelineResponse> {
 	const readable = await Promise.all(sources.map((source) => canRead(source.collection)));
 	const visible = sources.filter((_, index) => readable[index]);
 	const wanted = visible.filter((source) => !query.kinds.length || query.kinds.includes(source.kind));

@@ -8,7 +8,13 @@ export const feedbackSource: TimelineSource = {
 	async page(knex, customerId, options) {
 		const query = knex('crm_feedback').select('id', 'answered_at', 'kind', 'score', 'comment', 'channel', 'survey');
 		if (options.channels.length) query.whereIn('channel', options.channels);
-		const rows = await keysetPage(knex, query, customerId, { kind: 'feedback', customer: 'customer', at: 'answered_at', id: 'id' }, options);
+		const rows = await keysetPage(
+			knex,
+			query,
+			customerId,
+			{ kind: 'feedback', customer: 'customer', at: 'answered_at', id: 'id' },
+			options,
+		);
 		return rows.map((row) => ({
 			kind: 'feedback',
 			id: row.id,

@@ -8,7 +8,13 @@ export const historySource: TimelineSource = {
 	async page(knex, customerId, options) {
 		if (options.channels.length) return [];
 		const query = knex('crm_history').select('id', 'changed_at', 'kind', 'from_value', 'to_value', 'reason', 'staff');
-		const rows = await keysetPage(knex, query, customerId, { kind: 'history', customer: 'customer', at: 'changed_at', id: 'id' }, options);
+		const rows = await keysetPage(
+			knex,
+			query,
+			customerId,
+			{ kind: 'history', customer: 'customer', at: 'changed_at', id: 'id' },
+			options,
+		);
 		return rows.map((row) => ({
 			kind: 'history',
 			id: row.id,

@@ -8,7 +8,13 @@ export const pointsSource: TimelineSource = {
 	async page(knex, customerId, options) {
 		if (options.channels.length) return [];
 		const query = knex('crm_points_ledger').select('id', 'occurred_at', 'kind', 'points', 'reason', 'order', 'staff');
-		const rows = await keysetPage(knex, query, customerId, { kind: 'points', customer: 'customer', at: 'occurred_at', id: 'id' }, options);
+		const rows = await keysetPage(
+			knex,
+			query,
+			customerId,
+			{ kind: 'points', customer: 'customer', at: 'occurred_at', id: 'id' },
+			options,
+		);
 		return rows.map((row) => ({
 			kind: 'points',
 			id: row.id,

@@ -37,19 +37,36 @@ interface KeysetColumns {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Row = Record<string, any>;
 
-export async function keysetPage(knex: Knex, query: Knex.QueryBuilder, customerId: number, columns: KeysetColumns, options: SourcePageOptions): Promise<Row[]> {
+export async function keysetPage(
+	knex: Knex,
+	query: Knex.QueryBuilder,
+	customerId: number,
+	columns: KeysetColumns,
+	options: SourcePageOptions,
+): Promise<Row[]> {
 	query.where(columns.customer, customerId).whereNotNull(columns.at);
 	const bound = boundFor(columns.kind, options.before);
 	if (bound) {
 		const at = toDbTimestamp(knex, new Date(bound.at));
-		if (bound.op === 'tie') query.where((older) => older.where(columns.at, '<', at).orWhere((tie) => tie.where(columns.at, '=', at).where(columns.id, '<', bound.id)));
+		if (bound.op === 'tie')
+			query.where((older) =>
+				older
+					.where(columns.at, '<', at)
+					.orWhere((tie) => tie.where(columns.at, '=', at).where(columns.id, '<', bound.id)),
+			);
 		else query.where(columns.at, bound.op, at);
 	}
-	return (await query.orderBy([{ column: columns.at, order: 'desc' }, { column: columns.id, order: 'desc' }]).limit(options.limit)) as Row[];
+	return (await query
+		.orderBy([
+			{ column: columns.at, order: 'desc' },
+			{ column: columns.id, order: 'desc' },
+		])
+		.limit(options.limit)) as Row[];
 }
 
 /** A stored timestamp (epoch ms on SQLite, Date or string elsewhere) as ISO 8601. */
 export const isoTime = (value: unknown) => parseTimestamp(value)?.toISOString() ?? new Date(0).toISOString();
 
 /** A decimal or integer column as a number (PostgreSQL returns decimals as strings). */
-export const toNumber = (value: unknown) => (value === null || value === undefined || value === '' ? null : Number(value));
+export const toNumber = (value: unknown) =>
+	value === null || value === undefined || value === '' ? null : Number(value);
