@@ -1,12 +1,13 @@
 // `npm start`: bootstrap Directus, install the CRM (schema, roles, dashboard), load demo data, run on 127.0.0.1:8055.
 // Second run: skips what is done (state in data/.crm-state.json) and starts in seconds.
-// Flags: --no-demo (or CRM_DEMO=false) for an empty CRM.
+// Flags: --no-demo (or CRM_DEMO=false) for an empty CRM. CRM_DATA_DIR / CRM_ENV_FILE move ./data and ./.env;
+// CRM_BUILD=false uses the extension as built (no rebuild when the sources are newer).
 import { updateSettings } from '@directus/sdk';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
-import { resolve, join } from 'node:path';
+import { dirname, resolve, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { adminClientWithLogin } from './lib/admin-client.ts';
-import { crmEnv, ensureEnvFile } from './lib/config.ts';
+import { crmEnv, dataDir, ensureEnvFile } from './lib/config.ts';
 import { directusCliOrThrow, node22, ROOT, startDirectus } from './lib/directus-process.ts';
 import { installCrm } from './lib/install-crm.ts';
 import { loadDemoData } from '../seed/load-demo.ts';
@@ -15,9 +16,13 @@ import { refreshDerived } from '../seed/refresh-derived.ts';
 const started = Date.now();
 const say = (line: string) => console.log(`[crm] ${line}`);
 const wantDemo = !process.argv.includes('--no-demo') && process.env.CRM_DEMO !== 'false';
-const stateFile = resolve(ROOT, 'data/.crm-state.json');
+const stateFile = resolve(dataDir(), '.crm-state.json');
 const state: Record<string, unknown> = existsSync(stateFile) ? JSON.parse(readFileSync(stateFile, 'utf8')) : {};
-const saveState = () => writeFileSync(stateFile, JSON.stringify(state, null, 2));
+// The data folder may not exist when the database and uploads live elsewhere: it still holds the state and the log.
+const saveState = () => {
+	mkdirSync(dirname(stateFile), { recursive: true });
+	writeFileSync(stateFile, JSON.stringify(state, null, 2));
+};
 
 function newestMtime(dir: string): number {
 	let newest = 0;
@@ -44,7 +49,8 @@ const { created, values } = ensureEnvFile();
 if (created) say('created .env with a fresh KEY, SECRET and admin password');
 const env = crmEnv(values);
 mkdirSync(env.STORAGE_LOCAL_ROOT, { recursive: true });
-buildExtensionIfStale();
+if (env.DB_CLIENT === 'sqlite3') mkdirSync(dirname(env.DB_FILENAME), { recursive: true });
+if (process.env.CRM_BUILD !== 'false') buildExtensionIfStale();
 
 const databaseId =
 	env.DB_CLIENT === 'sqlite3' ? env.DB_FILENAME : `${env.DB_CLIENT}://${env.DB_HOST}:${env.DB_PORT}/${env.DB_DATABASE}`;
@@ -57,7 +63,8 @@ if (state.bootstrapped !== databaseId || (env.DB_CLIENT === 'sqlite3' && !exists
 	saveState();
 }
 
-const directus = await startDirectus(env, { logFile: resolve(ROOT, 'data/directus.log') });
+const logFile = resolve(dataDir(), 'directus.log');
+const directus = await startDirectus(env, { logFile });
 const shutdown = async () => {
 	await directus.stop();
 	process.exit(0);
@@ -92,7 +99,7 @@ try {
 	);
 	say(`admin:  ${env.PUBLIC_URL}/admin`);
 	say(`login:  ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}   (from .env)`);
-	say('logs:   data/directus.log   · stop with Ctrl+C');
+	say(`logs:   ${logFile}   · stop with Ctrl+C`);
 } catch (error) {
 	console.error('[crm] start failed:', error);
 	await directus.stop();

@@ -1,12 +1,17 @@
 // The embedded default configuration: SQLite under ./data, a generated KEY/SECRET/admin password kept in .env.
-// Every value can be overridden by an environment variable (e.g. DB_CLIENT=pg DB_HOST=...).
+// Every value can be overridden by an environment variable (e.g. DB_CLIENT=pg DB_HOST=...). Directus itself would read
+// ./.env from its working folder and let that file win over the environment; it is given the merged values through
+// its environment instead, with an empty configuration file (CONFIG_PATH), so an override really overrides.
+// CRM_ENV_FILE (default ./.env) and CRM_DATA_DIR (default ./data: state, log, default SQLite file and uploads) move them.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { devNull } from 'node:os';
 import { resolve } from 'node:path';
 import { ROOT, type Env } from './directus-process.ts';
 import { LINK_ROUTES } from '../../extensions/crm/src/api/config-warnings.ts';
 
-const ENV_FILE = resolve(ROOT, '.env');
+export const envFilePath = () => resolve(ROOT, process.env.CRM_ENV_FILE || '.env');
+export const dataDir = () => resolve(ROOT, process.env.CRM_DATA_DIR || 'data');
 
 export function parseEnvFile(text: string): Env {
 	const env: Env = {};
@@ -19,6 +24,7 @@ export function parseEnvFile(text: string): Env {
 
 /** Creates .env with fresh secrets on first use; never overwrites an existing one. */
 export function ensureEnvFile(): { created: boolean; values: Env } {
+	const ENV_FILE = envFilePath();
 	if (existsSync(ENV_FILE)) return { created: false, values: parseEnvFile(readFileSync(ENV_FILE, 'utf8')) };
 	const values: Env = {
 		KEY: randomBytes(16).toString('hex'),
@@ -36,7 +42,7 @@ export function ensureEnvFile(): { created: boolean; values: Env } {
 }
 
 export function crmEnv(fileValues: Env): Env {
-	const data = resolve(ROOT, 'data');
+	const data = dataDir();
 	const defaults: Env = {
 		DB_CLIENT: 'sqlite3',
 		DB_FILENAME: resolve(data, 'crm.sqlite'),
@@ -57,5 +63,8 @@ export function crmEnv(fileValues: Env): Env {
 	for (const [key, value] of Object.entries(process.env))
 		if (/^(DB_|REDIS|CACHE_|SYNCHRONIZATION_|EMAIL_|STORAGE_)/.test(key) && value !== undefined) merged[key] = value;
 	merged.PUBLIC_URL ??= `http://${merged.HOST}:${merged.PORT}`;
+	// Everything reaches Directus through its environment; its own configuration file is empty unless the operator
+	// names one (then that file's values win, as Directus documents).
+	merged.CONFIG_PATH = process.env.CONFIG_PATH || devNull;
 	return merged;
 }
