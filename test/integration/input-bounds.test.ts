@@ -215,3 +215,43 @@ describe('hostile rules, templates and events: 4xx, nothing written, the server 
 		expect(await count('crm_customers')).toBe(before);
 	});
 });
+
+describe('CSV import preview (findings 10, 16)', () => {
+	type Preview = {
+		data: {
+			rows: number;
+			mapping: Record<string, string>;
+			valid_rows: number;
+			warnings: { encoding: { en: string; ko: string } | null; formula_cells: number };
+			events: { data: Record<string, unknown> }[];
+		};
+	};
+	const preview = async (csv: string) => {
+		const answer = await send('POST', '/crm/import/preview', { kind: 'customers', csv });
+		return { status: answer.status, data: (answer.body as unknown as Preview).data, message: message(answer) };
+	};
+
+	it('ignores headers named constructor, toString and __proto__ instead of a 500', async () => {
+		const answer = await preview('constructor,toString,__proto__,이름,email\na,b,c,김민준,kim@example.kr\n');
+		expect(answer.status, answer.message).toBe(200);
+		expect(answer.data.mapping).toEqual({ 이름: 'full_name', email: 'email' });
+		expect(answer.data.valid_rows).toBe(1);
+	});
+
+	it('previews 50,000 rows on SQLite (look-ups chunked under the variable limit)', async () => {
+		const rows = Array.from({ length: 50_000 }, (_, i) => `u${i}@e.kr`);
+		const answer = await preview(`email\n${rows.join('\n')}\n`);
+		expect(answer.status, answer.message).toBe(200);
+		expect(answer.data.rows).toBe(50_000);
+	});
+
+	it('gives formula cells a leading apostrophe and flags U+FFFD (EUC-KR read as UTF-8)', async () => {
+		const answer = await preview(
+			'이름,email\n"=HYPERLINK(""http://x"",""y"")",f@example.kr\n\uFFFD\uFFFD,g@example.kr\n',
+		);
+		expect(answer.status, answer.message).toBe(200);
+		expect(answer.data.events[0].data.full_name).toBe(`'=HYPERLINK("http://x","y")`);
+		expect(answer.data.warnings.formula_cells).toBe(1);
+		expect(answer.data.warnings.encoding?.ko).toMatch(/UTF-8/);
+	});
+});

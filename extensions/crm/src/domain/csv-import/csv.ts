@@ -12,6 +12,21 @@ export type CsvResult = { ok: true; csv: ParsedCsv } | { ok: false; line: number
 
 export const MAX_CSV_ROWS = 50_000;
 
+/**
+ * A file saved as EUC-KR/CP949 (Excel's default "CSV" in Korean Windows) and read as UTF-8 turns every Korean
+ * character into U+FFFD: flagged so staff re-save it as "CSV UTF-8" instead of importing broken names (#15 finding 16).
+ */
+export function encodingWarning(text: string): { en: string; ko: string; count: number } | null {
+	let count = 0;
+	for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1)) count++;
+	if (count === 0) return null;
+	return {
+		count,
+		en: `the file has ${count} unreadable characters (U+FFFD): it was probably saved as EUC-KR/CP949; save it as "CSV UTF-8" and choose it again`,
+		ko: `파일에 읽을 수 없는 문자(U+FFFD)가 ${count}개 있습니다. EUC-KR/CP949로 저장된 파일일 수 있으니 "CSV UTF-8"로 다시 저장해 선택하세요`,
+	};
+}
+
 export function parseCsv(text: string): CsvResult {
 	const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
 	const firstLine = source.split(/\r?\n/, 1)[0] ?? '';

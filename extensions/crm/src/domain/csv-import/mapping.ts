@@ -121,8 +121,11 @@ export function suggestMapping(kind: ImportKind, header: string[]): Record<strin
 	const mapping: Record<string, string> = {};
 	for (const column of header) {
 		const key = normalise(column);
-		const guess = fields.includes(key) ? key : (fields.find((field) => normalise(field) === key) ?? ALIASES[key]);
-		if (guess && fields.includes(guess) && !Object.values(mapping).includes(guess)) mapping[column] = guess;
+		// Own keys only: a column named "constructor" or "__proto__" is no alias of anything (#15 finding 10).
+		const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
+		const guess = fields.includes(key) ? key : (fields.find((field) => normalise(field) === key) ?? alias);
+		if (guess && fields.includes(guess) && !Object.values(mapping).includes(guess))
+			Object.defineProperty(mapping, column, { value: guess, enumerable: true, writable: true, configurable: true });
 	}
 	return mapping;
 }
@@ -136,7 +139,30 @@ export interface RowIssue {
 export interface MappedEvents {
 	events: { rows: number[]; event: { type: string; idempotency_key: string; data: Record<string, unknown> } }[];
 	issues: RowIssue[];
+	/** Cells that would have run as spreadsheet formulas, imported with a leading apostrophe. */
+	neutralised: RowIssue[];
 }
+
+/**
+ * Free-text fields whose cells a spreadsheet would run as a formula when starting with = + - @ (or a tab or carriage
+ * return): they are imported with a leading apostrophe, as OWASP advises, so an export opened in Excel shows the text
+ * (#15 finding 16). Phones, e-mails, amounts and dates are not free text and keep their own checks.
+ */
+export const FORMULA_FIELDS = new Set([
+	'full_name',
+	'first_name',
+	'last_name',
+	'company',
+	'address',
+	'notes',
+	'tags',
+	'product_name',
+	'category',
+]);
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** `=HYPERLINK(…)` → `'=HYPERLINK(…)`; anything else as it is. */
+export const neutraliseFormula = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
 
 const YES = new Set(['true', 'y', 'yes', '1', '예', '동의', 'o']);
 const NO = new Set(['false', 'n', 'no', '0', '아니오', '미동의', 'x', '']);
@@ -191,26 +217,48 @@ export function rowsToEvents(
 	options: { fileKey: string; timeZone: string },
 ): MappedEvents {
 	const issues: RowIssue[] = [];
+	const neutralised: RowIssue[] = [];
+	const fields: readonly string[] = kind === 'customers' ? CUSTOMER_FIELDS : ORDER_FIELDS;
+	// Own keys naming a known field only: `mapping.constructor` is Object's, not a column's (#15 finding 10).
+	const fieldOf = (column: string) =>
+		Object.hasOwn(mapping, column) && fields.includes(mapping[column]) ? mapping[column] : undefined;
 	const records = rows.map((cells, index) => {
 		const record: Record<string, unknown> = {};
 		header.forEach((column, c) => {
-			const field = mapping[column];
+			const field = fieldOf(column);
 			if (!field) return;
-			const value = cellValue(field, cells[c] ?? '', index + 1, issues, options.timeZone);
+			let value = cellValue(field, cells[c] ?? '', index + 1, issues, options.timeZone);
+			if (FORMULA_FIELDS.has(field)) {
+				const safe = Array.isArray(value)
+					? value.map((tag: string) => neutraliseFormula(tag))
+					: typeof value === 'string'
+						? neutraliseFormula(value)
+						: value;
+				if (JSON.stringify(safe) !== JSON.stringify(value)) {
+					neutralised.push({
+						row: index + 1,
+						field,
+						message: 'starts like a spreadsheet formula (= + - @): imported with a leading apostrophe',
+					});
+					value = safe;
+				}
+			}
 			if (value !== undefined) record[field] = value;
 		});
 		return { row: index + 1, record };
 	});
-	return kind === 'customers'
-		? customerEvents(records, issues, options.fileKey)
-		: orderEvents(records, issues, options.fileKey);
+	const mapped =
+		kind === 'customers'
+			? customerEvents(records, issues, options.fileKey)
+			: orderEvents(records, issues, options.fileKey);
+	return { ...mapped, neutralised };
 }
 
 function customerEvents(
 	records: { row: number; record: Record<string, unknown> }[],
 	issues: RowIssue[],
 	fileKey: string,
-): MappedEvents {
+): Omit<MappedEvents, 'neutralised'> {
 	const seen = new Map<string, number>();
 	const events: MappedEvents['events'] = [];
 	for (const { row, record } of records) {
@@ -235,7 +283,7 @@ function orderEvents(
 	records: { row: number; record: Record<string, unknown> }[],
 	issues: RowIssue[],
 	fileKey: string,
-): MappedEvents {
+): Omit<MappedEvents, 'neutralised'> {
 	const orders = new Map<
 		string,
 		{ rows: number[]; record: Record<string, unknown>; lines: Record<string, unknown>[] }

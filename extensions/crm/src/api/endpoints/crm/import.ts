@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Router } from 'express';
 import type { Knex } from 'knex';
-import { parseCsv } from '../../../domain/csv-import/csv';
+import { encodingWarning, parseCsv } from '../../../domain/csv-import/csv';
+import { CUSTOMER_KEYS, storedCustomerKeys } from '../../../data/csv-import/known-customers';
 import {
 	CUSTOMER_FIELDS,
 	ORDER_FIELDS,
@@ -85,6 +86,12 @@ export function importRoutes(router: Router, database: Knex) {
 						? { updates: known.size, creates: accepted.length - known.size }
 						: { orders: accepted.length }),
 					issues: issues.slice(0, MAX_ISSUES),
+					// Not errors: the rows import, but staff should know (mojibake, formula cells given an apostrophe).
+					warnings: {
+						encoding: encodingWarning(body.csv),
+						formula_cells: mapped.neutralised.length,
+						neutralised: mapped.neutralised.slice(0, MAX_ISSUES),
+					},
 					events: accepted.map((e) => e.event),
 				},
 			});
@@ -97,24 +104,18 @@ export function importRoutes(router: Router, database: Knex) {
 /** Indexes of the customer events that match an existing customer (by external id, e-mail or phone): updates. */
 async function existingCustomers(knex: Knex, records: Record<string, unknown>[]): Promise<Set<number>> {
 	const values = (field: string) => records.map((r) => r[field]).filter((v): v is string => typeof v === 'string');
-	const found = await knex('crm_customers')
-		.select('external_id', 'email', 'phone')
-		.where((where) => {
-			for (const field of ['external_id', 'email', 'phone']) {
-				const list = field === 'email' ? values(field).map((v) => v.toLowerCase()) : values(field);
-				if (list.length) where.orWhereIn(field, list);
-			}
-		});
-	const keys = new Set(
-		found.flatMap((row) => ['external_id', 'email', 'phone'].map((f) => `${f}:${String(row[f] ?? '').toLowerCase()}`)),
+	const keys = await storedCustomerKeys(
+		knex,
+		{
+			external_id: values('external_id'),
+			email: values('email').map((v) => v.toLowerCase()),
+			phone: values('phone'),
+		},
+		true,
 	);
 	const matches = new Set<number>();
 	records.forEach((record, index) => {
-		if (
-			['external_id', 'email', 'phone'].some(
-				(f) => record[f] !== undefined && keys.has(`${f}:${String(record[f]).toLowerCase()}`),
-			)
-		)
+		if (CUSTOMER_KEYS.some((f) => record[f] !== undefined && keys.has(`${f}:${String(record[f]).toLowerCase()}`)))
 			matches.add(index);
 	});
 	return matches;
@@ -128,13 +129,11 @@ async function unknownCustomers(
 ): Promise<Set<number>> {
 	const refs = events.map((e) => e.event.data.customer as Record<string, string>);
 	const byField = (field: string) => refs.filter((ref) => ref?.[field] !== undefined).map((ref) => ref[field]);
-	const found = await knex('crm_customers')
-		.select('external_id', 'email', 'phone')
-		.where((where) => {
-			for (const field of ['external_id', 'email', 'phone'])
-				if (byField(field).length) where.orWhereIn(field, byField(field));
-		});
-	const keys = new Set(found.flatMap((row) => ['external_id', 'email', 'phone'].map((f) => `${f}:${row[f]}`)));
+	const keys = await storedCustomerKeys(
+		knex,
+		{ external_id: byField('external_id'), email: byField('email'), phone: byField('phone') },
+		false,
+	);
 	const missing = new Set<number>();
 	events.forEach((e, index) => {
 		const ref = refs[index] ?? {};

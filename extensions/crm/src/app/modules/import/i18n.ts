@@ -32,6 +32,7 @@ const ko = {
 	failed: '실패했습니다',
 	again: '같은 파일을 다시 가져와도 중복되지 않습니다.',
 	no_issues: '문제가 없습니다.',
+	formula_cells: '수식처럼 시작하는 칸은 엑셀에서 실행되지 않도록 앞에 작은따옴표를 붙여 가져옵니다. 해당 칸 수',
 };
 const en: typeof ko = {
 	title: 'CSV import',
@@ -64,6 +65,8 @@ const en: typeof ko = {
 	failed: 'Failed',
 	again: 'Importing the same file again creates no duplicates.',
 	no_issues: 'No problems found.',
+	formula_cells:
+		'Cells that start like a spreadsheet formula are imported with a leading apostrophe so Excel never runs them. Cells',
 };
 
 export type MessageKey = keyof typeof ko;
