@@ -1,5 +1,29 @@
 // Follow-up automation (rules, templates incl. surveys, the message outbox) and daily KPI snapshots.
-import { f, type Choice, type CollectionDef } from './dsl.ts';
+import { f, type Choice, type CollectionDef, type FieldDef } from './dsl.ts';
+
+/** Actions that send a message through a template. */
+const MESSAGE_ACTIONS = ['email', 'sms', 'kakao'];
+/** Triggers that need a segment. */
+const SEGMENT_TRIGGERS = ['segment_entered', 'segment_left', 'manual'];
+
+/**
+ * A rule form field shown only when `on` (trigger or action) is one of `values`, and then required when `required`:
+ * Directus field conditions, applied by the form (and checked by it before saving).
+ */
+function onlyWhen(field: FieldDef, on: 'trigger' | 'action', values: string[], required = false): FieldDef {
+	return {
+		...field,
+		meta: {
+			...field.meta,
+			conditions: [
+				{ name: `hidden unless ${on} fits`, rule: { _and: [{ [on]: { _nin: values } }] }, hidden: true },
+				...(required
+					? [{ name: `required for this ${on}`, rule: { _and: [{ [on]: { _in: values } }] }, required: true }]
+					: []),
+			],
+		},
+	};
+}
 
 const ACTIVE: Choice[] = [
 	{ value: 'active', en: 'Active', ko: '활성', color: '#2ECDA7' },
@@ -84,7 +108,7 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 					required: true,
 					note: {
 						en: 'Short id, e.g. post_purchase_thanks or nps_after_purchase.',
-						ko: '짧은 식별자 (예: post_purchase_thanks)',
+						ko: '영문 소문자로 쓰는 짧은 식별자 (API와 규칙에서 사용)',
 					},
 				},
 			),
@@ -114,7 +138,7 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 				{
 					note: {
 						en: 'Handlebars: a variable in double curly braces, e.g. first_name, last_order.products, formatCurrency order.total.',
-						ko: '핸들바 문법: 변수는 이중 중괄호로 감쌉니다 (예: first_name, last_order.products, formatCurrency order.total)',
+						ko: '핸들바 문법: 고객 이름, 최근 주문 상품, 주문 금액 같은 변수를 이중 중괄호로 감싸 넣습니다.',
 					},
 				},
 			),
@@ -139,12 +163,21 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 			f.select('trigger', { en: 'Trigger', ko: '트리거' }, FOLLOWUP_TRIGGERS, { required: true }),
 			f.integer(
 				'delay_minutes',
-				{ en: 'Delay (minutes)', ko: '지연 (분)' },
-				{ defaultValue: 0, note: { en: 'E.g. 4320 = three days after the trigger.', ko: '예: 4320 = 트리거 3일 후' } },
+				{ en: 'Delay after the trigger', ko: '트리거 후 지연' },
+				{
+					defaultValue: 0,
+					interface: 'crm-delay',
+					note: { en: 'Days and hours after the trigger.', ko: '트리거 후 며칠, 몇 시간 뒤에 실행할지' },
+				},
 			),
-			f.m2o('segment', { en: 'Trigger segment', ko: '트리거 세그먼트' }, 'crm_segments', '{{name}}', {
-				note: { en: 'For segment and manual triggers.', ko: '세그먼트·수동 발송 트리거용' },
-			}),
+			onlyWhen(
+				f.m2o('segment', { en: 'Trigger segment', ko: '트리거 세그먼트' }, 'crm_segments', '{{name}}', {
+					note: { en: 'For segment and manual triggers.', ko: '세그먼트·수동 발송 트리거용' },
+				}),
+				'trigger',
+				SEGMENT_TRIGGERS,
+				true,
+			),
 			f.json(
 				'condition',
 				{ en: 'Only customers matching', ko: '대상 조건' },
@@ -155,7 +188,12 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 				},
 			),
 			f.select('action', { en: 'Action', ko: '동작' }, FOLLOWUP_ACTIONS, { required: true, defaultValue: 'email' }),
-			f.m2o('template', { en: 'Template', ko: '템플릿' }, 'crm_templates', '{{name}}'),
+			onlyWhen(
+				f.m2o('template', { en: 'Template', ko: '템플릿' }, 'crm_templates', '{{name}}'),
+				'action',
+				MESSAGE_ACTIONS,
+				true,
+			),
 			f.integer(
 				'min_days_between',
 				{ en: 'Not again within (days)', ko: '재발송 금지 기간 (일)' },
@@ -172,28 +210,44 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 					},
 				},
 			),
-			f.decimal(
-				'inactivity_factor',
-				{ en: 'Inactivity: × median gap', ko: '비활성: 중간 구매 간격의 배수' },
-				{ defaultValue: 2 },
+			onlyWhen(
+				f.decimal(
+					'inactivity_factor',
+					{ en: 'Inactivity: × median gap', ko: '비활성: 중간 구매 간격의 배수' },
+					{ defaultValue: 2 },
+				),
+				'trigger',
+				['inactivity'],
 			),
-			f.integer(
-				'inactivity_floor_days',
-				{ en: 'Inactivity: at least (days)', ko: '비활성: 최소 일수' },
-				{ defaultValue: 30 },
+			onlyWhen(
+				f.integer(
+					'inactivity_floor_days',
+					{ en: 'Inactivity: at least (days)', ko: '비활성: 최소 일수' },
+					{ defaultValue: 30 },
+				),
+				'trigger',
+				['inactivity'],
 			),
-			f.integer('award_points', { en: 'Points to award', ko: '지급 포인트' }),
-			f.string('tag', { en: 'Tag to add', ko: '추가할 태그' }),
-			f.m2o(
-				'task_assignee',
-				{ en: 'Task assignee', ko: '업무 담당자' },
-				'directus_users',
-				'{{first_name}} {{last_name}}',
+			onlyWhen(f.integer('award_points', { en: 'Points to award', ko: '지급 포인트' }), 'action', ['points'], true),
+			onlyWhen(f.string('tag', { en: 'Tag to add', ko: '추가할 태그' }), 'action', ['tag'], true),
+			onlyWhen(
+				f.m2o(
+					'task_assignee',
+					{ en: 'Task assignee', ko: '업무 담당자' },
+					'directus_users',
+					'{{first_name}} {{last_name}}',
+				),
+				'action',
+				['task'],
 			),
-			f.decimal(
-				'cost_per_message',
-				{ en: 'Cost per message', ko: '메시지당 비용' },
-				{ defaultValue: 0, note: { en: 'For ROI.', ko: 'ROI 계산용' } },
+			onlyWhen(
+				f.decimal(
+					'cost_per_message',
+					{ en: 'Cost per message', ko: '메시지당 비용' },
+					{ defaultValue: 0, note: { en: 'For ROI.', ko: 'ROI 계산용' } },
+				),
+				'action',
+				MESSAGE_ACTIONS,
 			),
 			f.created(),
 			f.updated(),

@@ -220,6 +220,7 @@ export const COLLECTIONS: CollectionDef[] = [
 				{
 					defaultValue: 'Asia/Seoul',
 					required: true,
+					interface: 'crm-time-zone',
 					note: { en: 'IANA name, e.g. Asia/Seoul.', ko: 'IANA 시간대 이름 (예: Asia/Seoul)' },
 				},
 			),
@@ -269,9 +270,11 @@ export const COLLECTIONS: CollectionDef[] = [
 				'stage_rules',
 				{ en: 'Relationship stage rules', ko: '관계 단계 규칙' },
 				{
+					interface: 'crm-stage-rules',
+					options: {},
 					note: {
-						en: 'When customers move between stages; empty = the built-in rules (see README).',
-						ko: '고객 관계 단계가 바뀌는 조건. 비우면 기본 규칙 (README 참고)',
+						en: 'When customers move between stages, one rule per stage; empty = the built-in rules.',
+						ko: '단계마다 하나의 규칙으로 고객 관계 단계가 바뀌는 조건을 정합니다. 비우면 기본 규칙',
 					},
 				},
 			),
@@ -284,6 +287,8 @@ export const COLLECTIONS: CollectionDef[] = [
 				'kpi_goals',
 				{ en: 'KPI goals', ko: 'KPI 목표' },
 				{
+					interface: 'crm-kpi-goals',
+					options: {},
 					note: {
 						en: 'A target per KPI, e.g. retention rate 0.4 and NPS 50.',
 						ko: 'KPI별 목표 (예: 재구매율 0.4, NPS 50)',
