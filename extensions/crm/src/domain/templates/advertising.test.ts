@@ -82,6 +82,15 @@ describe('Korean advertising rules', () => {
 	it('converts plain text to HTML paragraphs and back', () => {
 		expect(toEmailHtml('a\nb\n\nc')).toBe('<p>a<br>\nb</p>\n<p>c</p>');
 		expect(toEmailHtml('<p>kept</p>')).toBe('<p>kept</p>');
-		expect(htmlToText('<p>a<br>b</p><p>c &amp; d</p>')).toBe('a\nb\nc & d');
+		expect(htmlToText('<p>a<br>b</p><p>c &amp; d</p>')).toBe('a\nb\n\nc & d');
+	});
+
+	it("decodes every entity in the text part: links stay whole, O&#x27;Brien stays O'Brien (#15 finding 14)", () => {
+		const html = '<p>O&#x27;Brien님, <a href="https://crm.example/u?t=a&#x3D;b&amp;s&#x3D;1">수신거부</a></p>';
+		expect(htmlToText(html)).toBe("O'Brien님, 수신거부 (https://crm.example/u?t=a=b&s=1)");
+		expect(htmlToText('<p>https://crm.example/x?a&#x3D;1</p><h2>Your order</h2>')).toBe(
+			'https://crm.example/x?a=1\n\nYour order',
+		);
+		expect(htmlToText('<a href="https://crm.example/x">https://crm.example/x</a>')).toBe('https://crm.example/x');
 	});
 });

@@ -2,6 +2,7 @@
 // (marketing) message starts with "(광고)" and the sender's name, carries the sender's contact details, and says how
 // to opt out for free with a link; e-mail gives the opt-out notice in Korean and English. Transactional messages
 // (order follow-ups, surveys, receipts) are exempt and pass through unchanged.
+import { convert, type HtmlToTextOptions } from 'html-to-text';
 
 export type MessageChannel = 'email' | 'sms' | 'kakao';
 
@@ -44,17 +45,27 @@ export function toEmailHtml(body: string): string {
 		.join('\n');
 }
 
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({
+	selector,
+	options: { uppercase: false },
+}));
+const TEXT_OPTIONS: HtmlToTextOptions = {
+	wordwrap: false,
+	selectors: [
+		// "수신거부 (https://…)": the link stays whole and clickable in the text part; a bare URL is not repeated.
+		{ selector: 'a', options: { hideLinkHrefIfSameAsText: true, linkBrackets: ['(', ')'] } },
+		{ selector: 'img', format: 'skip' },
+		{ selector: 'hr', options: { length: 20 } },
+		...HEADINGS,
+	],
+};
+
+/**
+ * The plain-text part of an e-mail, by html-to-text: every entity decoded (`&#x3D;` in a link, `O&#x27;Brien`, #15
+ * finding 14), paragraphs apart by a blank line, links as "text (url)".
+ */
 export function htmlToText(html: string): string {
-	return html
-		.replace(/<br\s*\/?>/gi, '\n')
-		.replace(/<\/(p|div|h[1-6]|li|tr)>/gi, '\n')
-		.replace(/<a\b[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gi, '$2 ($1)')
-		.replace(/<[^>]+>/g, '')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'")
-		.replace(/&amp;/g, '&')
+	return convert(html, TEXT_OPTIONS)
 		.replace(/\n{3,}/g, '\n\n')
 		.trim();
 }
