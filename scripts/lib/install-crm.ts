@@ -43,7 +43,8 @@ export async function crmHealth(url: string) {
 	};
 }
 
-export function snapshotFor(databaseClient: string) {
+/** The CRM snapshot for a Directus DB_CLIENT (SQLite or PostgreSQL). */
+export function snapshotPath(databaseClient: string): string {
 	const vendor = databaseClient.includes('sqlite')
 		? 'sqlite'
 		: databaseClient === 'pg' || databaseClient === 'postgres'
@@ -51,7 +52,11 @@ export function snapshotFor(databaseClient: string) {
 			: null;
 	if (!vendor)
 		throw new Error(`The CRM ships snapshots for SQLite and PostgreSQL; this instance uses ${databaseClient}.`);
-	return JSON.parse(readFileSync(resolve(ROOT, 'snapshots', `crm.${vendor}.json`), 'utf8'));
+	return resolve(ROOT, 'snapshots', `crm.${vendor}.json`);
+}
+
+export function snapshotFor(databaseClient: string) {
+	return JSON.parse(readFileSync(snapshotPath(databaseClient), 'utf8'));
 }
 
 /** Directus's core tier allows 25 user collections in all; the CRM brings its 20. */
