@@ -17,6 +17,8 @@ export interface CohortRequest {
 	timeZone: string;
 	/** Segment and tier narrow the customers; channel narrows the purchases counted (not the acquisition). */
 	filters: KpiFilters;
+	/** Months ending after this are in progress: marked, and left out of the average. Default: the request's time. */
+	now?: Date;
 }
 
 export function cohortQuery(knex: Knex, boundaries: readonly Date[], filters: KpiFilters): Knex.QueryBuilder {
@@ -63,16 +65,18 @@ export function cohortMatrix(knex: Knex, request: CohortRequest, cache?: KpiCach
 		request.months,
 	);
 	const boundaries = [...periods.map((p) => p.start), periods[periods.length - 1].end];
+	const now = (request.now ?? new Date()).getTime();
+	const complete = periods.filter((p) => p.end.getTime() <= now).length;
 	const compute = async () =>
 		shapeCohorts(
 			periods.map((p) => p.key),
 			await cohortQuery(knex, boundaries, request.filters),
+			complete,
 		);
 	if (!cache) return compute();
+	const last = periods[periods.length - 1].key;
 	return cache.get(
-		['cohorts', request.months, periods[periods.length - 1].key, request.timeZone, filterKey(request.filters)].join(
-			'|',
-		),
+		['cohorts', request.months, last, complete, request.timeZone, filterKey(request.filters)].join('|'),
 		compute,
 	);
 }

@@ -14,6 +14,8 @@ export interface CohortCell {
 	customers: number;
 	/** customers ÷ cohort size; null for an empty cohort. */
 	rate: number | null;
+	/** False for a month still in progress: its count can only grow, so the average leaves it out. */
+	complete: boolean;
 }
 
 export interface CohortRow {
@@ -28,13 +30,24 @@ export interface CohortRow {
 export interface CohortMatrix {
 	months: string[];
 	cohorts: CohortRow[];
-	/** Per offset: all cohorts' purchasers ÷ all their sizes (cohorts that reached that offset); null without customers. */
+	/**
+	 * Per offset: all cohorts' purchasers ÷ all their sizes, over the cohorts whose month at that offset is complete
+	 * (as cohort tables usually do: the month in progress would drag the average down); null without any.
+	 */
 	average: (number | null)[];
 }
 
 export const SIZE_ROW = -1;
 
-export function shapeCohorts(monthKeys: readonly string[], rows: readonly CohortRowInput[]): CohortMatrix {
+/**
+ * `completeMonths`: how many of the months, from the oldest, are over (default all); cells falling in a later month
+ * are marked incomplete and left out of the average.
+ */
+export function shapeCohorts(
+	monthKeys: readonly string[],
+	rows: readonly CohortRowInput[],
+	completeMonths: number = monthKeys.length,
+): CohortMatrix {
 	const n = monthKeys.length;
 	const sizes = new Array<number>(n).fill(0);
 	const counts = Array.from({ length: n }, () => new Array<number>(n).fill(0));
@@ -54,12 +67,13 @@ export function shapeCohorts(monthKeys: readonly string[], rows: readonly Cohort
 			offset,
 			customers: counts[c][offset],
 			rate: sizes[c] ? counts[c][offset] / sizes[c] : null,
+			complete: c + offset < completeMonths,
 		})),
 	}));
 	const average = Array.from({ length: n }, (_, offset) => {
 		let customers = 0;
 		let size = 0;
-		for (let c = 0; c + offset < n; c++) {
+		for (let c = 0; c + offset < Math.min(n, completeMonths); c++) {
 			customers += counts[c][offset];
 			size += sizes[c];
 		}

@@ -46,6 +46,26 @@ describe('cohort heatmap', () => {
 		expect(count.rows[1].label).toBe('2026년 2월');
 	});
 
+	it('marks the cells of the month in progress, and the average says it counts complete months only', () => {
+		const inProgress = shapeCohorts(
+			['2026-01', '2026-02'],
+			[
+				{ cohort: 0, month: SIZE_ROW, customers: 4 },
+				{ cohort: 0, month: 0, customers: 4 },
+				{ cohort: 0, month: 1, customers: 1 },
+				{ cohort: 1, month: SIZE_ROW, customers: 2 },
+				{ cohort: 1, month: 1, customers: 2 },
+			],
+			1,
+		);
+		const heat = toHeatmap(inProgress, 'percent', 'ko-KR');
+		expect(heat.rows.map((row) => row.cells.map((cell) => cell.complete))).toEqual([[true, false], [false]]);
+		expect(heat.rows[0].cells[1].title).toContain('진행 중인 달');
+		// Offset 0 from January alone (February is not over), offset 1 from nobody yet.
+		expect(heat.average.map((cell) => cell.label)).toEqual(['100%', '–']);
+		expect(toHeatmap(inProgress, 'percent', 'en-US').average[0].title).toContain('complete months only');
+	});
+
 	it('is empty when nobody was acquired', () => {
 		expect(isEmptyCohorts(null)).toBe(true);
 		expect(isEmptyCohorts(shapeCohorts(['2026-01'], []))).toBe(true);

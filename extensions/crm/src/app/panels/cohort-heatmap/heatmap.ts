@@ -30,6 +30,8 @@ export interface HeatCell {
 	/** 0..1 shade: the rate (percent mode) or the share of the largest count (count mode). */
 	intensity: number;
 	title: string;
+	/** False in the month still in progress (shown apart, left out of the average). */
+	complete: boolean;
 }
 
 export interface HeatRow {
@@ -57,17 +59,20 @@ export function toHeatmap(matrix: CohortMatrix, mode: Mode, language: PanelLangu
 			sizeLabel: count.format(cohort.size),
 			cells: cohort.cells.map((cell) => {
 				const rate = cell.rate === null ? '–' : percent.format(cell.rate);
+				const complete = cell.complete !== false;
+				const title = translate(language, 'cell_title', {
+					cohort: label,
+					size: count.format(cohort.size),
+					customers: count.format(cell.customers),
+					rate,
+					n: cell.offset,
+				});
 				return {
 					offset: cell.offset,
 					label: mode === 'percent' ? rate : count.format(cell.customers),
 					intensity: mode === 'percent' ? (cell.rate ?? 0) : cell.customers / max,
-					title: translate(language, 'cell_title', {
-						cohort: label,
-						size: count.format(cohort.size),
-						customers: count.format(cell.customers),
-						rate,
-						n: cell.offset,
-					}),
+					title: complete ? title : `${title} (${translate(language, 'in_progress')})`,
+					complete,
 				};
 			}),
 		};
@@ -76,7 +81,8 @@ export function toHeatmap(matrix: CohortMatrix, mode: Mode, language: PanelLangu
 		offset,
 		label: rate === null ? '–' : percent.format(rate),
 		intensity: rate ?? 0,
-		title: `${translate(language, 'average')} ${translate(language, 'offset', { n: offset })}: ${rate === null ? '–' : percent.format(rate)}`,
+		title: `${translate(language, 'average')} ${translate(language, 'offset', { n: offset })}: ${rate === null ? '–' : percent.format(rate)} (${translate(language, 'average_complete')})`,
+		complete: true,
 	}));
 	return { columns: matrix.months.map((_, n) => translate(language, 'offset', { n })), rows, average };
 }
