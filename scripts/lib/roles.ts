@@ -139,10 +139,9 @@ export const ROLES: RoleSpec[] = [
 			crm_products: READ,
 			crm_interactions: ['create', 'read'],
 			crm_feedback: ['create', 'read'],
-			crm_events: READ,
+			// Not the event journal nor the ledger (#15): a shop token reads what it needs from the answers.
 			crm_rewards: READ,
 			crm_tiers: READ,
-			crm_points_ledger: READ,
 			// Shops validate and consume coupons at checkout, and may redeem points for a customer.
 			crm_coupons: ['create', 'read', 'update'],
 		},

@@ -110,7 +110,8 @@ const MATRIX: Record<string, string[]> = {
 		'allowed',
 	],
 	sales: ['allowed', 'allowed', 'allowed', 'denied', 'allowed', 'denied', 'denied', 'denied', 'denied', 'denied'],
-	marketing: ['allowed', 'denied', 'denied', 'denied', 'allowed', 'denied', 'denied', 'denied', 'denied', 'allowed'],
+	// RFM rescoring is a whole-base recompute: settings update (the Manager), #15.
+	marketing: ['allowed', 'denied', 'denied', 'denied', 'allowed', 'denied', 'denied', 'denied', 'denied', 'denied'],
 	support: ['allowed', 'denied', 'allowed', 'denied', 'allowed', 'denied', 'allowed', 'denied', 'denied', 'denied'],
 	events: ['allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'denied', 'denied', 'denied'],
 	public: ['denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied'],
@@ -195,7 +196,8 @@ const ENDPOINT_MATRIX: Record<string, string[]> = {
 	sales: ['denied', 'allowed', 'denied', 'allowed', 'allowed', 'allowed', 'allowed', 'denied'],
 	marketing: ['denied', 'denied', 'denied', 'allowed', 'allowed', 'denied', 'denied', 'denied'],
 	support: ['denied', 'denied', 'denied', 'allowed', 'allowed', 'denied', 'denied', 'allowed'],
-	events: ['denied', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
+	// The Events API reaches the shop routes only (README): coupons, redeem, events; no staff routes (#15).
+	events: ['denied', 'allowed', 'allowed', 'denied', 'denied', 'denied', 'denied', 'denied'],
 	public: ['denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'denied'],
 };
 

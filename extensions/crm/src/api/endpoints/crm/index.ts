@@ -17,12 +17,15 @@ import { kpiRoutes } from './kpi';
 import { followupRoutes } from './followups';
 import { recommendationRoutes } from './recommendations';
 import { configWarnings } from '../../config-warnings';
+import { routeGuard } from '../../route-access';
 
 export default defineEndpoint({
 	id: 'crm',
 	handler: (router, { getSchema, database, emitter, services, env, logger }) => {
 		const purgeCache = cachePurger(services, getSchema, env);
 		for (const warning of configWarnings(env)) logger.warn(`crm: ${warning}`);
+		// Who may call which route: one table (api/route-access.ts), applied before every handler.
+		router.use(routeGuard(database));
 		healthRoute(router, getSchema as never, database, env);
 		rfmRoutes(router, database);
 		rfmGridRoutes(router, database);
