@@ -43,6 +43,7 @@ beforeAll(async () => {
 		ADMIN_PASSWORD: FROM_ENV.password,
 		PORT: port,
 		HOST: '127.0.0.1',
+		PRESSURE_LIMITER_ENABLED: 'false',
 	};
 	delete env.CONFIG_PATH;
 	child = spawn(node22(), [resolve(ROOT, 'scripts/start.ts'), '--no-demo'], { cwd: ROOT, env });
