@@ -151,6 +151,7 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 	},
 	{
 		collection: 'crm_followup_rules',
+		owned: { fields: ['last_error'] },
 		label: { en: 'Follow-up rules', ko: '후속 조치 규칙', enSingular: 'Follow-up rule', koSingular: '후속 조치 규칙' },
 		note: { en: 'When to contact whom, how, and how often.', ko: '언제, 누구에게, 어떻게, 얼마나 자주 연락할지' },
 		icon: 'schedule_send',
@@ -248,6 +249,17 @@ export const FOLLOWUP_COLLECTIONS: CollectionDef[] = [
 				),
 				'action',
 				MESSAGE_ACTIONS,
+			),
+			f.text(
+				'last_error',
+				{ en: 'Last error', ko: '마지막 오류' },
+				{
+					readonly: true,
+					note: {
+						en: 'Why this rule last failed to plan; the other rules went on. Cleared when it next plans without error.',
+						ko: '이 규칙의 마지막 계획이 실패한 이유 (다른 규칙은 계속 실행됨). 다음에 오류 없이 실행되면 지워집니다.',
+					},
+				},
 			),
 			f.created(),
 			f.updated(),

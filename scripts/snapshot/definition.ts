@@ -1004,7 +1004,7 @@ export const COLLECTIONS: CollectionDef[] = [
 	},
 	{
 		collection: 'crm_segments',
-		owned: { fields: ['member_count', 'refreshed_at'] },
+		owned: { fields: ['member_count', 'refreshed_at', 'last_error'] },
 		label: { en: 'Segments', ko: '세그먼트', enSingular: 'Segment', koSingular: '세그먼트' },
 		note: {
 			en: 'Groups of customers by rule or by hand, for targeting and reports.',
@@ -1034,6 +1034,17 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.select('refresh', { en: 'Refresh', ko: '갱신 주기' }, REFRESH_SCHEDULES, { defaultValue: 'nightly' }),
 			f.integer('member_count', { en: 'Members', ko: '고객 수' }, { readonly: true, defaultValue: 0 }),
 			f.timestamp('refreshed_at', { en: 'Last refreshed', ko: '최근 갱신' }, { readonly: true }),
+			f.text(
+				'last_error',
+				{ en: 'Last error', ko: '마지막 오류' },
+				{
+					readonly: true,
+					note: {
+						en: 'Why the last refresh or evaluation of this segment failed; cleared by the next refresh that works.',
+						ko: '이 세그먼트의 마지막 갱신이나 평가가 실패한 이유. 다음 갱신이 성공하면 지워집니다.',
+					},
+				},
+			),
 			f.created(),
 			f.updated(),
 		],

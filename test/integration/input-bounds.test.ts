@@ -2,7 +2,7 @@
 // 500, writes nothing, and leaves the server answering /server/ping within a second while it is processed.
 import { aggregate, createItem, readItems, readSingleton, updateSingleton } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootCrm, type CrmInstance } from '../harness/crm.ts';
+import { bootCrm, directDatabase, type CrmInstance } from '../harness/crm.ts';
 import { eventsApiToken, postEvents } from './events-api-helpers.ts';
 
 let crm: CrmInstance;
@@ -253,5 +253,68 @@ describe('CSV import preview (findings 10, 16)', () => {
 		expect(answer.data.events[0].data.full_name).toBe(`'=HYPERLINK("http://x","y")`);
 		expect(answer.data.warnings.formula_cells).toBe(1);
 		expect(answer.data.warnings.encoding?.ko).toMatch(/UTF-8/);
+	});
+});
+
+describe('failure isolation (finding 5)', () => {
+	it('a segment whose rule fails to compile never stops the next one; its failure is kept on it, without SQL', async () => {
+		const db = await directDatabase(crm);
+		try {
+			const now = Date.now();
+			// Saved before the bounds existed (straight into the database): a 1e300-day window no longer compiles.
+			const [bad] = await db('crm_segments')
+				.insert({
+					name: 'old bad rule',
+					kind: 'dynamic',
+					status: 'active',
+					refresh: 'nightly',
+					member_count: 0,
+					rule: JSON.stringify({ type: 'orders', metric: 'count', op: 'gte', value: 1, window: { lastDays: 1e300 } }),
+					date_created: now,
+				})
+				.returning('id');
+			const badId = Number(typeof bad === 'object' ? bad.id : bad);
+			const good = (
+				(await crm.client.request(
+					createItem(
+						'crm_segments' as never,
+						{
+							name: 'buyers',
+							kind: 'dynamic',
+							rule: { type: 'orders', metric: 'count', op: 'gte', value: 1 },
+						} as never,
+					),
+				)) as { id: number }
+			).id;
+			const buyer = (
+				(await crm.client.request(
+					createItem('crm_customers' as never, { full_name: '격리 고객', email: 'isolation@example.kr' } as never),
+				)) as { id: number }
+			).id;
+			const order = await send('POST', '/items/crm_orders', {
+				customer: buyer,
+				ordered_at: '2026-02-02T10:00:00Z',
+				status: 'paid',
+				total: 10_000,
+				lines: [{ kind: 'product', product_name: '녹차', quantity: 1, line_total: 10_000 }],
+			});
+			expect(order.status, message(order)).toBe(200);
+			// The per-customer evaluation runs after the write (an action hook): wait for its result.
+			let member: unknown;
+			let badRow: { last_error: string | null } | undefined;
+			for (let attempt = 0; attempt < 100 && !(member && badRow?.last_error); attempt++) {
+				member = await db('crm_segment_members')
+					.first('id')
+					.where({ segment: good, customer: buyer })
+					.whereNull('left_at');
+				badRow = await db('crm_segments').first('last_error').where('id', badId);
+				if (!(member && badRow?.last_error)) await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			expect(member, 'the good segment was still evaluated').toBeTruthy();
+			expect(badRow?.last_error).toMatch(/lastDays/);
+			expect(badRow?.last_error).not.toMatch(/select|isolation@example\.kr/i);
+		} finally {
+			await db.destroy();
+		}
 	});
 });

@@ -10,6 +10,7 @@ import type {
 } from '@directus/types';
 import type { Knex } from 'knex';
 import { cachePurger, type PurgeCache } from './cache';
+import { redactDbError } from '../domain/shared/log-safety';
 import { configureSignedLinks } from './signed-links';
 
 /** The part of Directus's emitter the CRM uses (the extension context types it as `any`). */
@@ -47,7 +48,8 @@ export function crmContext(context: HookExtensionContext | EndpointExtensionCont
 		logger: {
 			info: (message) => logger.info(message),
 			warn: (message) => logger.warn(message),
-			error: (error, message) => logger.error(error, message),
+			// Never a statement with its bound values (customer e-mails) in the log: see domain/shared/log-safety.ts.
+			error: (error, message) => logger.error(redactDbError(error), message),
 		},
 		emitter: emitter as CrmEmitter,
 		services,

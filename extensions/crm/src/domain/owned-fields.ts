@@ -38,7 +38,8 @@ export const OWNED: Readonly<Record<string, OwnedCollection>> = {
 	},
 	crm_products: { fields: ['also_bought', 'also_bought_at'] },
 	crm_orders: { fields: ['points_pending'] },
-	crm_segments: { fields: ['member_count', 'refreshed_at'] },
+	crm_segments: { fields: ['member_count', 'refreshed_at', 'last_error'] },
+	crm_followup_rules: { fields: ['last_error'] },
 	crm_points_ledger: { appendOnly: true },
 	crm_events: { appendOnly: true },
 	crm_history: { appendOnly: true },
@@ -66,6 +67,10 @@ const INSTEAD: Readonly<Record<string, { en: string; ko: string }>> = {
 	crm_segments: {
 		en: 'POST /crm/segments/:id/refresh recounts it',
 		ko: 'POST /crm/segments/:id/refresh 로 다시 셉니다',
+	},
+	crm_followup_rules: {
+		en: 'the CRM clears it when the rule next plans without error',
+		ko: '규칙이 다음에 오류 없이 실행되면 CRM이 지웁니다',
 	},
 	crm_points_ledger: {
 		en: 'adjust points with POST /crm/loyalty/adjust',

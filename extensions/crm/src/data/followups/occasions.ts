@@ -23,6 +23,7 @@ import {
 	type FollowupSettings,
 } from './rules-repo';
 import { isSqlite } from '../dialect';
+import { planIsolated } from './rule-errors';
 
 const CHUNK = 1000;
 
@@ -145,10 +146,11 @@ export async function planDateTriggers(
 	const settings = await followupSettings(knex);
 	const result: Record<number, number> = {};
 	for (const rule of rules) {
-		result[rule.id] =
+		result[rule.id] = await planIsolated(knex, rule.id, async (trx) =>
 			rule.trigger === 'inactivity'
-				? await planInactivity(knex, rule, now, settings)
-				: await planCauses(knex, rule, await calendarCauses(knex, rule, now, settings), settings);
+				? planInactivity(trx, rule, now, settings)
+				: planCauses(trx, rule, await calendarCauses(trx, rule, now, settings), settings),
+		);
 	}
 	return result;
 }

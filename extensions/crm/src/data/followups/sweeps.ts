@@ -8,6 +8,7 @@ import { planCauses } from '../outbox/plan';
 import { toDbTimestamp } from '../timestamps';
 import { activeRules, followupSettings, type FollowupRule } from './rules-repo';
 import { feedbackCause, interactionCause, memberCause, orderCause } from './triggers';
+import { planIsolated } from './rule-errors';
 
 export const SWEEP_LOOKBACK_MS = 2 * 86_400_000;
 const LIMIT = 500;
@@ -107,6 +108,8 @@ export async function sweepUnplanned(knex: Knex, now: Date): Promise<number> {
 	const settings = await followupSettings(knex);
 	let planned = 0;
 	for (const rule of rules)
-		planned += await planCauses(knex, rule, await sweepRule(knex, rule, now, settings.npsLowThreshold), settings);
+		planned += await planIsolated(knex, rule.id, async (trx) =>
+			planCauses(trx, rule, await sweepRule(trx, rule, now, settings.npsLowThreshold), settings),
+		);
 	return planned;
 }

@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import { planCauses, type Cause } from '../outbox/plan';
 import { activeRules, followupSettings, type FollowupRule } from './rules-repo';
+import { planIsolated } from './rule-errors';
 
 export const EVENT_TRIGGERS = [
 	'order_paid',
@@ -30,11 +31,13 @@ export async function planTrigger(
 	const settings = await followupSettings(knex);
 	let planned = 0;
 	for (const rule of rules)
-		planned += await planCauses(
-			knex,
-			rule,
-			causes.filter((cause) => !tooEarly(rule, cause)),
-			settings,
+		planned += await planIsolated(knex, rule.id, (trx) =>
+			planCauses(
+				trx,
+				rule,
+				causes.filter((cause) => !tooEarly(rule, cause)),
+				settings,
+			),
 		);
 	return planned;
 }

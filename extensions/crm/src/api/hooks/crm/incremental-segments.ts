@@ -10,6 +10,8 @@ import { conditionTypes, tablesRead } from '../../../domain/segments/validate-ru
 import { activeDynamicSegments, reevaluateCustomer, type SegmentRow } from '../../../data/segments/segment-membership';
 import { cachedFor } from '../../bounded';
 import type { CrmContext } from '../../context';
+import { forEachIsolated } from '../../../domain/shared/isolate';
+import { recordSegmentError } from '../../../data/segments/segment-errors';
 import { referrersOf } from '../../../data/referrers';
 
 const CUSTOMER_LINKED = ['crm_orders', 'crm_interactions', 'crm_feedback'];
@@ -63,10 +65,18 @@ export function register({ action }: RegisterFunctions, { database, emitter, log
 			const customers = await customersOf(database, collection, meta);
 			const options = { now: new Date(), timeZone };
 			const evaluate = async (customer: number, segments: SegmentRow[]) => {
-				for (const segment of segments) {
-					const change = await reevaluateCustomer(database, segment, customer, options);
-					if (change) emitter.emitAction(`crm.segment.${change.change}`, { segment: change.segment, customer }, null);
-				}
+				// One failing segment never stops the later ones: recorded on it and logged by id, without the SQL.
+				await forEachIsolated(
+					segments,
+					async (segment) => {
+						const change = await reevaluateCustomer(database, segment, customer, options);
+						if (change) emitter.emitAction(`crm.segment.${change.change}`, { segment: change.segment, customer }, null);
+					},
+					async (segment, reason) => {
+						logger.warn(`crm: segment ${segment.id} evaluation of customer ${customer} failed: ${reason}`);
+						await recordSegmentError(database, segment.id, reason, new Date());
+					},
+				);
 			};
 			for (const customer of customers) await evaluate(customer, direct);
 			if (countingReferrals.length)

@@ -9,8 +9,10 @@ import {
 	refreshSegment,
 	segmentsWithSchedule,
 } from '../../../data/segments/segment-membership';
+import { clearSegmentError, recordSegmentError } from '../../../data/segments/segment-errors';
 import { crmTimeZone } from '../../../data/settings';
 import type { CrmContext } from '../../context';
+import { forEachIsolated } from '../../../domain/shared/isolate';
 import { emitSegmentChanges } from '../../segment-events';
 
 async function checkRule(knex: Knex, payload: Record<string, unknown>, segmentId?: string) {
@@ -44,12 +46,24 @@ export function register({ filter, schedule }: RegisterFunctions, { database, em
 		return payload;
 	});
 
+	// One failing segment never stops the others: its failure is recorded on it (last_error) and logged by id, without
+	// the SQL; the next refresh that works clears it.
 	const refreshAll = (refresh: 'hourly' | 'nightly') => async () => {
 		const timeZone = await crmTimeZone(database);
-		for (const id of await segmentsWithSchedule(database, refresh)) {
-			emitSegmentChanges(emitter, await refreshSegment(database, id, { now: new Date(), timeZone }));
-		}
-		logger.info(`crm: ${refresh} segment refresh done`);
+		const failed = await forEachIsolated(
+			await segmentsWithSchedule(database, refresh),
+			async (id) => {
+				emitSegmentChanges(emitter, await refreshSegment(database, id, { now: new Date(), timeZone }));
+				await clearSegmentError(database, id).catch(() => undefined);
+			},
+			async (id, reason) => {
+				logger.warn(`crm: segment ${id} refresh failed: ${reason}`);
+				await recordSegmentError(database, id, reason, new Date());
+			},
+		);
+		logger.info(
+			`crm: ${refresh} segment refresh done${failed.length ? ` (segments ${failed.join(', ')} failed, see their last_error)` : ''}`,
+		);
 	};
 	schedule('5 * * * *', refreshAll('hourly'));
 	schedule('30 3 * * *', refreshAll('nightly'));
