@@ -29,6 +29,7 @@ import { ROLES } from './roles.ts';
 import { DASHBOARD_NAME, dashboardPanels } from './dashboard.ts';
 import { installLoyaltyDefaults } from './loyalty-defaults.ts';
 import { crmModuleIds, installModuleBar } from './module-bar.ts';
+import { installNavigation } from './presets.ts';
 
 type Log = (line: string) => void;
 
@@ -64,7 +65,7 @@ export const CORE_TIER_COLLECTIONS = 25;
 
 async function adviseCollectionBudget(
 	client: AdminClient,
-	snapshot: { collections: { collection: string }[] },
+	snapshot: { collections: { collection: string; schema?: unknown }[] },
 	log: Log,
 ) {
 	const existing = (await client.request(readCollections())).map((c) => c.collection);
@@ -72,9 +73,11 @@ async function adviseCollectionBudget(
 	const own = existing.filter((name) => !name.startsWith('directus_') && !name.startsWith('crm_')).length;
 	const crmNew = snapshot.collections.filter((c) => !have.has(c.collection)).length;
 	if (crmNew === 0) return;
-	const total = own + snapshot.collections.length;
+	// Navigation folders have no table (schema null) and do not count against the limit.
+	const tables = snapshot.collections.filter((c) => c.schema !== null).length;
+	const total = own + tables;
 	log(
-		`collections: ${own} of your own + ${snapshot.collections.length} of the CRM = ${total} ` +
+		`collections: ${own} of your own + ${tables} of the CRM = ${total} ` +
 			`(Directus core tier: ${CORE_TIER_COLLECTIONS}${total > CORE_TIER_COLLECTIONS ? '; over it, Directus refuses the schema unless licensed' : ''})`,
 	);
 }
@@ -214,5 +217,6 @@ export async function installCrm(client: AdminClient, url: string, log: Log = co
 	await installSettings(client);
 	await installLoyaltyDefaults(client, log);
 	await installModuleBar(client, crmModuleIds(), log);
+	await installNavigation(client, log);
 	return crmHealth(url);
 }

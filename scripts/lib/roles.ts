@@ -79,6 +79,8 @@ export const ROLES: RoleSpec[] = [
 			crm_coupons: ['create', 'read'],
 			crm_outbox: READ,
 			crm_templates: READ,
+			// The rule that planned a message in the outbox (its form shows the rule).
+			crm_followup_rules: READ,
 		},
 	},
 	{
@@ -124,6 +126,7 @@ export const ROLES: RoleSpec[] = [
 			crm_coupons: READ,
 			crm_outbox: READ,
 			crm_templates: READ,
+			crm_followup_rules: READ,
 		},
 	},
 	{

@@ -94,8 +94,15 @@ const multiSelect = (
 		width: 'half',
 		interface: 'select-multiple-checkbox',
 		options: { choices: choices.map((c) => ({ text: `$t:crm_choice_${c.value}`, value: c.value })) },
+		display_options: { choices: choices.map((c) => ({ text: `$t:crm_choice_${c.value}`, value: c.value })) },
 	},
 });
+// The order channels of crm_orders.channel (their labels are installed with the order's choices).
+const RULE_CHANNELS: Choice[] = ['store', 'web', 'app', 'phone', 'marketplace'].map((value) => ({
+	value,
+	en: value,
+	ko: value,
+}));
 
 export const LOYALTY_COLLECTIONS: CollectionDef[] = [
 	{
@@ -184,17 +191,10 @@ export const LOYALTY_COLLECTIONS: CollectionDef[] = [
 				{ width: 'half', note: { en: 'Empty = every product.', ko: '비우면 모든 상품' } },
 			),
 			f.tags('products', { en: 'Only products (SKU)', ko: '적용 상품 (상품 코드)' }, { width: 'half' }),
-			f.tags(
-				'channels',
-				{ en: 'Only order channels', ko: '적용 주문 채널' },
-				{
-					width: 'half',
-					note: {
-						en: 'store, web, app, phone, marketplace; empty = all.',
-						ko: 'store, web, app, phone, marketplace, 비우면 전체',
-					},
-				},
-			),
+			multiSelect('channels', { en: 'Only order channels', ko: '적용 주문 채널' }, RULE_CHANNELS, {
+				en: 'None ticked = every channel.',
+				ko: '선택하지 않으면 모든 채널',
+			}),
 			multiSelect('weekdays', { en: 'Only on weekdays', ko: '적용 요일' }, WEEKDAYS, {
 				en: 'In the CRM time zone; none ticked = every day.',
 				ko: 'CRM 시간대 기준, 선택하지 않으면 매일',

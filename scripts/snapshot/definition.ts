@@ -544,7 +544,12 @@ export const COLLECTIONS: CollectionDef[] = [
 					unique: true,
 					maxLength: 20,
 					options: { iconLeft: 'phone' },
-					note: { en: 'E.164 format, e.g. +821012345678.', ko: '국제 형식 (예: +821012345678)' },
+					// Lists show 010-9712-4198; the CRM stores E.164 (hooks/crm/phones.ts).
+					display: 'crm-phone',
+					note: {
+						en: 'Type it any usual way (010-1234-5678); it is stored internationally (+821012345678).',
+						ko: '010-1234-5678처럼 입력하면 국제 형식(+821012345678)으로 저장됩니다.',
+					},
 				},
 			),
 			f.string(
@@ -794,7 +799,18 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.string(
 				'category',
 				{ en: 'Category', ko: '카테고리' },
-				{ indexed: true, interface: 'input-autocomplete-api', options: {} },
+				{
+					indexed: true,
+					// Suggests the categories already in use (one row per category, through the items API as the user).
+					interface: 'input-autocomplete-api',
+					options: {
+						url: '/items/crm_products?groupBy[]=category&aggregate[count]=id&limit=10&filter[category][_icontains]={{value}}',
+						resultsPath: 'data',
+						valuePath: 'category',
+						trigger: 'debounce',
+						rate: 300,
+					},
+				},
 			),
 			f.decimal('price', { en: 'Price', ko: '가격' }, { defaultValue: 0 }),
 			f.text('description', { en: 'Description', ko: '설명' }),
@@ -880,7 +896,8 @@ export const COLLECTIONS: CollectionDef[] = [
 		icon: 'list_alt',
 		color: '#FFA439',
 		displayTemplate: '{{quantity}} × {{product_name}}',
-		hidden: false,
+		// Read inside each order; out of the navigation.
+		hidden: true,
 		fields: [
 			f.m2o('order', { en: 'Order', ko: '주문' }, 'crm_orders', '{{id}} · {{ordered_at}}', {
 				required: true,
@@ -1027,7 +1044,7 @@ export const COLLECTIONS: CollectionDef[] = [
 					options: {},
 					note: {
 						en: 'Nested all / any / not over conditions; checked when saved.',
-						ko: 'all / any / not 으로 조건을 묶습니다. 저장할 때 검사합니다.',
+						ko: '조건을 모두 만족·하나 이상 만족·제외로 묶습니다. 저장할 때 검사합니다.',
 					},
 				},
 			),
@@ -1056,6 +1073,8 @@ export const COLLECTIONS: CollectionDef[] = [
 		icon: 'group_add',
 		color: '#6644FF',
 		displayTemplate: '{{customer.full_name}} · {{segment.name}}',
+		// Listed on each segment's page; out of the navigation.
+		hidden: true,
 		fields: [
 			f.m2o('segment', { en: 'Segment', ko: '세그먼트' }, 'crm_segments', '{{name}}', {
 				required: true,

@@ -219,7 +219,7 @@ export const f = {
 				interface: 'select-dropdown',
 				options: { choices: choiceList(choices) },
 				display: 'labels',
-				display_options: { showAsDot: true, choices: choiceList(choices) },
+				display_options: { showAsDot: false, choices: choiceList(choices) },
 			},
 		),
 	m2o: (

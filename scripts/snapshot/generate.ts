@@ -8,6 +8,7 @@ import { adminClientWithLogin, type AdminClient } from '../lib/admin-client.ts';
 import { directusCliOrThrow, ROOT, startDirectus, type Env } from '../lib/directus-process.ts';
 import { startTempPostgres } from '../lib/postgres.ts';
 import { COLLECTIONS } from './definition.ts';
+import { FOLDERS, folderOf } from './definition-folders.ts';
 import { noteKey, type CollectionDef, type FieldDef } from './dsl.ts';
 
 const translations = (en: string, ko: string) => [
@@ -47,7 +48,8 @@ function collectionPayload(def: CollectionDef) {
 			unarchive_value: def.archive?.unarchive ?? null,
 			archive_app_filter: Boolean(def.archive),
 			accountability: 'all',
-			sort: COLLECTIONS.indexOf(def) + 1,
+			group: folderOf(def.collection)?.folder ?? null,
+			sort: folderOf(def.collection)?.sort ?? COLLECTIONS.indexOf(def) + 1,
 			translations: [
 				{ language: 'en-US', translation: def.label.en, singular: def.label.enSingular, plural: def.label.en },
 				{ language: 'ko-KR', translation: def.label.ko, singular: def.label.koSingular, plural: def.label.ko },
@@ -65,7 +67,26 @@ function collectionPayload(def: CollectionDef) {
 	};
 }
 
+/** A navigation folder: a collection without a table (schema null). */
+function folderPayload(folder: (typeof FOLDERS)[number]) {
+	return {
+		collection: folder.collection,
+		schema: null,
+		meta: {
+			icon: folder.icon,
+			collapse: folder.collapse,
+			hidden: false,
+			sort: FOLDERS.indexOf(folder) + 1,
+			translations: [
+				{ language: 'en-US', translation: folder.label.en, singular: folder.label.en, plural: folder.label.en },
+				{ language: 'ko-KR', translation: folder.label.ko, singular: folder.label.ko, plural: folder.label.ko },
+			],
+		},
+	};
+}
+
 export async function createCrmSchema(client: AdminClient) {
+	for (const folder of FOLDERS) await client.request(createCollection(folderPayload(folder) as never));
 	for (const def of COLLECTIONS) await client.request(createCollection(collectionPayload(def) as never));
 	for (const def of COLLECTIONS) {
 		for (const field of def.fields.filter((f) => f.relatedCollection)) {
@@ -125,7 +146,9 @@ async function generate(vendor: 'sqlite' | 'postgres') {
 		const client = await adminClientWithLogin(directus.url, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
 		await createCrmSchema(client);
 		const snapshot = await client.request(
-			schemaSnapshot({ includeCollections: COLLECTIONS.map((c) => c.collection) } as never),
+			schemaSnapshot({
+				includeCollections: [...FOLDERS.map((f) => f.collection), ...COLLECTIONS.map((c) => c.collection)],
+			} as never),
 		);
 		const file = resolve(ROOT, 'snapshots', `crm.${vendor}.json`);
 		writeFileSync(file, JSON.stringify({ ...snapshot, systemFields: [] }, null, '\t') + '\n');

@@ -11,6 +11,7 @@ import {
 } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installCrm } from '../../scripts/lib/install-crm.ts';
+import { FOLDERS } from '../../scripts/snapshot/definition-folders.ts';
 import { COLLECTIONS } from '../../scripts/snapshot/definition.ts';
 import { ROLES } from '../../scripts/lib/roles.ts';
 import { bootCrm, type CrmInstance } from '../harness/crm.ts';
@@ -37,7 +38,11 @@ describe('CRM on SQLite', () => {
 
 	it('creates every crm_ collection with Korean and English names, within the collection budget', async () => {
 		const collections = await crm.client.request(readCollections());
-		const crmCollections = collections.filter((c) => c.collection.startsWith('crm_'));
+		// Navigation folders are collections without a table: not part of the budget.
+		const crmCollections = collections.filter((c) => c.collection.startsWith('crm_') && c.schema !== null);
+		const folders = collections.filter((c) => c.collection.startsWith('crm_') && c.schema === null);
+		expect(folders.map((c) => c.collection).sort()).toEqual(FOLDERS.map((f) => f.collection).sort());
+		expect(collections.find((c) => c.collection === 'crm_orders')?.meta?.group).toBe('crm_folder_customers');
 		expect(crmCollections.map((c) => c.collection).sort()).toEqual(COLLECTIONS.map((c) => c.collection).sort());
 		expect(crmCollections.length).toBeLessThanOrEqual(20);
 		const customers = crmCollections.find((c) => c.collection === 'crm_customers')!;

@@ -1,10 +1,11 @@
 // A developer's own stock Directus 12.4 with collections of its own, following docs/install.md word for word: the
-// packed extension `npm install`ed into the project, Directus restarted, then `npm run crm:install` with the admin token
+// packed extension `npm install`ed into the project (SQLite) or unpacked into its extensions folder (PostgreSQL),
+// Directus restarted, then `npm run crm:install` with the admin token
 // in DIRECTUS_TOKEN and an events API user. Own data stays, Settings → Extensions lists one row per entry, the CRM is
 // healthy, a second install changes nothing and the events user can send an order. Shared by SQLite and PostgreSQL.
 import { createCollection, createItem, readCollections, readItems, readMe, updateUser } from '@directus/sdk';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,8 +30,11 @@ const manifest = JSON.parse(readFileSync(resolve(ROOT, 'extensions/crm/package.j
 };
 const ADMIN_TOKEN = 'existing-project-admin-token-0123456789';
 
-/** `npm pack` of the built extension, then `npm install <tarball>` into a new project folder, as docs/install.md says. */
-function projectWithPackedExtension(): { project: string; cleanUp: () => void } {
+/**
+ * `npm pack` of the built extension, then, as docs/install.md says, either `npm install <tarball>` into a new project
+ * folder or the tarball unpacked with --strip-components=1 into its extensions/directus-extension-crm/.
+ */
+function projectWithPackedExtension(how: 'npm' | 'folder'): { project: string; cleanUp: () => void } {
 	const project = mkdtempSync(resolve(tmpdir(), 'crm-own-directus-'));
 	const npm = (args: string[], cwd: string) => {
 		const result = spawnSync('npm', args, {
@@ -46,11 +50,19 @@ function projectWithPackedExtension(): { project: string; cleanUp: () => void } 
 		.split('\n')
 		.pop()!;
 	writeFileSync(resolve(project, 'package.json'), JSON.stringify({ name: 'my-directus', private: true }, null, 2));
-	npm(['install', '--offline', `./${tarball}`], project);
+	if (how === 'npm') npm(['install', '--offline', `./${tarball}`], project);
+	else {
+		const folder = resolve(project, 'extensions/directus-extension-crm');
+		mkdirSync(folder, { recursive: true });
+		const tar = spawnSync('tar', ['-xzf', resolve(project, tarball), '--strip-components=1', '-C', folder], {
+			encoding: 'utf8',
+		});
+		if (tar.status !== 0) throw new Error(`tar failed:\n${tar.stderr}`);
+	}
 	return { project, cleanUp: () => rmSync(project, { recursive: true, force: true }) };
 }
 
-export function existingProjectSuite(db: 'sqlite' | 'postgres') {
+export function existingProjectSuite(db: 'sqlite' | 'postgres', how: 'npm' | 'folder') {
 	let project: { project: string; cleanUp: () => void };
 	let dir: string;
 	let env: Env;
@@ -63,7 +75,7 @@ export function existingProjectSuite(db: 'sqlite' | 'postgres') {
 	};
 
 	beforeAll(async () => {
-		project = projectWithPackedExtension();
+		project = projectWithPackedExtension(how);
 		dir = workDir(`existing-${db}`);
 		postgres = db === 'postgres' ? await startTempPostgres('crm-existing-') : null;
 		const database = postgres ? postgres.env : { DB_CLIENT: 'sqlite3', DB_FILENAME: resolve(dir, 'db.sqlite') };
@@ -142,7 +154,7 @@ export function existingProjectSuite(db: 'sqlite' | 'postgres') {
 			next_step?: { en: string; ko: string };
 		}>;
 
-	describe(`adding the CRM to an existing Directus project (${db})`, () => {
+	describe(`adding the CRM to an existing Directus project (${db}, ${how === 'npm' ? 'npm install' : 'extensions folder'})`, () => {
 		it('before the schema is applied: health says schema-missing and the log says once what to do', async () => {
 			expect(await health()).toMatchObject({
 				status: 'schema-missing',
@@ -166,7 +178,8 @@ export function existingProjectSuite(db: 'sqlite' | 'postgres') {
 			expect(first.stdout + first.stderr).not.toContain(ADMIN_TOKEN);
 			expect(first.stdout).toMatch(/done: schema v\d+, extension .*, status ok$/m);
 			const collections = await userCollections();
-			expect(collections.filter((c) => c.startsWith('crm_'))).toHaveLength(20);
+			// 20 tables and the navigation folders (no table).
+			expect(collections.filter((c) => c.startsWith('crm_') && !c.startsWith('crm_folder_'))).toHaveLength(20);
 			expect(collections.filter((c) => !c.startsWith('crm_'))).toEqual(['shop_notes', 'shop_stores']);
 			expect(await admin.request(readItems('shop_notes' as never, { fields: ['body'] } as never))).toEqual([
 				{ body: 'keep me' },

@@ -1,4 +1,4 @@
-// The packed extension installed into a stock Directus project of a developer's own, on PostgreSQL.
+// The packed extension unpacked into the extensions folder of a developer's own stock Directus project, on PostgreSQL.
 import { existingProjectSuite } from './existing-project-suite.ts';
 
-existingProjectSuite('postgres');
+existingProjectSuite('postgres', 'folder');

@@ -2,4 +2,4 @@
 // existing-project.pg.test.ts).
 import { existingProjectSuite } from './existing-project-suite.ts';
 
-existingProjectSuite('sqlite');
+existingProjectSuite('sqlite', 'npm');
