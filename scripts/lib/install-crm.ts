@@ -74,7 +74,7 @@ async function adviseCollectionBudget(
 	const crmNew = snapshot.collections.filter((c) => !have.has(c.collection)).length;
 	if (crmNew === 0) return;
 	// Navigation folders have no table (schema null) and do not count against the limit.
-	const tables = snapshot.collections.filter((c) => c.schema !== null).length;
+	const tables = snapshot.collections.filter((c) => c.schema != null).length;
 	const total = own + tables;
 	log(
 		`collections: ${own} of your own + ${tables} of the CRM = ${total} ` +
