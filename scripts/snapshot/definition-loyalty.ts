@@ -67,6 +67,7 @@ export const HISTORY_KINDS: Choice[] = [
 	{ value: 'stage', en: 'Relationship stage', ko: '관계 단계' },
 	{ value: 'tier', en: 'Loyalty tier', ko: '멤버십 등급' },
 	{ value: 'consent', en: 'Consent', ko: '수신 동의' },
+	{ value: 'merge', en: 'Merged record', ko: '고객 병합' },
 ];
 
 export const LOYALTY_CHOICES: Choice[] = [
@@ -399,7 +400,10 @@ export const LOYALTY_COLLECTIONS: CollectionDef[] = [
 		collection: 'crm_history',
 		owned: { appendOnly: true },
 		label: { en: 'Change history', ko: '변경 이력', enSingular: 'Change', koSingular: '변경 이력' },
-		note: { en: 'Stage, tier and consent changes with their reason.', ko: '관계 단계·등급·수신 동의 변경과 사유' },
+		note: {
+			en: 'Stage, tier and consent changes and merged records, with their reason.',
+			ko: '관계 단계·등급·수신 동의 변경과 고객 병합, 그 사유',
+		},
 		icon: 'history',
 		color: '#A2B5CD',
 		displayTemplate: '{{kind}}: {{from_value}} → {{to_value}}',
@@ -414,7 +418,8 @@ export const LOYALTY_COLLECTIONS: CollectionDef[] = [
 				indexed: true,
 				readonly: true,
 			}),
-			f.string('from_value', { en: 'From', ko: '이전' }, { readonly: true }),
+			// Indexed: a merged customer's identifiers (kind merge) are looked up here when an event names them.
+			f.string('from_value', { en: 'From', ko: '이전' }, { readonly: true, indexed: true }),
 			f.string('to_value', { en: 'To', ko: '이후' }, { readonly: true }),
 			f.string('reason', { en: 'Reason', ko: '사유' }, { width: 'full', readonly: true }),
 			f.timestamp('changed_at', { en: 'When', ko: '일시' }, { required: true, indexed: true, readonly: true }),

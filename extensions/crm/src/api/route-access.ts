@@ -183,6 +183,19 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
 		],
 	},
 
+	// Duplicates and merge: merging moves every row of one customer to another and deletes the first.
+	{ method: 'GET', path: '/duplicates', audience: 'staff', needs: [['crm_customers', 'read']] },
+	{ method: 'GET', path: '/customers/:id/duplicates', audience: 'staff', needs: [['crm_customers', 'read']] },
+	{ method: 'POST', path: '/customers/merge/preview', audience: 'staff', needs: [['crm_customers', 'read']] },
+	{
+		method: 'POST',
+		path: '/customers/merge',
+		audience: 'staff',
+		needs: [
+			['crm_customers', 'update'],
+			['crm_customers', 'delete'],
+		],
+	},
 ];
 
 const compiled = ROUTE_ACCESS.map((route) => ({

@@ -101,7 +101,7 @@ export interface CrmEventRecord {
 export interface CrmHistory {
 	id: number;
 	customer: number | CrmCustomer;
-	kind: 'stage' | 'tier' | 'consent';
+	kind: 'stage' | 'tier' | 'consent' | 'merge';
 	from_value: string | null;
 	to_value: string | null;
 	reason: string | null;

@@ -54,7 +54,12 @@ async function upsertCustomer({ knex, write, event }: HandlerContext): Promise<H
 		const id = await write.create('crm_customers', data);
 		return { httpStatus: 201, result: { customer: id, created: true } };
 	}
-	if (data.external_id !== undefined && match.external_id !== null && match.external_id !== data.external_id) {
+	if (
+		!match.via_merge &&
+		data.external_id !== undefined &&
+		match.external_id !== null &&
+		match.external_id !== data.external_id
+	) {
 		throw new EventRejection(
 			409,
 			'CONFLICT',
@@ -63,7 +68,10 @@ async function upsertCustomer({ knex, write, event }: HandlerContext): Promise<H
 		);
 	}
 	const changes = Object.fromEntries(
-		Object.entries(data).filter(([key]) => !(key === match.matched_by && CUSTOMER_KEYS.includes(key))),
+		// Through a merge tombstone the identifiers given are the merged record's: the survivor keeps its own.
+		Object.entries(data).filter(
+			([key]) => !((key === match.matched_by || match.via_merge) && CUSTOMER_KEYS.includes(key)),
+		),
 	);
 	if (Object.keys(changes).length) await write.update('crm_customers', match.id, changes);
 	return { httpStatus: 200, result: { customer: match.id, created: false, matched_by: match.matched_by } };

@@ -8,16 +8,29 @@ const only = (ref: Ref) => Object.entries(ref)[0] as [string, unknown];
 
 export async function findCustomerId(knex: Knex, ref: Ref): Promise<number | null> {
 	const [key, value] = only(ref);
-	const row = await knex('crm_customers')
-		.first('id')
-		.where(key, value as never);
-	return row ? Number(row.id) : null;
+	if (typeof value !== 'string' && typeof value !== 'number') return null;
+	const row = await knex('crm_customers').first('id').where(key, value);
+	// A merged record's identifiers resolve to the customer it was merged into (its tombstone in crm_history).
+	return row ? Number(row.id) : mergedInto(knex, [`${key}:${value}`]);
+}
+
+/** The survivor of a merged record named by one of these tombstone keys ("external_id:K-1", "id:42"), if any. */
+async function mergedInto(knex: Knex, keys: string[]): Promise<number | null> {
+	if (!keys.length) return null;
+	const row = await knex('crm_history')
+		.first('customer')
+		.where('kind', 'merge')
+		.whereIn('from_value', keys)
+		.orderBy('id', 'desc');
+	return row ? Number(row.customer) : null;
 }
 
 export interface CustomerMatch {
 	id: number;
 	external_id: string | null;
 	matched_by: 'external_id' | 'email' | 'phone';
+	/** Matched through a merged record's tombstone: the identifiers given belong to that record, not to this one. */
+	via_merge?: true;
 }
 
 /** customer.upsert's match: by external_id, then e-mail, then phone (values already normalised). */
@@ -32,7 +45,17 @@ export async function matchCustomer(
 			.where(key, keys[key] as string);
 		if (row) return { id: Number(row.id), external_id: row.external_id ?? null, matched_by: key };
 	}
-	return null;
+	// One look-up of the merge tombstones, only when nothing matched (a new customer, or one merged away).
+	const given = (['external_id', 'email', 'phone'] as const).filter((key) => typeof keys[key] === 'string');
+	const survivor = await mergedInto(
+		knex,
+		given.map((key) => `${key}:${keys[key]}`),
+	);
+	if (survivor === null) return null;
+	const row = await knex('crm_customers').first('id', 'external_id').where('id', survivor);
+	return row
+		? { id: Number(row.id), external_id: row.external_id ?? null, matched_by: given[0], via_merge: true }
+		: null;
 }
 
 export interface OrderRow {
