@@ -38,9 +38,6 @@ export interface PostedMovement {
 }
 
 const lockedRow = async (trx: Knex, id: number | Knex.QueryBuilder): Promise<Record<string, unknown> | undefined> => {
-	// The balance comes from the ledger itself (its sum, read in the same statement as the lock), never from the cached
-	// points_balance column: a cache that went wrong must not decide how much of a new lot repays a "debt".
-	const ledgerSum = trx('crm_points_ledger').sum({ s: 'points' }).where('customer', trx.ref('crm_customers.id'));
 	const query = trx('crm_customers')
 		.first(
 			'id',
@@ -51,12 +48,17 @@ const lockedRow = async (trx: Knex, id: number | Knex.QueryBuilder): Promise<Rec
 			'birthday',
 			'order_count',
 			'first_order_at',
-			{ ledger_balance: ledgerSum },
 		)
 		.where('id', id);
 	// NO KEY UPDATE serialises every writer of the customer's row as FOR UPDATE did, without also holding off rows
 	// that merely reference it (an order or membership insert's foreign-key check) until this transaction ends.
-	return await (isPostgres(trx) ? query.forNoKeyUpdate() : query);
+	const row = await (isPostgres(trx) ? query.forNoKeyUpdate() : query);
+	if (!row) return row;
+	// The balance comes from the ledger itself, never from the cached points_balance column: a cache that went wrong
+	// must not decide how much of a new lot repays a "debt". Summed in its own statement once the lock is held, so on
+	// PostgreSQL (read committed) it sees every movement committed by the writer the lock waited for.
+	const [sum] = await trx('crm_points_ledger').sum({ s: 'points' }).where('customer', row.id);
+	return { ...row, ledger_balance: sum?.s ?? 0 };
 };
 
 /** Locks the customer's row for the rest of the transaction and returns its balance (the ledger's sum). */
