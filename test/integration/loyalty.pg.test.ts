@@ -2,7 +2,7 @@
 // once, the same refund delivered many times in parallel, and redemptions racing for the same points.
 import { createItem, readItems, updateItem } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootCrm, type CrmInstance } from '../harness/crm.ts';
+import { bootCrm, directDatabase, type CrmInstance } from '../harness/crm.ts';
 import { loyaltyHelpers, loyaltySuite } from './loyalty-suite.ts';
 
 let crm: CrmInstance;
@@ -16,6 +16,23 @@ afterAll(async () => {
 describe('loyalty (PostgreSQL)', () => {
 	loyaltySuite(() => crm);
 	const h = loyaltyHelpers(() => crm);
+
+	it('earns from the ledger, not a corrupted cached balance, and heals the cache (#15 finding 2)', async () => {
+		const c = await h.customer('캐시 손상 고객');
+		const db = await directDatabase(crm);
+		try {
+			await db('crm_customers').where('id', c.id).update({ points_balance: -5000 });
+			await h.order(c.id, [h.product(100_000)]);
+			const lots = await db('crm_points_ledger').select('points', 'lot_remaining').where('customer', c.id);
+			expect(lots.length).toBeGreaterThan(0);
+			for (const lot of lots) expect(Number(lot.lot_remaining)).toBe(Number(lot.points));
+			const total = lots.reduce((sum, lot) => sum + Number(lot.points), 0);
+			const [row] = await db('crm_customers').select('points_balance').where('id', c.id);
+			expect(Number(row.points_balance)).toBe(total);
+		} finally {
+			await db.destroy();
+		}
+	});
 
 	it('keeps the ledger exact with 100 concurrent orders for one customer and a refund delivered 10 times at once', async () => {
 		const c = await h.customer('동시 주문 고객');
