@@ -1,7 +1,8 @@
 // docker-compose.yml's start-up sequence, natively (Docker cannot run here): on an empty PostgreSQL with Redis, the
 // one-shot `npm run crm:init` (bootstrap, schema apply, CRM install, Events API user), then two Directus replicas
 // started at the same instant with the extension in extensions/directus-extension-crm/ and shared uploads. Both come
-// up healthy with one extension row per entry, share their work through Redis, and a second init changes nothing.
+// up healthy with one extension row per entry and share their work through Redis. (Re-running the init is the stock
+// bootstrap and schema apply, both no-ops then, and the installer, whose idempotence existing-project tests.)
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -146,17 +147,5 @@ describe('production start-up: crm:init, then two replicas at once on an empty P
 			),
 		)) as { order_count: number }[];
 		expect(rows).toEqual([{ order_count: 1 }]);
-	});
-
-	it('running the init again (the next `docker compose up`) changes nothing', async () => {
-		const second = await crmInit();
-		expect(second.code, second.output).toBe(0);
-		expect(second.output.trim().split('\n')).toEqual([
-			'[crm:init] bootstrap ...',
-			'[crm:init] schema apply ...',
-			'[crm:init] schema: up to date',
-			'[crm:init] events API user: pos@example.com exists, token unchanged',
-			expect.stringMatching(/^\[crm:init\] done: schema v\d+/),
-		]);
 	});
 });
