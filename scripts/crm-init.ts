@@ -61,8 +61,11 @@ try {
 			if ((await installEventsUser(client, eventsUser, token, say)) && !chosenToken) {
 				if (env.CRM_EVENTS_TOKEN_FILE) {
 					writeFileSync(env.CRM_EVENTS_TOKEN_FILE, `${token}\n`, { mode: 0o600 });
-					say(`events API token written to ${env.CRM_EVENTS_TOKEN_FILE}`);
-				} else say(`events API token (shown once, keep it secret): ${token}`);
+					say(
+						`events API token written to ${env.CRM_EVENTS_TOKEN_FILE} / 이벤트 API 토큰을 ${env.CRM_EVENTS_TOKEN_FILE} 에 저장했습니다`,
+					);
+				} else
+					say(`events API token (shown once, keep it secret) / 이벤트 API 토큰 (한 번만 표시, 비밀 유지): ${token}`);
 			}
 		}
 		if (health.status !== 'ok') throw new Error(`GET /crm/health answers ${health.status}`);

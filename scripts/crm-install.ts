@@ -47,8 +47,11 @@ try {
 			const file = values['events-token-file'];
 			if (file) {
 				writeFileSync(file, `${eventsToken}\n`, { mode: 0o600 });
-				say(`events API token written to ${file}`);
-			} else if (!chosenEventsToken) say(`events API token (shown once, keep it secret): ${eventsToken}`);
+				say(`events API token written to ${file} / 이벤트 API 토큰을 ${file} 에 저장했습니다`);
+			} else if (!chosenEventsToken)
+				say(
+					`events API token (shown once, keep it secret) / 이벤트 API 토큰 (한 번만 표시, 비밀 유지): ${eventsToken}`,
+				);
 		}
 	}
 	say(`done: schema v${health.schema.applied}, extension ${health.extension.version}, status ${health.status}`);

@@ -29,12 +29,12 @@ export async function installEventsUser(
 		readUsers({ filter: { email: { _eq: email.toLowerCase() } }, fields: ['id'], limit: 1 }),
 	);
 	if (existing) {
-		log(`events API user: ${email} exists, token unchanged`);
+		log(`events API user: ${email} exists, token unchanged / 이벤트 API 사용자 ${email} 이미 있음, 토큰 그대로`);
 		return false;
 	}
 	const [role] = await client.request(readRoles({ filter: { name: { _eq: EVENTS_ROLE } }, fields: ['id'], limit: 1 }));
 	if (!role) throw new Error(`role ${EVENTS_ROLE} not found: the CRM install did not finish`);
 	await client.request(createUser({ email: email.toLowerCase(), role: role.id, token, status: 'active' }));
-	log(`events API user: created ${email} (role ${EVENTS_ROLE})`);
+	log(`events API user: created ${email} (role ${EVENTS_ROLE}) / 이벤트 API 사용자 ${email} 생성`);
 	return true;
 }

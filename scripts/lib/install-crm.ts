@@ -78,7 +78,9 @@ async function adviseCollectionBudget(
 	const total = own + tables;
 	log(
 		`collections: ${own} of your own + ${tables} of the CRM = ${total} ` +
-			`(Directus core tier: ${CORE_TIER_COLLECTIONS}${total > CORE_TIER_COLLECTIONS ? '; over it, Directus refuses the schema unless licensed' : ''})`,
+			`(Directus core tier: ${CORE_TIER_COLLECTIONS}${total > CORE_TIER_COLLECTIONS ? '; over it, Directus refuses the schema unless licensed' : ''})` +
+			` / 컬렉션: 기존 ${own}개 + CRM ${tables}개 = ${total}개 (Directus 코어 티어 한도 ${CORE_TIER_COLLECTIONS}개` +
+			`${total > CORE_TIER_COLLECTIONS ? ', 초과 시 라이선스 없이는 스키마 적용이 거부됩니다' : ''})`,
 	);
 }
 

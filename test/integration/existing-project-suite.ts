@@ -217,7 +217,7 @@ export function existingProjectSuite(db: 'sqlite' | 'postgres', how: 'npm' | 'fo
 			const again = await install('--events-user', 'shop@example.com');
 			expect(again.status, again.stderr).toBe(0);
 			expect(again.stdout.trim().split('\n')).toEqual([
-				'[crm:install] events API user: shop@example.com exists, token unchanged',
+				'[crm:install] events API user: shop@example.com exists, token unchanged / 이벤트 API 사용자 shop@example.com 이미 있음, 토큰 그대로',
 				expect.stringMatching(/^\[crm:install\] done: schema v\d+, .* status ok$/),
 			]);
 			expect(await userCollections()).toEqual(before);
