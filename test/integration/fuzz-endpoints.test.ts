@@ -60,6 +60,29 @@ const recommendationSettings = async () => {
 	return JSON.stringify(row);
 };
 
+/** The general settings (time zone, quiet hours, survey links, thresholds, days): a refused PATCH changes none. */
+const generalSettings = async () =>
+	JSON.stringify(
+		await crm.client.request(
+			readSingleton(
+				'crm_settings' as never,
+				{
+					fields: [
+						'timezone',
+						'quiet_hours_start',
+						'quiet_hours_end',
+						'survey_link_days',
+						'nps_low_threshold',
+						'frequency_cap_per_week',
+						'points_expiry_days',
+						'tier_grace_days',
+						'currency',
+					],
+				} as never,
+			),
+		),
+	);
+
 async function send(method: string, path: string, body: unknown) {
 	const response = await fetch(`${crm.url}${path.replace(':static', String(staticSegment))}`, {
 		method,
@@ -190,6 +213,39 @@ const TARGETS: {
 			rec_window_days: 180,
 			rec_max_per_product: 4,
 			rec_basket: 'order',
+		}),
+	},
+	{
+		path: '/items/crm_settings',
+		method: 'PATCH',
+		touches: [],
+		state: generalSettings,
+		seed: () => ({
+			timezone: 'Asia/Seoul',
+			quiet_hours_start: '21:00',
+			quiet_hours_end: '08:00',
+			survey_link_days: 30,
+			nps_low_threshold: 6,
+			frequency_cap_per_week: 3,
+			points_expiry_days: 365,
+			tier_grace_days: 30,
+			currency: 'KRW',
+		}),
+	},
+	{
+		path: '/items/crm_orders',
+		touches: ['crm_orders', 'crm_order_lines'],
+		seed: () => ({
+			customer,
+			ordered_at: '2026-02-01T10:00:00Z',
+			status: 'paid',
+			total: 18000,
+			discount_total: 5000,
+			lines: [
+				{ kind: 'product', product_name: '녹차', quantity: 2, unit_price: 10000, line_total: 20000 },
+				{ kind: 'discount', product_name: '할인', quantity: 1, line_total: -5000 },
+				{ kind: 'shipping', product_name: '배송비', quantity: 1, line_total: 3000 },
+			],
 		}),
 	},
 	{

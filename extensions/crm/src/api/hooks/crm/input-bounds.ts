@@ -20,10 +20,15 @@ type Key = number | string;
 const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
 const toNumber = (value: unknown) => (value === null || value === undefined || value === '' ? 0 : Number(value));
 
-function refuse(issues: AmountIssue[]): never {
+type Issue = AmountIssue & { ko?: string };
+
+function refuse(issues: Issue[]): never {
 	throw new InvalidPayloadError({
 		reason: issues
-			.map((issue) => `${issue.field}: ${issue.message} / ${issue.field}: 금액·수량이 허용 범위를 벗어났습니다`)
+			.map(
+				(issue) =>
+					`${issue.field}: ${issue.message} / ${issue.field}: ${issue.ko ?? '금액·수량이 허용 범위를 벗어났습니다'}`,
+			)
 			.join('; '),
 	});
 }
@@ -58,8 +63,19 @@ function nestedLines(lines: unknown): { create: Row[]; update: Row[]; keep: Key[
 	return { create: [], update: [], keep: null, remove: [] };
 }
 
+/** A date-time as Directus stores it (ISO text or epoch ms); an object here ended in a 500 (found by fuzzing). */
+const isDateTime = (value: unknown) =>
+	(typeof value === 'string' && value.length <= 64 && !Number.isNaN(Date.parse(value))) ||
+	(typeof value === 'number' && Number.isFinite(value));
+
 function boundOrderPayload(payload: Row): ReturnType<typeof nestedLines> | null {
-	const issues = amountIssues(payload, 'order');
+	const issues: Issue[] = amountIssues(payload, 'order');
+	if (Object.hasOwn(payload, 'ordered_at') && payload.ordered_at !== null && !isDateTime(payload.ordered_at))
+		issues.push({
+			field: 'ordered_at',
+			message: 'must be a date-time, e.g. 2026-03-01T10:15:00+09:00',
+			ko: '2026-03-01T10:15:00+09:00 같은 날짜·시각이어야 합니다',
+		});
 	const nested = Object.hasOwn(payload, 'lines') ? nestedLines(payload.lines) : null;
 	if (nested)
 		[...nested.create, ...nested.update].forEach((line, index) =>
