@@ -255,6 +255,41 @@ export function loyaltySuite(crm: () => CrmInstance) {
 		).toEqual([]);
 	});
 
+	it('places every customer in the base tier from creation, and a survey-answer bonus re-checks the tier at once', async () => {
+		const until = async (what: string, check: () => Promise<boolean>) => {
+			for (let attempt = 0; attempt < 200; attempt++) {
+				if (await check()) return;
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			throw new Error(`never happened: ${what}`);
+		};
+		// Never bought, yet in the base tier (threshold 0): a tier = basic segment finds them too.
+		const c = await h.customer('설문 보너스 고객');
+		await until('the base tier', async () => (await h.card(c.id)).tier?.code === 'basic');
+		// 1,800 base points + the 1,000 first-purchase bonus: 2,800 of silver's 3,000.
+		await h.order(c.id, [h.product(180_000)]);
+		expect((await h.card(c.id)).tier.code).toBe('basic');
+		// The survey bonus (200) reaches 3,000: silver now, not at the next order.
+		await crm().client.request(
+			createItem(
+				'crm_feedback' as never,
+				{ customer: c.id, kind: 'nps', score: 9, answered_at: new Date().toISOString() } as never,
+			),
+		);
+		await until('the survey bonus', async () =>
+			(await h.ledger(c.id)).some((row) => String(row.source_key).startsWith('bonus:survey_answered:')),
+		);
+		const card = await h.card(c.id);
+		expect(card).toMatchObject({ earned_in_window: 3000, tier: { code: 'silver' }, next_tier: { code: 'gold' } });
+		const history = (await crm().client.request(
+			readItems(
+				'crm_history' as never,
+				{ filter: { customer: { _eq: c.id }, kind: { _eq: 'tier' } }, sort: ['id'] } as never,
+			),
+		)) as Row[];
+		expect(history.map((row) => [row.from_value, row.to_value])).toEqual([['basic', 'silver']]);
+	});
+
 	it('previews what an order would earn', async () => {
 		const preview = await h.call<Row>('/crm/loyalty/preview', 'POST', {
 			order: {
@@ -281,7 +316,8 @@ export function loyaltySuite(crm: () => CrmInstance) {
 				{ filter: { customer: { _eq: c.id }, kind: { _eq: 'tier' } }, sort: ['id'] } as never,
 			),
 		)) as Row[];
-		expect(history.map((row) => row.to_value)).toEqual(['basic', 'silver']);
+		// Basic from creation is not a change; silver is.
+		expect(history.map((row) => row.to_value)).toEqual(['silver']);
 
 		const nightly = await h.call<Row>('/crm/loyalty/run-nightly', 'POST');
 		expect(nightly.expiredPoints).toBeGreaterThanOrEqual(1500);

@@ -9,6 +9,7 @@ import { lastByRule, loadCustomer, matchesCondition, sentLastWeek, triggerData }
 import { automaticPointsToday } from '../../data/loyalty/award-usage';
 import { lockCustomer, postMovement } from '../../data/loyalty/ledger';
 import { loyaltySettings } from '../../data/loyalty/settings';
+import { reviewTier } from '../../data/loyalty/tier-review';
 import { markHandoff, type OutboxRow } from '../../data/outbox/claim';
 import {
 	cancelRow,
@@ -208,7 +209,7 @@ async function carryOut(
 				? null
 				: awardCapIssue(rule.awardPoints!, await automaticPointsToday(trx, row.customer, now), caps);
 			if (issue) throw new ProviderError(`award_points: ${issue}`, true);
-			await postMovement(trx, locked.balance, {
+			const posted = await postMovement(trx, locked.balance, {
 				customer: row.customer,
 				kind: 'earn',
 				points: rule.awardPoints!,
@@ -217,6 +218,14 @@ async function carryOut(
 				expiresAt: expiryFor(now, settings.expiryDays),
 				reason: rule.name,
 			});
+			// Follow-up points count towards the tier like any earning.
+			if (!posted.duplicate)
+				await reviewTier(
+					trx,
+					{ id: row.customer, tier: locked.row.tier, tier_review_at: locked.row.tier_review_at },
+					settings,
+					now,
+				);
 		});
 		await markSent(knex, row, { providerId: `ledger:followup:outbox:${row.id}`, now, timeline: null });
 	} else if (row.channel === 'tag') {

@@ -8,7 +8,7 @@ import { expireLots, expiringNotices, type ExpiringNotice } from './expiry';
 import { lockCustomer } from './ledger';
 import { balanceDrift, type Drift } from './reconcile';
 import { loyaltySettings } from './settings';
-import { reviewTier } from './tier-review';
+import { backfillBaseTier, reviewTier } from './tier-review';
 import { issueBirthdayCoupons } from './birthday-coupons';
 
 export interface NightlyResult {
@@ -31,7 +31,8 @@ export async function runLoyaltyNightly(knex: Knex, now: Date, randomBytes: () =
 		.select('id')
 		.whereNotNull('tier_review_at')
 		.where('tier_review_at', '<=', toDbTimestamp(knex, new Date(now.getTime() - settings.tierGraceDays * 86_400_000)));
-	let tierChanges = 0;
+	// Customers without a tier get the base one (created while the hooks were down, or before every customer had one).
+	let tierChanges = await backfillBaseTier(knex, settings, now);
 	for (const { id } of due) {
 		const change = await knex.transaction(async (trx) => {
 			const { row } = await lockCustomer(trx, id);

@@ -100,9 +100,11 @@ export async function settleOrderPoints(
 		// Tiers move only when earned points do; review dates are handled by the nightly job.
 		// Tiers move at once only upward, and only when lifetime earnings could reach a higher tier (the window sum never
 		// exceeds them); downgrades wait for the nightly review. This skips the window aggregate on most orders.
+		// A reversal re-checks too (a downgrade it causes still waits for the review date).
 		if (
-			result.earned > 0 &&
-			upgradePossible(programme.tiers, locked.row.tier, Number(locked.row.points_earned ?? 0) + result.earned)
+			result.reversed > 0 ||
+			(result.earned > 0 &&
+				upgradePossible(programme.tiers, locked.row.tier, Number(locked.row.points_earned ?? 0) + result.earned))
 		)
 			result.tierChange = await reviewTier(
 				trx,

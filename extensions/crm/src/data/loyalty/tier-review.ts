@@ -1,6 +1,6 @@
 // Applies the tier decision for one customer (upgrade now, downgrade only at review + grace) and records the change.
 import type { Knex } from 'knex';
-import { decideTier, type Tier } from '../../domain/loyalty';
+import { decideTier, qualifyingTier, type Tier } from '../../domain/loyalty';
 import { parseTimestamp } from '../../domain/customer-stats/order-stats';
 import { toDbTimestamp } from '../timestamps';
 import { allTiers, earnedSince } from './rules-repo';
@@ -13,6 +13,57 @@ export interface TierChange {
 	from: string | null;
 	to: string | null;
 	change: 'upgrade' | 'downgrade';
+}
+
+/**
+ * Every customer starts in the base tier (the tier 0 points qualify for, threshold 0) from creation, not from their
+ * first earning: a `tier = basic` segment or the card then covers customers who never bought. The fields a new
+ * customer's payload gets (a filter inside the create's own transaction); null when no tier has threshold 0.
+ */
+export function baseTierFields(
+	tiers: Tier[],
+	settings: LoyaltySettings,
+	now: Date,
+): { tier: Tier['id']; tier_review_at: string } | null {
+	const base = qualifyingTier(tiers, 0);
+	if (!base) return null;
+	// An ISO string: the payload goes on through Directus's ItemsService, which stores it per dialect.
+	return { tier: base.id, tier_review_at: new Date(now.getTime() + settings.tierReviewDays * DAY_MS).toISOString() };
+}
+
+/**
+ * The same for every customer still without a tier (created before this rule, or while the hooks were off): their
+ * tier history and the tier, 1,000 customers per statement. Returns how many were placed.
+ */
+export async function backfillBaseTier(knex: Knex, settings: LoyaltySettings, now: Date): Promise<number> {
+	const base = qualifyingTier(await allTiers(knex), 0);
+	if (!base) return 0;
+	let placed = 0;
+	for (;;) {
+		const ids = (await knex('crm_customers').whereNull('tier').orderBy('id').limit(1000).pluck('id')) as number[];
+		if (!ids.length) return placed;
+		await knex.transaction(async (trx) => {
+			const at = toDbTimestamp(trx, now);
+			const review = toDbTimestamp(trx, new Date(now.getTime() + settings.tierReviewDays * DAY_MS));
+			// Only those still without one once the rows are ours (an order may have placed some meanwhile).
+			const still = (await trx('crm_customers').whereIn('id', ids).whereNull('tier').pluck('id')) as number[];
+			if (!still.length) return;
+			await trx('crm_history').insert(
+				still.map((customer) => ({
+					customer,
+					kind: 'tier',
+					from_value: null,
+					to_value: base.code,
+					reason: 'base tier',
+					changed_at: at,
+				})),
+			);
+			placed += await trx('crm_customers')
+				.whereIn('id', still)
+				.whereNull('tier')
+				.update({ tier: base.id, tier_review_at: review });
+		});
+	}
 }
 
 /** Call with the customer's row lock held (or inside a job that owns the customer). */

@@ -18,6 +18,7 @@ import { lockCustomer, postMovement } from '../../../data/loyalty/ledger';
 import { capUsage } from '../../../data/loyalty/rules-repo';
 import { runLoyaltyNightly } from '../../../data/loyalty/nightly';
 import { settleOrderPoints } from '../../../data/loyalty/settle-order';
+import { baseTierFields, reviewTier } from '../../../data/loyalty/tier-review';
 import { forgetLoyaltyProgramme, loyaltyProgramme } from '../../../data/loyalty/programme-cache';
 import type { CrmContext } from '../../context';
 
@@ -132,9 +133,10 @@ export function register(
 	// Event bonuses: survey answered, review written, referral (paid to the referrer when the referred customer joins).
 	const bonus = async (customer: number, event: BonusEvent, cause: string) => {
 		const now = new Date();
-		const { rules, settings } = await loyaltyProgramme(database, now.getTime());
+		const { rules, settings, tiers } = await loyaltyProgramme(database, now.getTime());
 		await database.transaction(async (trx) => {
 			const locked = await lockCustomer(trx, customer);
+			let earned = 0;
 			let balance = locked.balance;
 			const tier = locked.row.tier == null ? null : await trx('crm_tiers').first('code').where('id', locked.row.tier);
 			// Bonuses are fixed amounts: the tier only decides whether a tier-restricted bonus applies, never multiplies it.
@@ -166,7 +168,17 @@ export function register(
 				});
 				balance = posted.balance;
 				if (!posted.duplicate) today += posted.points;
+				if (!posted.duplicate) earned += posted.points;
 			}
+			// Bonus points count towards the tier like any earning: re-check it at once (a survey bonus can reach VIP).
+			if (earned > 0)
+				await reviewTier(
+					trx,
+					{ id: customer, tier: locked.row.tier, tier_review_at: locked.row.tier_review_at },
+					settings,
+					now,
+					tiers,
+				);
 		});
 		await purgeCache();
 	};
@@ -178,6 +190,14 @@ export function register(
 			row.kind === 'review' ? 'review' : 'survey_answered',
 			`feedback:${meta.key}`,
 		).catch((error) => log.error(error, 'crm: feedback bonus failed'));
+	});
+	// Every customer has the base tier from creation, set in the create's own transaction (after the owned-fields guard
+	// judged the caller's payload); the nightly job places any customer created without it.
+	filter('crm_customers.items.create', async (payload, _meta, context) => {
+		if (typeof payload !== 'object' || payload === null) return payload;
+		const { settings, tiers } = await loyaltyProgramme(context.database as Knex, Date.now());
+		const base = baseTierFields(tiers, settings, new Date());
+		return base ? { ...payload, ...base } : payload;
 	});
 	action('crm_customers.items.create', async (meta) => {
 		const row = meta.payload as Meta;
