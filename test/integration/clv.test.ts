@@ -7,12 +7,19 @@ import { loadDemoData } from '../../seed/load-demo.ts';
 import { summarizeTransactions } from '../../extensions/crm/src/domain/clv/summary.ts';
 import { bootCrm, directDatabase, type CrmInstance } from '../harness/crm.ts';
 import { testDatabase } from '../harness/database.ts';
-import { expectedPurchases, probabilityAlive } from '../../extensions/crm/src/domain/clv/index.ts';
+import {
+	informativeProbabilityAlive,
+	modelExpectedPurchases,
+	type PurchaseModel,
+} from '../../extensions/crm/src/domain/clv/index.ts';
 import { CLV_OPTIONS, clvSummaries } from '../../extensions/crm/src/data/clv/clv-refit.ts';
 
 let crm: CrmInstance;
 const now = new Date();
 type Row = Record<string, any>;
+// The CRM's time zone (Asia/Seoul, nine hours ahead of UTC all year): purchase days are Seoul days.
+const SEOUL = 9 * 3_600_000;
+const seoul = (at: string | Date) => new Date(new Date(at).getTime() + SEOUL);
 
 beforeAll(async () => {
 	crm = await bootCrm('clv', { db: testDatabase() });
@@ -43,10 +50,10 @@ describe('predictive CLV', () => {
 		for (const value of [result.bgnbd.r, result.bgnbd.alpha, result.bgnbd.a, result.bgnbd.b])
 			expect(value).toBeGreaterThan(0);
 
-		// The SQL summary (UTC days, weeks) against the domain's summary of the same orders.
+		// The SQL summary (Seoul days, weeks) against the domain's summary of the same orders (UTC days of shifted times).
 		const expected = summarizeTransactions(
-			orders.map((o) => ({ customerId: String(o.customer), date: new Date(o.ordered_at), amount: Number(o.total) })),
-			{ calibrationEnd: now, timeUnit: 'weeks' },
+			orders.map((o) => ({ customerId: String(o.customer), date: seoul(o.ordered_at), amount: Number(o.total) })),
+			{ calibrationEnd: seoul(now), timeUnit: 'weeks' },
 		);
 		const customers = (await crm.client.request(
 			readItems(
@@ -68,13 +75,13 @@ describe('predictive CLV', () => {
 		const scored = customers.filter((c) => c.clv_at !== null);
 		expect(scored.map((c) => c.id).sort()).toEqual([...buyers].map(Number).sort());
 		for (const c of scored) {
-			expect(c.p_alive).toBeGreaterThanOrEqual(0);
-			expect(c.p_alive).toBeLessThanOrEqual(1);
+			if (c.p_alive !== null) expect(c.p_alive).toBeGreaterThanOrEqual(0);
+			if (c.p_alive !== null) expect(c.p_alive).toBeLessThanOrEqual(1);
 			expect(c.expected_purchases_90d).toBeGreaterThanOrEqual(0);
 			expect(Number(c.predicted_clv)).toBeGreaterThanOrEqual(0);
 		}
 		// Frequency and recency as the model sees them: frequent recent buyers are expected to buy more than one-off
-		// buyers from long ago. (P(alive) is 1 for one-off buyers by BG/NBD's construction: dropout follows a purchase.)
+		// buyers from long ago.
 		const byId = new Map(expected.map((s) => [Number(s.customerId), s]));
 		const loyal = scored.filter(
 			(c) => (byId.get(c.id)?.frequency ?? 0) >= 3 && byId.get(c.id)!.age - byId.get(c.id)!.recency < 8,
@@ -85,15 +92,26 @@ describe('predictive CLV', () => {
 		const mean = (rows: Row[], field: string) => rows.reduce((sum, r) => sum + Number(r[field]), 0) / rows.length;
 		expect(mean(loyal, 'expected_purchases_90d')).toBeGreaterThan(mean(lapsed, 'expected_purchases_90d'));
 		expect(mean(loyal, 'predicted_clv')).toBeGreaterThan(mean(lapsed, 'predicted_clv'));
-		for (const c of lapsed) expect(c.p_alive).toBe(1);
+		// The kept model and why (no calibration end: no holdout, so the most likely of the three), stored for the admin.
+		expect(result.fit.models.map((m: Row) => m.kind)).toEqual(['bgnbd', 'mbgnbd', 'pareto_nbd']);
+		const best = result.fit.models.reduce((a: Row, b: Row) => (b.log_likelihood > a.log_likelihood ? b : a));
+		expect(result).toMatchObject({ model: best.kind, reason: 'log_likelihood' });
+		const model = { kind: best.kind, params: best.params } as PurchaseModel;
+		// One-time buyers: BG/NBD cannot tell (P(alive) is 1 by construction), so nothing is stored; the other two can.
+		for (const c of lapsed) {
+			if (model.kind === 'bgnbd') expect(c.p_alive).toBeNull();
+			else expect(c.p_alive).toBeLessThan(1);
+		}
 
-		// Each customer's stored prediction is the fitted model applied to that customer's own summary (the write is
+		// Each customer's stored prediction is the kept model applied to that customer's own summary (the write is
 		// batched, so a value landing on the wrong row would show here); 1e-4: PostgreSQL stores these as float4.
 		for (const c of scored) {
 			const summary = byId.get(c.id)!;
-			expect(c.p_alive, `customer ${c.id}`).toBeCloseTo(probabilityAlive(result.bgnbd, summary), 4);
+			const pAlive = informativeProbabilityAlive(model, summary);
+			if (pAlive === null) expect(c.p_alive, `customer ${c.id}`).toBeNull();
+			else expect(c.p_alive, `customer ${c.id}`).toBeCloseTo(pAlive, 4);
 			expect(c.expected_purchases_90d, `customer ${c.id}`).toBeCloseTo(
-				expectedPurchases(result.bgnbd, summary, CLV_OPTIONS.purchasesDays / 7),
+				modelExpectedPurchases(model, summary, CLV_OPTIONS.purchasesDays / 7),
 				3,
 			);
 		}
@@ -126,6 +144,18 @@ describe('predictive CLV', () => {
 				expect(row.age).toBeCloseTo(summary.age, 6);
 				if (summary.meanRepeatValue === null) expect(row.meanRepeatValue).toBeNull();
 				else expect(row.meanRepeatValue).toBeCloseTo(summary.meanRepeatValue, 2);
+			}
+			// The same on Seoul days: an order at 23:30 UTC belongs to the next Seoul day.
+			const local = summarizeTransactions(
+				orders.map((o) => ({ customerId: String(o.customer), date: seoul(o.ordered_at), amount: Number(o.total) })),
+				{ calibrationEnd: seoul(now), timeUnit: 'weeks' },
+			);
+			const seoulRows = new Map((await clvSummaries(db, now, 'Asia/Seoul')).map((row) => [String(row.customer), row]));
+			for (const summary of local) {
+				const row = seoulRows.get(summary.customerId)!;
+				expect(row.frequency, summary.customerId).toBe(summary.frequency);
+				expect(row.recency).toBeCloseTo(summary.recency, 6);
+				expect(row.age).toBeCloseTo(summary.age, 6);
 			}
 		} finally {
 			await db.destroy();

@@ -71,8 +71,9 @@ const isSqlite = (knex: Knex) => String(knex.client.config.client).includes('sql
  * Local day number of an order's timestamp. PostgreSQL converts with its own zone rules; SQLite stores epoch ms and
  * knows no zones, so the offset comes from a CASE over the zone's constant-offset pieces across the orders' span.
  */
-async function dayExpression(knex: Knex, column: string, timeZone: string): Promise<Knex.Raw> {
-	if (!isSqlite(knex)) return knex.raw("((?? AT TIME ZONE ?)::date - DATE '1970-01-01')", [column, timeZone]); // date arithmetic: EXTRACT(EPOCH) is numeric, slow over millions of rows
+async function dayExpression(knex: Knex, column: string, timeZone: string): Promise<{ day: Knex.Raw }> {
+	// Wrapped: a Knex.Raw is thenable, and an async function returning one would run it as a query.
+	if (!isSqlite(knex)) return { day: knex.raw("((?? AT TIME ZONE ?)::date - DATE '1970-01-01')", [column, timeZone]) }; // date arithmetic: EXTRACT(EPOCH) is numeric, slow over millions of rows
 	const span = await knex('crm_orders').min({ first: 'ordered_at' }).max({ last: 'ordered_at' }).first();
 	const first = Number(span?.first);
 	const last = Number(span?.last);
@@ -80,16 +81,19 @@ async function dayExpression(knex: Knex, column: string, timeZone: string): Prom
 		Number.isFinite(first) && Number.isFinite(last) && first <= last
 			? offsetSegments(timeZone, first, last)
 			: [{ until: null, offset: 0 }];
-	if (segments.length === 1) return knex.raw('CAST(((?? + ?) / 86400000) AS INTEGER)', [column, segments[0]!.offset]);
+	if (segments.length === 1)
+		return { day: knex.raw('CAST(((?? + CAST(? AS INTEGER)) / 86400000) AS INTEGER)', [column, segments[0]!.offset]) };
 	const whens = segments
 		.slice(0, -1)
 		.map(() => 'WHEN ?? < ? THEN ?')
 		.join(' ');
-	return knex.raw(`CAST(((?? + CASE ${whens} ELSE ? END) / 86400000) AS INTEGER)`, [
-		column,
-		...segments.slice(0, -1).flatMap((s) => [column, s.until, s.offset]),
-		segments[segments.length - 1]!.offset,
-	]);
+	return {
+		day: knex.raw(`CAST(((?? + CASE ${whens} ELSE ? END) / 86400000) AS INTEGER)`, [
+			column,
+			...segments.slice(0, -1).flatMap((s) => [column, s.until, s.offset]),
+			segments[segments.length - 1]!.offset,
+		]),
+	};
 }
 
 /**
@@ -131,7 +135,8 @@ export function clvSummaryQuery(knex: Knex, before: Date, day: Knex.Raw): Knex.Q
  */
 export async function clvSummaries(knex: Knex, end: Date | PeriodEnd, timeZone = 'UTC'): Promise<ClvSummaryRow[]> {
 	const period = end instanceof Date ? periodEndingAt(end, timeZone) : end;
-	const rows = await clvSummaryQuery(knex, period.before, await dayExpression(knex, 'ordered_at', timeZone));
+	const { day } = await dayExpression(knex, 'ordered_at', timeZone);
+	const rows = await clvSummaryQuery(knex, period.before, day);
 	return rows.map((row: Record<string, unknown>) => {
 		const frequency = Number(row.days) - 1;
 		const firstDay = Number(row.first_day);
@@ -152,7 +157,7 @@ export async function holdoutPurchases(
 	to: PeriodEnd,
 	timeZone: string,
 ): Promise<Map<number, number>> {
-	const day = await dayExpression(knex, 'ordered_at', timeZone);
+	const { day } = await dayExpression(knex, 'ordered_at', timeZone);
 	const rows = await knex('crm_orders')
 		.select('customer')
 		.select({ days: knex.raw('COUNT(DISTINCT ?)', [day]) })
