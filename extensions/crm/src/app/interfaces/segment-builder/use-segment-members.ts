@@ -27,6 +27,8 @@ export function useSegmentMembers(api: Api, segment: Ref<string | number | null>
 	const loading = ref(false);
 	const refreshing = ref(false);
 	const error = ref('');
+	/** What failed last: reading the members, or the refresh. */
+	const failed = ref<'load' | 'refresh'>('load');
 	const refreshed = ref<RefreshAnswer | null>(null);
 	let sequence = 0;
 
@@ -55,7 +57,10 @@ export function useSegmentMembers(api: Api, segment: Ref<string | number | null>
 			pages.value = pageCount(total.value);
 			error.value = '';
 		} catch (failure) {
-			if (mine === sequence) error.value = apiErrorMessage(failure);
+			if (mine === sequence) {
+				failed.value = 'load';
+				error.value = apiErrorMessage(failure);
+			}
 		} finally {
 			if (mine === sequence) loading.value = false;
 		}
@@ -73,6 +78,7 @@ export function useSegmentMembers(api: Api, segment: Ref<string | number | null>
 			page.value = 1;
 			await load();
 		} catch (failure) {
+			failed.value = 'refresh';
 			error.value = apiErrorMessage(failure);
 		} finally {
 			refreshing.value = false;
@@ -96,5 +102,5 @@ export function useSegmentMembers(api: Api, segment: Ref<string | number | null>
 		{ immediate: true },
 	);
 
-	return { state, rows, total, page, pages, loading, refreshing, error, refreshed, refresh, goTo, load };
+	return { state, rows, total, page, pages, loading, refreshing, error, failed, refreshed, refresh, goTo, load };
 }
