@@ -16,6 +16,9 @@ export interface ClvRun {
 	totalMs: number;
 	runs: number;
 	bgnbd: Record<string, number> & { logLikelihood: number };
+	/** Every purchase model refitClv fits (BG/NBD, MBG/NBD, Pareto/NBD) and each one's fit time. */
+	models: Record<string, Record<string, number> & { logLikelihood: number }>;
+	modelMs: Record<string, number>;
 	gammaGamma: Record<string, number> | null;
 	/** refitClv uses the parameters whether or not the optimiser converged; the report says which. */
 	converged: { bgnbd: boolean; gammaGamma: boolean | null };
@@ -30,7 +33,8 @@ export async function clvFit(knex: Knex, code: ExtensionCode, end: Date, runs: n
 		const rows = await code.clv.clvSummaries(knex, end);
 		const summarised = performance.now();
 		// The same call as refitClv (a systematic sample beyond FIT_SAMPLE_LIMIT buyers).
-		const { purchase, spend, fittedOn } = code.clv.fitClvModels(rows);
+		const { fits, spend, fittedOn, fitMs: perModel } = code.clv.fitClvModels(rows);
+		const purchase = fits.find((fit) => fit.model.kind === 'bgnbd')!;
 		const fitted = performance.now();
 		parts.push({ summaryMs: summarised - started, fitMs: fitted - summarised });
 		const repeaters = rows.filter((s) => s.frequency > 0 && (s.meanRepeatValue ?? 0) > 0).length;
@@ -38,7 +42,11 @@ export async function clvFit(knex: Knex, code: ExtensionCode, end: Date, runs: n
 			customers: rows.length,
 			fittedOn,
 			repeaters,
-			bgnbd: { ...purchase.params, logLikelihood: purchase.logLikelihood },
+			bgnbd: { ...purchase.model.params, logLikelihood: purchase.logLikelihood },
+			models: Object.fromEntries(
+				fits.map((fit) => [fit.model.kind, { ...fit.model.params, logLikelihood: fit.logLikelihood }]),
+			),
+			modelMs: perModel,
 			gammaGamma: spend?.params ?? null,
 			converged: { bgnbd: purchase.converged, gammaGamma: spend ? spend.converged : null },
 		};

@@ -43,9 +43,14 @@ export async function loadExtensionCode() {
 		clv: {
 			clvSummaries: clvRefit.clvSummaries as (knex: unknown, end: Date) => Promise<ClvSummary[]>,
 			fitClvModels: clvRefit.fitClvModels as (rows: ClvSummary[]) => {
-				purchase: { params: Record<string, number>; logLikelihood: number; converged: boolean };
+				fits: {
+					model: { kind: string; params: Record<string, number> };
+					logLikelihood: number;
+					converged: boolean;
+				}[];
 				spend: { params: Record<string, number>; converged: boolean; customerCount: number } | null;
 				fittedOn: number;
+				fitMs: Record<string, number>;
 			},
 			parseCdnowTransactions: clv.parseCdnowTransactions as (
 				text: string,
