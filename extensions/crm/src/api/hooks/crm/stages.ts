@@ -32,6 +32,7 @@ import {
 } from '../../../data/stages/hook-reads';
 import type { CrmContext } from '../../context';
 import { referrersOf } from '../../../data/referrers';
+import { forEachIsolated } from '../../../domain/shared/isolate';
 
 type Meta = Record<string, unknown>;
 type Context = EventContext;
@@ -84,10 +85,15 @@ export function register({ filter, action, schedule }: RegisterFunctions, ctx: C
 		else if (countsReferrals(context.rules))
 			for (const referrer of await referrersOf(database, customers)) ids.add(referrer);
 		const changes: StageChange[] = [];
-		for (const id of ids) {
-			const change = await reevaluateStage(database, id, { ...context, now: new Date(), trigger });
-			if (change) changes.push(change);
-		}
+		// One customer whose evaluation fails never stops the others (logged by id, without the SQL).
+		await forEachIsolated(
+			ids,
+			async (id) => {
+				const change = await reevaluateStage(database, id, { ...context, now: new Date(), trigger });
+				if (change) changes.push(change);
+			},
+			(id, reason) => logger.warn(`crm: stage evaluation of customer ${id} failed: ${reason}`),
+		);
 		await publish(changes);
 	};
 
