@@ -1,6 +1,7 @@
 // Lists that can be scanned: the columns, sort and page size each CRM collection opens with, as Directus's global
 // bookmarks-less presets (directus_presets with no user and no role: every user's default until they change their
 // own view). Added only where the project has no global preset for that collection yet, so a shop's choices stay.
+// A relation is one column under its own label (고객, 등급), shown through the field's display template.
 import { createPresets, readDashboards, readMe, readPresets, updateMe } from '@directus/sdk';
 import type { AdminClient } from './admin-client.ts';
 import { DASHBOARD_NAME } from './dashboard.ts';
@@ -14,34 +15,34 @@ export interface ListPreset {
 export const LIST_PRESETS: ListPreset[] = [
 	{
 		collection: 'crm_customers',
-		fields: ['full_name', 'phone', 'tier.name', 'stage', 'total_spent', 'last_order_at'],
+		fields: ['full_name', 'phone', 'tier', 'stage', 'total_spent', 'last_order_at'],
 		sort: ['-last_order_at'],
 	},
 	{
 		collection: 'crm_orders',
-		fields: ['ordered_at', 'customer.full_name', 'total', 'status', 'channel'],
+		fields: ['ordered_at', 'customer', 'total', 'status', 'channel'],
 		sort: ['-ordered_at'],
 	},
 	{
 		collection: 'crm_order_lines',
-		fields: ['order.ordered_at', 'product_name', 'quantity', 'line_total'],
+		fields: ['order', 'product_name', 'quantity', 'line_total'],
 		sort: ['-id'],
 	},
 	{ collection: 'crm_products', fields: ['name', 'sku', 'category', 'price', 'status'], sort: ['name'] },
 	{
 		collection: 'crm_interactions',
-		fields: ['occurred_at', 'customer.full_name', 'type', 'channel', 'subject', 'status'],
+		fields: ['occurred_at', 'customer', 'type', 'channel', 'subject', 'status'],
 		sort: ['-occurred_at'],
 	},
 	{
 		collection: 'crm_feedback',
-		fields: ['answered_at', 'customer.full_name', 'kind', 'score', 'comment'],
+		fields: ['answered_at', 'customer', 'kind', 'score', 'comment'],
 		sort: ['-answered_at'],
 	},
 	{ collection: 'crm_segments', fields: ['name', 'kind', 'member_count', 'refreshed_at', 'status'], sort: ['name'] },
 	{
 		collection: 'crm_segment_members',
-		fields: ['segment.name', 'customer.full_name', 'source', 'entered_at', 'left_at'],
+		fields: ['segment', 'customer', 'source', 'entered_at', 'left_at'],
 		sort: ['-entered_at'],
 	},
 	{ collection: 'crm_loyalty_rules', fields: ['name', 'kind', 'stacking', 'priority', 'status'], sort: ['priority'] },
@@ -49,18 +50,18 @@ export const LIST_PRESETS: ListPreset[] = [
 	{ collection: 'crm_rewards', fields: ['name', 'points_cost', 'kind', 'valid_days', 'status'], sort: ['points_cost'] },
 	{
 		collection: 'crm_coupons',
-		fields: ['code', 'customer.full_name', 'reward.name', 'status', 'expires_at'],
+		fields: ['code', 'customer', 'reward', 'status', 'expires_at'],
 		sort: ['-issued_at'],
 	},
 	{
 		collection: 'crm_points_ledger',
-		fields: ['occurred_at', 'customer.full_name', 'kind', 'points', 'reason'],
+		fields: ['occurred_at', 'customer', 'kind', 'points', 'reason'],
 		sort: ['-occurred_at'],
 	},
 	{ collection: 'crm_events', fields: ['received_at', 'type', 'status', 'idempotency_key'], sort: ['-received_at'] },
 	{
 		collection: 'crm_history',
-		fields: ['changed_at', 'customer.full_name', 'kind', 'from_value', 'to_value', 'reason'],
+		fields: ['changed_at', 'customer', 'kind', 'from_value', 'to_value', 'reason'],
 		sort: ['-changed_at'],
 	},
 	{ collection: 'crm_templates', fields: ['name', 'kind', 'purpose', 'language', 'status'], sort: ['name'] },
@@ -71,10 +72,10 @@ export const LIST_PRESETS: ListPreset[] = [
 	},
 	{
 		collection: 'crm_outbox',
-		fields: ['due_at', 'customer.full_name', 'channel', 'status', 'sent_at'],
+		fields: ['due_at', 'customer', 'channel', 'status', 'sent_at'],
 		sort: ['-due_at'],
 	},
-	{ collection: 'crm_kpi_snapshots', fields: ['day', 'kpi', 'segment.name', 'value'], sort: ['-day'] },
+	{ collection: 'crm_kpi_snapshots', fields: ['day', 'kpi', 'segment', 'value'], sort: ['-day'] },
 ];
 
 /** The directus_presets row for one list: the tabular layout with these columns, 25 rows a page. */
