@@ -232,7 +232,7 @@ describe('jobs staff do by clicking', () => {
 			await expect
 				.poll(async () => (await regular.locator('.stage-summary').innerText()).trim(), { timeout: 10_000 })
 				.toBe('최근 180일 동안 3회 이상 구매한 고객');
-			expect(await page.locator('.crm-time-zone input').inputValue()).toBe('Asia/Seoul (UTC+09:00)');
+			expect(await page.locator('.crm-time-zone input').inputValue()).toBe('Asia/Seoul (+09:00)');
 			await clicks.type(regular.locator('.value-input input'), '4', 'order count');
 			await expect
 				.poll(async () => (await regular.locator('.stage-summary').innerText()).trim(), { timeout: 10_000 })

@@ -8,21 +8,21 @@ export interface ZoneItem {
 	value: string;
 }
 
-/** "UTC+09:00" for Asia/Seoul at `now`; '' when the zone is unknown to the runtime. */
+/** "+09:00" for Asia/Seoul at `now` (no Latin "UTC", so a Korean screen reads it as is); '' for an unknown zone. */
 export function utcOffset(zone: string, now: Date): string {
 	try {
 		const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
 			.formatToParts(now)
 			.find((p) => p.type === 'timeZoneName')?.value;
 		if (!part) return '';
-		return part === 'GMT' ? 'UTC+00:00' : part.replace('GMT', 'UTC');
+		return part === 'GMT' ? '+00:00' : part.replace('GMT', '');
 	} catch {
 		return '';
 	}
 }
 
 /**
- * Items for the select: every supported zone, sorted by name, "Asia/Seoul (UTC+09:00)"; the current value stays
+ * Items for the select: every supported zone, sorted by name, "Asia/Seoul (+09:00)"; the current value stays
  * offered even when this runtime does not list it (so opening the form never changes it).
  */
 export function zoneItems(supported: readonly string[], current: unknown, now: Date): ZoneItem[] {
