@@ -19,7 +19,12 @@ export interface CustomerSummary {
 	owner: { id: string; name: string | null } | null;
 	consent: { email: boolean; sms: boolean; kakao: boolean; night: boolean };
 	points_balance: number;
+	/** The currency of the customer's orders when they all share one, else the CRM's (crm_settings.currency). */
 	currency: string;
+	/** The CLV model's scores (null until a refit; p_alive also null where the model cannot tell, see clv-refit). */
+	p_alive: number | null;
+	predicted_clv: number | null;
+	clv_at: string | null;
 	/** Parts left out because the caller cannot read their collection (crm_tiers → tier, directus_users → owner). */
 	hidden: string[];
 }
@@ -43,6 +48,9 @@ export async function readCustomerSummary(
 			'c.last_nps',
 			'c.owner',
 			'c.points_balance',
+			'c.p_alive',
+			'c.predicted_clv',
+			'c.clv_at',
 			'c.consent_email',
 			'c.consent_sms',
 			'c.consent_kakao',
@@ -57,8 +65,14 @@ export async function readCustomerSummary(
 		query
 			.leftJoin('directus_users as u', 'u.id', 'c.owner')
 			.select('u.first_name as owner_first', 'u.last_name as owner_last', 'u.email as owner_email');
-	const [row, settings] = await Promise.all([query, knex('crm_settings').first('currency')]);
+	// Two distinct currencies are enough to know they are not all one (CDNOW's USD orders in a KRW CRM: "$12", not "₩12").
+	const [row, settings, orderCurrencies] = await Promise.all([
+		query,
+		knex('crm_settings').first('currency'),
+		knex('crm_orders').distinct('currency').where('customer', customerId).whereNotNull('currency').limit(2),
+	]);
 	if (!row) return null;
+	const currencies = (orderCurrencies as { currency: string }[]).map((order) => String(order.currency).toUpperCase());
 	const ownerName = [row.owner_first, row.owner_last].filter(Boolean).join(' ') || row.owner_email || null;
 	return {
 		id: Number(row.id),
@@ -78,7 +92,11 @@ export async function readCustomerSummary(
 			night: bool(row.consent_night),
 		},
 		points_balance: Number(row.points_balance ?? 0),
-		currency: settings?.currency ?? 'KRW',
+		currency:
+			currencies.length === 1 && /^[A-Za-z]{3}$/.test(currencies[0]!) ? currencies[0]! : (settings?.currency ?? 'KRW'),
+		p_alive: row.p_alive === null || row.p_alive === undefined ? null : Number(row.p_alive),
+		predicted_clv: row.predicted_clv === null || row.predicted_clv === undefined ? null : Number(row.predicted_clv),
+		clv_at: iso(row.clv_at),
 		hidden: [...(tiers ? [] : ['tier']), ...(users ? [] : ['owner'])],
 	};
 }

@@ -36,6 +36,14 @@ const ko = {
 	nps_promoter: '추천',
 	nps_passive: '중립',
 	nps_detractor: '비추천',
+	churn: '이탈 위험',
+	churn_low: '낮음',
+	churn_medium: '보통',
+	churn_high: '높음',
+	churn_one_purchase: '구매 1회: 판단할 이력 부족',
+	churn_one_purchase_note: '한 번만 구매한 고객은 이 모델로 활성 여부를 판단할 수 없습니다 (CRM 설정의 CLV 모델).',
+	churn_p_alive: '아직 활성일 확률 {p}',
+	predicted_value: '예상 고객 가치',
 };
 const en: typeof ko = {
 	name: 'Customer summary',
@@ -72,6 +80,14 @@ const en: typeof ko = {
 	nps_promoter: 'promoter',
 	nps_passive: 'passive',
 	nps_detractor: 'detractor',
+	churn: 'Churn risk',
+	churn_low: 'low',
+	churn_medium: 'medium',
+	churn_high: 'high',
+	churn_one_purchase: 'one purchase: not enough history',
+	churn_one_purchase_note: 'The CLV model in the CRM settings cannot tell whether a one-time buyer is still active.',
+	churn_p_alive: 'Probability still active: {p}',
+	predicted_value: 'Predicted value',
 };
 
 export type MessageKey = keyof typeof ko;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from './i18n';
-import { daysAgo, formatMoney, isNewItem, npsTone, toSummaryView, type SummaryData } from './summary';
+import { churnRisk, daysAgo, formatMoney, isNewItem, npsTone, toSummaryView, type SummaryData } from './summary';
 
 const data: SummaryData = {
 	id: 1,
@@ -86,6 +86,26 @@ describe('customer summary view', () => {
 		expect(formatMoney(1000, 'bogus', 'ko-KR')).toBe('₩1,000');
 		expect(daysAgo('2026-03-04T03:00:00.000Z', now, 'en-US')).toBe('yesterday');
 		expect(daysAgo(null, now, 'en-US')).toBeNull();
+	});
+
+	it('shows the churn risk honestly: not enough history for a one-time buyer the model cannot judge', () => {
+		const scored = { ...data, clv_at: '2026-03-01T04:10:00.000Z', predicted_clv: 12.5, currency: 'USD' };
+		const oneTime = toSummaryView({ ...scored, order_count: 1, p_alive: null }, translator('ko-KR'), now);
+		expect(oneTime.churn).toMatchObject({ tone: 'unknown', label: '구매 1회: 판단할 이력 부족' });
+		const en = toSummaryView({ ...scored, order_count: 1, p_alive: null }, translator('en-US'), now);
+		expect(en.churn?.label).toBe('one purchase: not enough history');
+		// USD amounts in dollars, not "₩12".
+		expect(en.predictedValue).toBe('$12.50');
+		expect(toSummaryView({ ...scored, p_alive: 0.12 }, translator('en-US'), now).churn).toEqual({
+			tone: 'high',
+			label: 'high',
+			title: 'Probability still active: 12%',
+		});
+		expect(churnRisk({ ...scored, p_alive: 0.5 })).toEqual({ tone: 'medium', pAlive: 0.5 });
+		expect(churnRisk({ ...scored, p_alive: 0.95 })).toEqual({ tone: 'low', pAlive: 0.95 });
+		// Before any refit, or for someone who never bought: nothing to say.
+		expect(toSummaryView(data, translator('ko-KR'), now).churn).toBeNull();
+		expect(churnRisk({ ...scored, order_count: 0, p_alive: null })).toBeNull();
 	});
 
 	it('treats "+" and no key as a new item', () => {

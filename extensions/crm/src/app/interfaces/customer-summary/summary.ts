@@ -14,6 +14,26 @@ export interface SummaryData {
 	consent: { email: boolean; sms: boolean; kakao: boolean; night: boolean };
 	points_balance: number;
 	currency: string;
+	/** CLV scores; absent or null until the models were refitted. */
+	p_alive?: number | null;
+	predicted_clv?: number | null;
+	clv_at?: string | null;
+}
+
+export type ChurnTone = 'low' | 'medium' | 'high' | 'unknown';
+
+/**
+ * The churn-risk line: from P(alive) (below 0.3 high, below 0.7 medium, else low), and for a one-time buyer whose
+ * model cannot tell (BG/NBD gives them 1 by construction; the refit stores nothing) an honest "not enough history".
+ * Null before the first refit or for a customer who never bought.
+ */
+export function churnRisk(
+	data: Pick<SummaryData, 'p_alive' | 'clv_at' | 'order_count'>,
+): { tone: ChurnTone; pAlive: number | null } | null {
+	if (!data.clv_at || data.order_count < 1) return null;
+	const pAlive = data.p_alive ?? null;
+	if (pAlive === null || !Number.isFinite(pAlive)) return { tone: 'unknown', pAlive: null };
+	return { tone: pAlive < 0.3 ? 'high' : pAlive < 0.7 ? 'medium' : 'low', pAlive };
 }
 
 /** The stage colours of the schema's choices (scripts/snapshot/definition.ts). */
@@ -75,6 +95,11 @@ export function toSummaryView(data: SummaryData, tr: Translator, now: Date) {
 			: tr.t('never'),
 		nps: data.last_nps === null ? null : { score: data.last_nps, tone, label: tr.t(`nps_${tone!}`) },
 		points: tr.t('points_value', { n: new Intl.NumberFormat(language).format(data.points_balance) }),
+		churn: churnView(data, tr),
+		predictedValue:
+			data.clv_at && data.predicted_clv !== null && data.predicted_clv !== undefined
+				? formatMoney(data.predicted_clv, data.currency, language)
+				: null,
 		consents: CONSENT_CHANNELS.map((channel) => ({
 			channel,
 			granted: data.consent[channel],
@@ -84,6 +109,21 @@ export function toSummaryView(data: SummaryData, tr: Translator, now: Date) {
 	};
 }
 export type SummaryView = ReturnType<typeof toSummaryView>;
+
+function churnView(data: SummaryData, tr: Translator) {
+	const risk = churnRisk(data);
+	if (!risk) return null;
+	if (risk.pAlive === null)
+		return { tone: risk.tone, label: tr.t('churn_one_purchase'), title: tr.t('churn_one_purchase_note') };
+	const percent = new Intl.NumberFormat(tr.language, { style: 'percent', maximumFractionDigits: 0 }).format(
+		risk.pAlive,
+	);
+	return {
+		tone: risk.tone,
+		label: tr.t(`churn_${risk.tone}` as 'churn_low'),
+		title: tr.t('churn_p_alive', { p: percent }),
+	};
+}
 
 /** A new item ("+") or none yet: nothing to summarise. */
 export const isNewItem = (primaryKey: unknown) => primaryKey === null || primaryKey === undefined || primaryKey === '+';
