@@ -2,6 +2,7 @@
 // so an endpoint never lets someone do through the CRM what Directus itself would not let them do.
 import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
+import { policyGrants } from '../data/permissions';
 
 export type Action = 'create' | 'read' | 'update' | 'delete';
 
@@ -14,18 +15,7 @@ export async function canAccess(
 	if (!accountability) return false;
 	if (accountability.admin) return true;
 	const roles = accountability.roles ?? (accountability.role ? [accountability.role] : []);
-	const policies = knex('directus_access')
-		.select('policy')
-		.where((where) => {
-			if (accountability.user) where.orWhere('user', accountability.user);
-			if (roles.length) where.orWhereIn('role', roles);
-			where.orWhere((pub) => pub.whereNull('user').whereNull('role'));
-		});
-	const permission = await knex('directus_permissions')
-		.first('id')
-		.whereIn('policy', policies)
-		.where({ collection, action });
-	return Boolean(permission);
+	return policyGrants(knex, { user: accountability.user ?? null, roles }, collection, action);
 }
 
 /** A 403 with Directus's error shape. */

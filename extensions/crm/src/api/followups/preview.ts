@@ -7,6 +7,7 @@ import { loadCustomer, triggerData } from '../../data/followups/send-facts';
 import { localDate } from '../../domain/followups';
 import type { MessageLinks } from './links';
 import { templateIssues, type FieldIssue } from './validation';
+import { templateById } from '../../data/lookups';
 
 export interface PreviewInput {
 	template?: number;
@@ -25,8 +26,7 @@ export async function previewTemplate(
 	input: PreviewInput,
 	deps: { cache: TemplateCache; links: MessageLinks },
 ): Promise<PreviewResult> {
-	const stored =
-		input.template === undefined ? null : await knex('crm_templates').first('*').where('id', input.template);
+	const stored = input.template === undefined ? null : await templateById(knex, input.template);
 	if (input.template !== undefined && !stored) return { notFound: 'template' };
 	const template = {
 		id: stored?.id ?? `preview:${Date.now()}`,

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { validateFollowupRule } from '../../domain/followups';
 import { validateRule } from '../../domain/segments/validate-rule';
 import { compileTemplate, TemplateError, validateTemplate } from '../../domain/templates';
+import { templateById } from '../../data/lookups';
 
 export interface FieldIssue {
 	field: string;
@@ -35,11 +36,7 @@ export function templateIssues(template: { subject?: unknown; body?: unknown }):
 
 export async function ruleIssues(knex: Knex, rule: Record<string, unknown>): Promise<FieldIssue[]> {
 	const template =
-		rule.template == null || rule.template === ''
-			? null
-			: ((await knex('crm_templates')
-					.first('kind', 'purpose')
-					.where('id', rule.template as number)) ?? null);
+		rule.template == null || rule.template === '' ? null : ((await templateById(knex, rule.template)) ?? null);
 	const issues: FieldIssue[] = validateFollowupRule(rule, template);
 	let condition = rule.condition;
 	if (typeof condition === 'string' && condition) {

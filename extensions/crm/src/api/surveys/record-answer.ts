@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import type { SurveyLink } from '../../domain/signed-links';
 import { isLowScore, lowScoreTaskKey, lowScoreTaskText, surveySourceKey } from '../../domain/surveys';
 import type { SurveyCustomer, SurveySettings, SurveyTemplate } from '../../data/surveys';
+import { idBySourceKey } from '../../data/lookups';
 
 interface ItemsServiceLike {
 	createOne(data: Record<string, unknown>): Promise<string | number>;
@@ -61,10 +62,10 @@ export async function recordAnswer(
 		database.transaction(async (trx) => {
 			const items = (collection: string) => new ItemsService(collection, { knex: trx, accountability: null, schema });
 			const values = { score, comment, channel, answered_at: now.toISOString() };
-			const existing = await trx('crm_feedback').first('id').where('source_key', sourceKey);
+			const existing = await idBySourceKey(trx, 'crm_feedback', sourceKey);
 			let feedback: number;
-			if (existing) {
-				feedback = Number(existing.id);
+			if (existing !== null) {
+				feedback = existing;
 				await items('crm_feedback').updateOne(feedback, values);
 			} else {
 				feedback = Number(
@@ -83,8 +84,8 @@ export async function recordAnswer(
 			let task: number | null = null;
 			let taskCreated = false;
 			const taskKey = lowScoreTaskKey(feedback);
-			const earlier = await trx('crm_interactions').first('id').where('source_key', taskKey);
-			if (earlier) task = Number(earlier.id);
+			const earlier = await idBySourceKey(trx, 'crm_interactions', taskKey);
+			if (earlier !== null) task = earlier;
 			else if (isLowScore(template.scale, score, settings.npsLowThreshold)) {
 				const text = lowScoreTaskText({
 					scale: template.scale,

@@ -68,7 +68,7 @@ export async function findOrder(knex: Knex, ref: Ref): Promise<OrderRow | null> 
 	const [key, value] = only(ref);
 	const row = await knex('crm_orders')
 		.first('id', 'status', 'customer')
-		.where(key, value as never);
+		.where(key, typeof value === 'number' ? value : String(value));
 	return row ? { id: Number(row.id), status: row.status, customer: Number(row.customer) } : null;
 }
 

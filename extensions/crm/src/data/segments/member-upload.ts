@@ -29,7 +29,7 @@ export async function findCustomers(
 	for (const chunk of chunks([...new Set(values)])) {
 		const rows = await knex('crm_customers')
 			.select('id', knex.raw('?? AS ??', [column, 'match_key']))
-			.whereIn(column as never, chunk)
+			.whereRaw(`?? IN (${chunk.map(() => '?').join(', ')})`, [column, ...chunk])
 			.orderBy('id', 'desc');
 		for (const row of rows as { id: number | string; match_key: unknown }[])
 			found.set(String(row.match_key), Number(row.id));

@@ -131,7 +131,7 @@ export function compileTemplate(source: string, options: { escape: boolean }): R
 		throw new TemplateError(position.message, position.line, position.column);
 	}
 	const template = hb().compile(ast, {
-		knownHelpers: { ...KNOWN_HELPERS, log: false, lookup: false } as never,
+		knownHelpers: { ...KNOWN_HELPERS, log: false, lookup: false },
 		knownHelpersOnly: true,
 		noEscape: !options.escape,
 		strict: false,

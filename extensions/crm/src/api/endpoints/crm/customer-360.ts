@@ -9,6 +9,8 @@ import { readTimeline, type CanRead } from '../../../data/timeline/feed';
 import { TIMELINE_KINDS } from '../../../data/timeline/registry';
 import { parseTimelineQuery } from '../../../domain/timeline';
 import { canAccess, forbidden, invalid } from '../../access';
+import { customerExists } from '../../../data/lookups';
+import type { CrmRequest } from '../../http';
 
 type Res = Parameters<typeof forbidden>[0];
 
@@ -39,11 +41,11 @@ async function customerRequest(
 export function customer360Routes(router: Router, database: Knex) {
 	router.get('/customers/:id/timeline', async (req, res, next) => {
 		try {
-			const request = await customerRequest(database, req as never, res);
+			const request = await customerRequest(database, req as CrmRequest, res);
 			if (!request) return;
 			const parsed = parseTimelineQuery(req.query as Record<string, unknown>, TIMELINE_KINDS);
 			if (!parsed.ok) return invalid(res, parsed.issues);
-			if (!Number.isFinite(request.id) || !(await database('crm_customers').first('id').where('id', request.id)))
+			if (!Number.isFinite(request.id) || !(await customerExists(database, request.id)))
 				return notFound(res, request.raw);
 			res.json(await readTimeline(database, request.id, parsed.query, request.canRead));
 		} catch (error) {
@@ -53,7 +55,7 @@ export function customer360Routes(router: Router, database: Knex) {
 
 	router.get('/customers/:id/summary', async (req, res, next) => {
 		try {
-			const request = await customerRequest(database, req as never, res);
+			const request = await customerRequest(database, req as CrmRequest, res);
 			if (!request) return;
 			const summary = Number.isFinite(request.id)
 				? await readCustomerSummary(database, request.id, request.canRead)

@@ -11,6 +11,8 @@ import { dispatchDue } from '../../followups/dispatcher';
 import { dispatchDeps, leaseMs, requestNow, type DirectusContext } from '../../followups/context';
 import { previewTemplate } from '../../followups/preview';
 import { previewLinks } from '../../followups/links';
+import { currentMembers } from '../../../data/lookups';
+import type { CrmRequest } from '../../http';
 
 type Accountable = Request & { accountability?: unknown };
 
@@ -27,7 +29,7 @@ export function followupRoutes(router: Router, context: DirectusContext) {
 		async (req: Accountable, res: Response, next: (error: unknown) => void) => {
 			try {
 				for (const [collection, action] of needs)
-					if (!(await canAccess(database, req.accountability as never, collection, action)))
+					if (!(await canAccess(database, (req as CrmRequest).accountability, collection, action)))
 						return forbidden(res, collection, action);
 				const now = requestNow(context.env, req.body?.now);
 				if ('error' in now) return invalid(res, [{ path: 'now', message: now.error.replace(/^now: /, '') }]);
@@ -74,18 +76,15 @@ export function followupRoutes(router: Router, context: DirectusContext) {
 				// Running a rule that awards points needs the right to points, as saving it did.
 				if (
 					rule.action === 'points' &&
-					!(await canAccess(database, req.accountability as never, 'crm_points_ledger', 'create'))
+					!(await canAccess(database, (req as CrmRequest).accountability, 'crm_points_ledger', 'create'))
 				)
 					return forbidden(res, 'crm_points_ledger', 'create');
 				const key = req.body?.key ?? now.toISOString();
 				if (typeof key !== 'string' || !key || key.length > 100)
 					return invalid(res, [{ path: 'key', message: 'must be text of at most 100 characters' }]);
-				const members = await database('crm_segment_members')
-					.distinct('customer')
-					.where('segment', rule.segment)
-					.whereNull('left_at');
-				const causes = members.map((member) => ({
-					customer: Number(member.customer),
+				const members = await currentMembers(database, Number(rule.segment));
+				const causes = members.map((customer) => ({
+					customer,
 					occurrence: `manual:${key}`,
 					triggerAt: now,
 					context: { segment: rule.segment, run: key },

@@ -4,6 +4,7 @@ import pkg from '../../../../package.json';
 import { SCHEMA_VERSION } from '../../../schema-version';
 import { configWarnings } from '../../config-warnings';
 import { schemaApplied, SCHEMA_MISSING_MESSAGE } from '../../schema-guard';
+import { pingDatabase } from '../../../data/lookups';
 
 type GetSchema = () => Promise<{ collections: Record<string, { fields: Record<string, { defaultValue: unknown }> }> }>;
 
@@ -17,7 +18,7 @@ export function healthRoute(router: Router, getSchema: GetSchema, database: Knex
 		try {
 			const schema = await getSchema();
 			const applied = schema.collections['crm_settings']?.fields['schema_version']?.defaultValue ?? null;
-			await database.raw('select 1');
+			await pingDatabase(database);
 			const status = !schemaApplied(schema)
 				? 'schema-missing'
 				: applied !== null && String(applied) === SCHEMA_VERSION

@@ -30,7 +30,7 @@ const endpoint: EndpointConfig = {
 		for (const warning of configWarnings(env)) logger.warn(`crm: ${warning}`);
 		// Who may call which route: one table (api/route-access.ts), applied before every handler.
 		router.use(routeGuard(database));
-		healthRoute(router, getSchema as never, database, env);
+		healthRoute(router, getSchema, database, env);
 		rfmRoutes(router, database);
 		rfmGridRoutes(router, database);
 		segmentRoutes(router, database, ctx.emitter);

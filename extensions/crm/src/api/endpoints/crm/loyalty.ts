@@ -13,6 +13,8 @@ import { activeRules, allTiers } from '../../../data/loyalty/rules-repo';
 import { loyaltySettings } from '../../../data/loyalty/settings';
 import { canAccess, forbidden, type Action } from '../../access';
 import type { PurgeCache } from '../../cache';
+import { customerTier } from '../../../data/lookups';
+import type { CrmRequest } from '../../http';
 
 type Accountable = Request & { accountability?: { user?: string | null } & Record<string, unknown> };
 type Handler = (req: Accountable, res: Response) => Promise<unknown>;
@@ -46,7 +48,7 @@ export function loyaltyRoutes(
 		async (req: Accountable, res: Response, next: (error: unknown) => void) => {
 			try {
 				for (const [collection, action] of needs)
-					if (!(await canAccess(database, req.accountability as never, collection, action)))
+					if (!(await canAccess(database, (req as CrmRequest).accountability, collection, action)))
 						return forbidden(res, collection, action);
 				await handler(req, res);
 				// The answer is already sent; a failed purge only leaves cached reads stale until their TTL.
@@ -92,7 +94,7 @@ export function loyaltyRoutes(
 			const customer =
 				req.body.customer === undefined
 					? null
-					: await database('crm_customers').first('tier').where('id', positiveId(req.body.customer, 'customer'));
+					: await customerTier(database, positiveId(req.body.customer, 'customer'));
 			const tier = tiers.find((candidate) => String(candidate.id) === String(customer?.tier)) ?? null;
 			const orderedAt = order.ordered_at ? new Date(order.ordered_at) : new Date();
 			if (Number.isNaN(orderedAt.getTime())) throw bad('order.ordered_at', 'order.ordered_at must be an ISO date.');

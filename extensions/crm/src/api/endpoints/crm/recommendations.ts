@@ -11,6 +11,7 @@ import { loadRecommendationSettings, refreshRecommendations } from '../../../dat
 import { parseLimit } from '../../../domain/recommendations';
 import { canAccess, forbidden, invalid, type Action } from '../../access';
 import type { PurgeCache } from '../../cache';
+import { customerExists } from '../../../data/lookups';
 
 type Req = { params: Record<string, string>; query: Record<string, unknown>; accountability?: Accountability | null };
 type Res = Parameters<typeof forbidden>[0];
@@ -45,8 +46,7 @@ export function recommendationRoutes(router: Router, database: Knex, purgeCache:
 			const limit = parseLimit(request.query.limit);
 			if ('issue' in limit) return invalid(res, [limit.issue]);
 			const raw = request.params.id ?? '';
-			if (!ID.test(raw) || !(await database('crm_customers').first('id').where('id', Number(raw))))
-				return notFound(res, 'Customer', raw);
+			if (!ID.test(raw) || !(await customerExists(database, Number(raw)))) return notFound(res, 'Customer', raw);
 			res.json({
 				data: await customerRecommendations(database, Number(raw), limit.limit),
 				computed_at: await lastRefreshedAt(database),

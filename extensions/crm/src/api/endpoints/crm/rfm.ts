@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { applyRfmScores } from '../../../data/rfm/rfm-scores-query';
 import { DEFAULT_RFM_WINDOW_DAYS } from '../../../domain/rfm';
 import { canAccess, forbidden, invalid } from '../../access';
+import { rfmCellCounts } from '../../../data/lookups';
 
 /** POST /crm/rfm/refresh { windowDays? }: rescores every customer in SQL; for whoever may edit segments. */
 export function rfmRoutes(router: Router, database: Knex) {
@@ -15,7 +16,7 @@ export function rfmRoutes(router: Router, database: Knex) {
 				return invalid(res, [{ path: 'windowDays', message: 'must be a whole number of days from 1 to 3650' }]);
 			const now = new Date();
 			await applyRfmScores(database, { now, windowDays });
-			const cells = await database('crm_customers').select('rfm_cell').count({ customers: '*' }).groupBy('rfm_cell');
+			const cells = await rfmCellCounts(database);
 			res.json({
 				data: {
 					windowDays,

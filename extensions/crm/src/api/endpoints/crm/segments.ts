@@ -5,14 +5,15 @@ import { validateRule } from '../../../domain/segments/validate-rule';
 import { civilDateOf, formatCivil } from '../../../domain/kpi/period';
 import { matchRows, readMemberUpload } from '../../../domain/segments/member-import';
 import { parseSizeRange, SEGMENT_SIZE_KPI, sizeSeries } from '../../../domain/segments/segment-size';
-import { limitStatementTime, loadSegmentRules, refreshSegment } from '../../../data/segments/segment-membership';
+import { loadSegmentRules, refreshSegment } from '../../../data/segments/segment-membership';
+import { previewSegment } from '../../../data/segments/preview';
 import { findCustomers, uploadMembers } from '../../../data/segments/member-upload';
-import { compileSegmentQuery } from '../../../data/segments/segment-query';
 import { readSnapshots } from '../../../data/kpi/snapshots';
 import type { Rule } from '../../../domain/segments/rule-types';
 import { canAccess, forbidden, invalid } from '../../access';
 import { crmTimeZone } from '../../../data/settings';
 import { emitSegmentChanges, type ActionEmitter } from '../../segment-events';
+import { segmentKind } from '../../../data/lookups';
 
 const PREVIEW_SAMPLE = 20;
 /** Rows listed by number in an upload's answer (the counts are always complete). */
@@ -24,7 +25,7 @@ type Res = Parameters<typeof forbidden>[0];
 /** The segment's id and kind, or null after answering 404. */
 async function segmentOr404(database: Knex, raw: string, res: Res): Promise<{ id: number; kind: string } | null> {
 	const id = Number(raw);
-	const segment = Number.isInteger(id) ? await database('crm_segments').first('id', 'kind').where('id', id) : undefined;
+	const segment = Number.isInteger(id) ? await segmentKind(database, id) : undefined;
 	if (segment) return { id, kind: segment.kind };
 	res.status(404).json({ errors: [{ message: `Segment ${raw} not found.`, extensions: { code: 'ROUTE_NOT_FOUND' } }] });
 	return null;
@@ -43,18 +44,8 @@ export function segmentRoutes(router: Router, database: Knex, emitter: ActionEmi
 					res,
 					issues.map((issue) => ({ ...issue, path: issue.path ? `rule.${issue.path}` : 'rule' })),
 				);
-			const options = { now: new Date(), timeZone: await crmTimeZone(database) };
-			const data = await database.transaction(async (trx) => {
-				await limitStatementTime(trx);
-				const matching = () => compileSegmentQuery(trx, req.body.rule as Rule, options);
-				const [row] = (await trx.count({ count: '*' }).from(matching().as('matches'))) as { count: number | string }[];
-				const sample = await trx('crm_customers')
-					.select('id', 'full_name', 'email')
-					.whereIn('id', matching())
-					.orderBy('id')
-					.limit(PREVIEW_SAMPLE);
-				return { count: Number(row.count), sample };
-			});
+			const options = { now: new Date(), timeZone: await crmTimeZone(database), sample: PREVIEW_SAMPLE };
+			const data = await previewSegment(database, req.body.rule as Rule, options);
 			res.json({ data });
 		} catch (error) {
 			next(error);

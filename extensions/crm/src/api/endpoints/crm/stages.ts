@@ -9,6 +9,7 @@ import { InvalidStageRulesError, loadStageContext } from '../../../data/stages/s
 import type { PurgeCache } from '../../cache';
 import { canAccess, forbidden, invalid } from '../../access';
 import type { ActionEmitter } from '../../segment-events';
+import { customerStageLock } from '../../../data/lookups';
 
 export function stageRoutes(router: Router, database: Knex, emitter: ActionEmitter, purgeCache: PurgeCache) {
 	router.post('/stages/refresh', async (req, res, next) => {
@@ -18,10 +19,7 @@ export function stageRoutes(router: Router, database: Knex, emitter: ActionEmitt
 			const customer = req.body?.customer;
 			if (customer !== undefined && !(Number.isInteger(customer) && customer > 0))
 				return invalid(res, [{ path: 'customer', message: 'must be a customer id (a positive whole number)' }]);
-			const row =
-				customer === undefined
-					? null
-					: await database('crm_customers').first('id', 'stage_locked').where('id', customer);
+			const row = customer === undefined ? null : await customerStageLock(database, customer);
 			if (customer !== undefined && !row)
 				return res.status(404).json({
 					errors: [
@@ -34,7 +32,7 @@ export function stageRoutes(router: Router, database: Knex, emitter: ActionEmitt
 				({ evaluated, changes } = await runStageRefresh(database, 'refresh'));
 			} else {
 				// A locked customer is not evaluated (rules leave a stage set by hand alone).
-				evaluated = isTrue(row.stage_locked) ? 0 : 1;
+				evaluated = isTrue(row?.stage_locked) ? 0 : 1;
 				const change = await reevaluateStage(database, customer, {
 					...(await loadStageContext(database)),
 					now: new Date(),

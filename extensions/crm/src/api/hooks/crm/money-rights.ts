@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { awardCaps } from '../../../domain/loyalty';
 import { canAccess } from '../../access';
 import type { CrmContext } from '../../context';
+import { storedFollowupRule } from '../../../data/followups/hook-reads';
 
 type Row = Record<string, unknown>;
 
@@ -39,7 +40,7 @@ export function register({ filter }: RegisterFunctions, { env }: CrmContext) {
 	filter('crm_followup_rules.items.update', async (payload, meta, context) => {
 		const knex = context.database as Knex;
 		for (const key of (meta.keys ?? []) as (string | number)[]) {
-			const stored = ((await knex('crm_followup_rules').first('*').where('id', key)) ?? {}) as Row;
+			const stored = await storedFollowupRule(knex, Number(key));
 			await checkFollowup({ ...stored, ...(payload as Row) }, knex, context.accountability);
 		}
 		return payload;

@@ -2,6 +2,7 @@
 import { InvalidPayloadError } from '@directus/errors';
 import type { RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
+import type { Rule } from '../../../domain/segments/rule-types';
 import { validateRule } from '../../../domain/segments/validate-rule';
 import {
 	loadSegmentRules,
@@ -26,7 +27,7 @@ async function checkRule(knex: Knex, payload: Record<string, unknown>, segmentId
 	}
 	const rules = await loadSegmentRules(knex);
 	const issues = validateRule(rule, {
-		resolveSegment: (id) => (String(id) === segmentId ? (rule as never) : (rules.get(String(id)) ?? null)),
+		resolveSegment: (id) => (String(id) === segmentId ? (rule as Rule) : (rules.get(String(id)) ?? null)),
 		segmentId,
 	});
 	if (issues.length)

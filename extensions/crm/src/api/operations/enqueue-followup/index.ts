@@ -1,17 +1,17 @@
 // Flow operation "CRM: enqueue follow-up": plans one outbox row for a follow-up rule and a customer, through the same
 // planner as the CRM's own triggers (consent, quiet hours, holdout and the dedupe key rule:customer:flow:<key>).
-import { defineOperationApi } from '@directus/extensions-sdk';
-import type { Knex } from 'knex';
+import type { OperationApiConfig } from '@directus/types';
 import { followupSettings, rulesById } from '../../../data/followups/rules-repo';
 import { planCauses } from '../../../data/outbox/plan';
 import { canAccess } from '../../access';
 import { operationInput } from '../operation-input';
 
-export default defineOperationApi<{ rule: unknown; customer: unknown; key: unknown }>({
+// Typed with Directus 12.4's own @directus/types (the SDK bundles an older copy); defineOperationApi is the identity.
+const operation: OperationApiConfig<{ rule: unknown; customer: unknown; key: unknown }> = {
 	id: 'crm-enqueue-followup',
 	handler: async (options, { database, accountability }) => {
-		const knex = database as unknown as Knex;
-		if (accountability && !(await canAccess(knex, accountability as never, 'crm_outbox', 'update')))
+		const knex = database;
+		if (accountability && !(await canAccess(knex, accountability, 'crm_outbox', 'update')))
 			throw new Error('crm-enqueue-followup: this flow may not plan messages');
 		const input = operationInput(options, { rule: 'id', customer: 'id', key: 'text' });
 		const rule = (await rulesById(knex, [input.rule])).get(input.rule);
@@ -26,4 +26,6 @@ export default defineOperationApi<{ rule: unknown; customer: unknown; key: unkno
 		);
 		return { planned };
 	},
-});
+};
+
+export default operation;
