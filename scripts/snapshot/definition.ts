@@ -290,8 +290,8 @@ export const COLLECTIONS: CollectionDef[] = [
 					interface: 'crm-kpi-goals',
 					options: {},
 					note: {
-						en: 'A target per KPI, e.g. retention rate 0.4 and NPS 50.',
-						ko: 'KPI별 목표 (예: 재구매율 0.4, NPS 50)',
+						en: 'Per KPI a target, or a change on the previous period; rates and changes in percent.',
+						ko: 'KPI마다 목표값 또는 이전 기간 대비 변화. 비율과 변화는 % 단위',
 					},
 				},
 			),
@@ -581,7 +581,11 @@ export const COLLECTIONS: CollectionDef[] = [
 			f.date('birthday', { en: 'Birthday', ko: '생일' }),
 			f.select('gender', { en: 'Gender', ko: '성별' }, GENDERS),
 			f.select('language', { en: 'Language', ko: '언어' }, LANGUAGES, { defaultValue: 'ko-KR' }),
-			f.string('timezone', { en: 'Time zone', ko: '시간대' }, { defaultValue: 'Asia/Seoul' }),
+			f.string(
+				'timezone',
+				{ en: 'Time zone', ko: '시간대' },
+				{ defaultValue: 'Asia/Seoul', interface: 'crm-time-zone' },
+			),
 			f.string('company', { en: 'Company', ko: '회사' }),
 			f.string('address', { en: 'Address', ko: '주소' }, { width: 'full' }),
 			f.string('postal_code', { en: 'Postal code', ko: '우편번호' }, { maxLength: 16 }),
