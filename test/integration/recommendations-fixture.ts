@@ -97,7 +97,8 @@ export async function seedRecommendationFixture(crm: CrmInstance): Promise<Recom
 		customer: customers[c],
 		status,
 		ordered_at: daysAgo(days),
-		total: items.reduce((sum, n) => sum + 10_000 * n, 0),
+		// What was paid: the products less a discount line (an order's lines must add up to its total).
+		total: items.reduce((sum, n) => sum + 10_000 * n, 0) + extra.reduce((sum, l) => sum + Number(l.line_total ?? 0), 0),
 		lines: [...items.map((n) => line(n)), ...extra],
 	});
 	const orders = (await request(
