@@ -1,6 +1,8 @@
 // Issue #15 part B on a real Directus (SQLite): every hostile input of the findings is a 4xx naming the field, never a
 // 500, writes nothing, and leaves the server answering /server/ping within a second while it is processed.
 import { aggregate, createItem, readItems, readSingleton, updateSingleton } from '@directus/sdk';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootCrm, directDatabase, type CrmInstance } from '../harness/crm.ts';
 import { eventsApiToken, postEvents } from './events-api-helpers.ts';
@@ -313,6 +315,10 @@ describe('failure isolation (finding 5)', () => {
 			expect(member, 'the good segment was still evaluated').toBeTruthy();
 			expect(badRow?.last_error).toMatch(/lastDays/);
 			expect(badRow?.last_error).not.toMatch(/select|isolation@example\.kr/i);
+			// Logged with the segment's id and the reason, never the statement with its bound values.
+			const log = readFileSync(resolve(crm.dir, 'directus.log'), 'utf8');
+			expect(log).toContain(`crm: segment ${badId} evaluation of customer ${buyer} failed`);
+			expect(log).not.toContain('isolation@example.kr');
 		} finally {
 			await db.destroy();
 		}
