@@ -124,6 +124,26 @@ async function inspect(page: Page, who: string, screens: Screen[]): Promise<stri
 	return problems;
 }
 
+describe('where staff start', () => {
+	it('a new user whose role reads dashboards starts on the CRM dashboard, others on the customers', async () => {
+		const { readDashboards, readRoles, deleteUser } = await import('@directus/sdk');
+		const [dashboard] = await crm.client.request(readDashboards({ filter: { name: { _eq: 'CRM' } }, fields: ['id'] }));
+		const roles = await crm.client.request(readRoles({ fields: ['id', 'name'] }));
+		const startOf = async (roleName: string) => {
+			const role = roles.find((r) => r.name === roleName)!;
+			// One at a time: the core tier has 3 app seats.
+			const user = (await crm.client.request(
+				createUser({ email: `start-${role.id}@example.com`, password: 'start-page-password', role: role.id } as never),
+			)) as { id: string; last_page: string | null };
+			await crm.client.request(deleteUser(user.id));
+			return user.last_page;
+		};
+		expect(await startOf('CRM Marketing')).toBe(`/insights/${dashboard!.id}`);
+		expect(await startOf('CRM Manager')).toBe(`/insights/${dashboard!.id}`);
+		expect(await startOf('CRM Sales')).toBeNull();
+	});
+});
+
 describe('every CRM screen renders in Korean', () => {
 	it('for the admin', async () => {
 		const page = await browser.context.newPage();

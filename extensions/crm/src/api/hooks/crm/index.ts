@@ -16,6 +16,7 @@ import { register as recommendations } from './recommendations';
 import { register as rfm } from './rfm';
 import { register as segments } from './segments';
 import { register as stages } from './stages';
+import { register as startPage } from './start-page';
 import { register as stats } from './stats';
 
 // Typed with Directus 12.4's own @directus/types (the extensions SDK bundles an older copy); defineHook is the identity.
@@ -37,6 +38,7 @@ const hook: HookConfig = (hooks, context) => {
 		clv,
 		recommendations,
 		rfm,
+		startPage,
 	];
 	// CRM_LOYALTY=off turns points off (the order-ingestion benchmark measures the hooks' cost this way).
 	if (String(ctx.env.CRM_LOYALTY ?? 'on') !== 'off') modules.push(loyalty);
