@@ -4,7 +4,8 @@
 // rest listed in hidden_kinds); GET /crm/customers/:id/summary matches the customer's own fields.
 import { createItem, createPermissions, createPolicy, createRole, readItem, readItems, readMe } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, bootCrm, userWithRole, type CrmInstance } from '../harness/crm.ts';
+import { ADMIN, bootCrm, directDatabase, userWithRole, type CrmInstance } from '../harness/crm.ts';
+import { toDbTimestamp } from '../../extensions/crm/src/data/timestamps.ts';
 import { testDatabase } from '../harness/database.ts';
 
 type Row = Record<string, any>;
@@ -177,20 +178,27 @@ beforeAll(async () => {
 		answered_at: '2026-02-21T00:00:00.000Z',
 		comment: '추천합니다',
 	});
-	await create('crm_history', {
-		customer: customerId,
-		kind: 'stage',
-		from_value: 'prospect',
-		to_value: 'customer',
-		reason: 'first paid order',
-		changed_at: '2026-01-10T09:00:00.000Z',
-	});
+	// History is the CRM's evidence (append-only, refused through the API): the fixture writes it in the database.
+	const db = await directDatabase(crm);
+	try {
+		await db('crm_history').insert({
+			customer: customerId,
+			kind: 'stage',
+			from_value: 'prospect',
+			to_value: 'customer',
+			reason: 'first paid order',
+			changed_at: toDbTimestamp(db, new Date('2026-01-10T09:00:00.000Z')),
+		});
+	} finally {
+		await db.destroy();
+	}
 	await waitForPoints(orders.map((order) => Number(order.id)));
 	expected = await everything(customerId);
 
-	// An API-only policy (no admin app, so no seat) that reads customers and interactions and nothing else.
+	// A staff policy (the timeline is a staff route: admin-app access, one of the 3 seats) that reads customers and
+	// interactions and nothing else.
 	const policy = (await crm.client.request(
-		createPolicy({ name: 'Timeline reader', app_access: false, admin_access: false, enforce_tfa: false } as never),
+		createPolicy({ name: 'Timeline reader', app_access: true, admin_access: false, enforce_tfa: false } as never),
 	)) as Row;
 	await crm.client.request(
 		createPermissions(

@@ -212,7 +212,7 @@ export const needsOf = (route: RouteAccess, request: RouteRequest): readonly Nee
 	typeof route.needs === 'function' ? route.needs(request) : route.needs;
 
 export type Verdict =
-	{ ok: true } | { ok: false; status: 403 | 404; collection?: string; action?: Action; reason: string };
+	{ ok: true } | { ok: false; status: 401 | 403 | 404; collection?: string; action?: Action; reason: string };
 
 /** Whether `accountability` may make this request, by the table. */
 export async function judge(
@@ -226,7 +226,13 @@ export async function judge(
 	if (!route) return { ok: false, status: 404, reason: `no such CRM route: ${method} ${path}` };
 	if (route.audience === 'public') return { ok: true };
 	const signedIn = Boolean(accountability && (accountability.admin || accountability.user || accountability.role));
-	if (!signedIn) return { ok: false, status: 403, reason: 'a token is required / 토큰이 필요합니다' };
+	// No token: 401 on the routes for apps (they must send one), Directus's 403 on staff routes.
+	if (!signedIn)
+		return {
+			ok: false,
+			status: route.audience === 'api' ? 401 : 403,
+			reason: 'authentication required: send a token (Authorization: Bearer <token>) / 토큰이 필요합니다',
+		};
 	if (route.audience === 'staff' && !accountability!.admin && !accountability!.app)
 		return {
 			ok: false,
@@ -260,6 +266,10 @@ export function routeGuard(knex: Knex) {
 			if (verdict.ok) return next();
 			if (verdict.status === 404)
 				return res.status(404).json({ errors: [{ message: verdict.reason, extensions: { code: 'ROUTE_NOT_FOUND' } }] });
+			if (verdict.status === 401)
+				return res
+					.status(401)
+					.json({ errors: [{ message: verdict.reason, extensions: { code: 'INVALID_CREDENTIALS' } }] });
 			res.status(403).json({
 				errors: [
 					{
