@@ -766,6 +766,10 @@ export const COLLECTIONS: CollectionDef[] = [
 				meta: { interface: 'crm-recommendations', special: ['alias', 'no-data'], width: 'full', options: {} },
 			},
 			{
+				...f.divider('duplicates', { en: 'Possible duplicates', ko: '중복 의심 고객' }),
+				meta: { interface: 'crm-duplicates', special: ['alias', 'no-data'], width: 'full', options: {} },
+			},
+			{
 				...f.divider('timeline', { en: 'Timeline', ko: '타임라인' }),
 				meta: { interface: 'crm-timeline', special: ['alias', 'no-data'], width: 'full', options: {} },
 			},
