@@ -300,12 +300,13 @@ export function kpiSuite(crm: () => CrmInstance) {
 		expect(salesData.kpis.find((k: Row) => k.id === 'revenue').value).toBe(210_000);
 		expect(salesData.kpis.find((k: Row) => k.id === 'followup_lift').value).toBeCloseTo(0.8, 10);
 
-		// A role reading only customers and orders: feedback and follow-up KPIs skipped; no segment filter; cohorts fine
+		// A role reading only customers and orders: feedback and follow-up KPIs skipped; no segment filter; cohorts fine.
+		// KPIs are a staff route (admin-app access): the reader takes the third app seat (admin, Sales, reader).
 		const policy = (await crm().client.request(
 			createPolicy({
 				name: `KPI reader ${Date.now()}`,
 				icon: 'badge',
-				app_access: false,
+				app_access: true,
 				admin_access: false,
 				enforce_tfa: false,
 			} as never),

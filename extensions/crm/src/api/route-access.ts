@@ -233,15 +233,16 @@ export async function judge(
 			status: route.audience === 'api' ? 401 : 403,
 			reason: 'authentication required: send a token (Authorization: Bearer <token>) / 토큰이 필요합니다',
 		};
+	// The missing permission is named first (the more useful answer), then app access for staff routes.
+	for (const [collection, action] of needsOf(route, request))
+		if (!(await canAccess(knex, accountability, collection, action)))
+			return { ok: false, status: 403, collection, action, reason: `needs ${action} on ${collection}` };
 	if (route.audience === 'staff' && !accountability!.admin && !accountability!.app)
 		return {
 			ok: false,
 			status: 403,
 			reason: 'this route is for staff with admin-app access / 관리 화면 접근 권한이 있는 직원만 사용할 수 있습니다',
 		};
-	for (const [collection, action] of needsOf(route, request))
-		if (!(await canAccess(knex, accountability, collection, action)))
-			return { ok: false, status: 403, collection, action, reason: `needs ${action} on ${collection}` };
 	return { ok: true };
 }
 
