@@ -28,8 +28,29 @@ export interface ParetoNbdFit {
 /**
  * The series in the likelihood converge fast near the optimum of real data (z well below 1); far from it a fit can
  * wander where z is close to 1. Past this many terms the point is treated as infeasible instead of summed for seconds.
+ * With a calibration end close to the data this never binds (CDNOW: the fit is the published one); with customers last
+ * seen decades before it (CDNOW scored in 2026) it keeps the fit where z stays below about 0.99: a constrained maximum,
+ * 0.06 % below the unconstrained log-likelihood on CDNOW master, in 14 s instead of 5 minutes.
  */
-const SERIES_TERMS = 20_000;
+const SERIES_TERMS = 2_000;
+
+/**
+ * ln 2F1(a, b; a+1; z) for 0 <= z < 1. Its terms fall like n^(b−2)·zⁿ: with z near 1 (one of α, β far above the other,
+ * as when most customers were last seen years ago) and b large the series needs tens of thousands of terms. Euler's
+ * transformation 2F1(a, b; c; z) = (1−z)^(c−a−b) · 2F1(c−a, c−b; c; z) turns it into (1−z)^(1−b) · 2F1(1, a+1−b; a+1; z),
+ * whose terms fall like n^(−b)·zⁿ: the faster one whenever b > 1 (kept in logs: (1−z)^(1−b) overflows).
+ */
+export function logHyp2f1Shifted(a: number, b: number, z: number): number {
+	if (b > 1) return (1 - b) * Math.log1p(-z) + Math.log(hyp2f1(1, a + 1 - b, a + 1, z, { maxTerms: SERIES_TERMS }));
+	if (z > 0.9 && b < 1 - 1e-6) {
+		// b < 1 and z near 1: the connection formula to 1 − z (Abramowitz & Stegun 15.3.6), whose series converge at
+		// once: Γ(a+1)Γ(1−b)/Γ(a+1−b) · z^(−a) + a/(b−1) · (1−z)^(1−b) · 2F1(1, a+1−b; 2−b; 1−z).
+		const first = logGamma(a + 1) + logGamma(1 - b) - logGamma(a + 1 - b) - a * Math.log(z);
+		const second = Math.log(a / (1 - b)) + (1 - b) * Math.log1p(-z) + Math.log(hyp2f1(1, a + 1 - b, 2 - b, 1 - z));
+		return first + Math.log1p(-Math.exp(second - first));
+	}
+	return Math.log(hyp2f1(a, b, a + 1, z, { maxTerms: SERIES_TERMS }));
+}
 
 /**
  * One parameter point's per-customer terms. The series in ln A₀ depend on (x, t_x) and on (x, T) separately, which
@@ -61,7 +82,7 @@ class ParetoTerms {
 			const rsx = r + s + x;
 			const second = alpha < beta ? r + x : s + 1;
 			const z = (this.high - this.low) / (this.high + age);
-			value = Math.log(hyp2f1(rsx, second, rsx + 1, z, { maxTerms: SERIES_TERMS })) - rsx * Math.log(this.high + age);
+			value = logHyp2f1Shifted(rsx, second, z) - rsx * Math.log(this.high + age);
 			byAge.set(age, value);
 		}
 		return value;
