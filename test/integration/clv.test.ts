@@ -32,7 +32,7 @@ afterAll(async () => {
 const refresh = () => crm.client.request(customEndpoint({ path: '/crm/clv/refresh', method: 'POST' })) as Promise<Row>;
 
 describe('predictive CLV', () => {
-	it('fits BG/NBD and Gamma-Gamma on the orders and stores P(alive), expected purchases and CLV on every buyer', async () => {
+	it('fits BG/NBD, MBG/NBD, Pareto/NBD and Gamma-Gamma and stores the kept model’s predictions on every buyer', async () => {
 		const result = await refresh();
 		const orders = (await crm.client.request(
 			readItems(
