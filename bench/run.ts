@@ -1,7 +1,7 @@
 // `npm run bench [-- --customers N]`: the CRM benchmark. Boots a throw-away PostgreSQL with Directus 12 and the CRM
 // installed, generates deterministic data into the real tables, and measures every figure against a baseline in the
 // same run; writes bench/report.md (latest), bench/report-<N>.md (per size) and bench/report-growth.md (sizes compared).
-// `--only sql,kpi,clv,endpoints,followups,ingestion` runs some groups and writes bench/report-<groups>-<N>.md instead.
+// `--only sql,kpi,clv,endpoints,followups,ingestion,merge` runs some groups and writes bench/report-<groups>-<N>.md instead.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -19,11 +19,12 @@ import { kpiFigure } from './lib/kpi-figure.ts';
 import { loadExtensionCode } from './lib/load-extension-code.ts';
 import { notes, type NoteInput } from './lib/notes.ts';
 import { mb, renderReport, secs, type Row } from './lib/render-report.ts';
-import { clvRows, endpointRows, followupRows, ingestionRows, kpiRows, sqlRows } from './lib/rows.ts';
+import { clvRows, endpointRows, followupRows, ingestionRows, kpiRows, mergeRows, sqlRows } from './lib/rows.ts';
+import { mergeFigure } from './lib/merge-figure.ts';
 import { peakBytes, resetPeak, startStack, type BenchStack } from './lib/stack.ts';
 import { timeMs } from './lib/timing.ts';
 
-const GROUPS = ['sql', 'kpi', 'clv', 'endpoints', 'followups', 'ingestion'] as const;
+const GROUPS = ['sql', 'kpi', 'clv', 'endpoints', 'followups', 'ingestion', 'merge'] as const;
 const { values } = parseArgs({
 	options: {
 		customers: { type: 'string', default: '100000' },
@@ -172,6 +173,13 @@ try {
 		);
 		details.ingestion = ingestion;
 		rows.push(...ingestionRows(ingestion));
+	}
+
+	if (want('merge')) {
+		await quiet();
+		log('merge: duplicate detection…');
+		const [merge, mergePeak] = await measured(() => mergeFigure(knex, code, customers, Math.min(runs, 3)));
+		rows.push(...mergeRows(merge, mergePeak));
 	}
 
 	const orders = generation.counts.crm_orders;

@@ -18,6 +18,7 @@ export async function loadExtensionCode() {
 	const clvRefit = await load('data/clv/clv-refit.ts');
 	const clv = await load('domain/clv/index.ts');
 	const templates = await load('domain/templates/index.ts');
+	const duplicates = await load('data/merge/find-duplicates.ts');
 	return {
 		compileSegmentQuery: segments.compileSegmentQuery as (knex: unknown, rule: unknown, options: { now: Date }) => any,
 		applyRfmScores: rfm.applyRfmScores as (knex: unknown, options: { now: Date; windowDays: number }) => Promise<void>,
@@ -57,6 +58,12 @@ export async function loadExtensionCode() {
 			) => { customerId: string; date: string; amount: number }[],
 		},
 		templates,
+		merge: {
+			findDuplicatePairs: duplicates.findDuplicatePairs as (
+				knex: unknown,
+				options: { limit: number; customer?: number },
+			) => Promise<{ a: number; b: number; reasons: string[]; score: number }[]>,
+		},
 	};
 }
 

@@ -6,8 +6,29 @@ import type { IngestionFigure } from './ingestion.ts';
 import type { KpiFigure } from './kpi-figure.ts';
 import type { Row } from './render-report.ts';
 import type { Pair } from './timing.ts';
+import type { MergeFigure } from './merge-figure.ts';
 
 export const BENCH = 'bench process';
+
+export function mergeRows(m: MergeFigure, peak: number): Row[] {
+	return [
+		timed(
+			'9',
+			`Duplicate detection, whole base (phone, e-mail, name + birthday; ${m.detection.pairs} pairs ranked)`,
+			m.detection,
+			'one GROUP BY of the same keys',
+			peak,
+			{ of: 'crm', op: '<', value: 30_000, text: '< 30 s at 1M' },
+		),
+		{
+			id: '9b',
+			figure: "One customer's possible duplicates (the customer page card)",
+			crm: { value: m.oneCustomerMs, unit: 'ms' },
+			peak: { bytes: peak, of: BENCH },
+			scaling: 'data',
+		},
+	];
+}
 export const DIRECTUS = 'Directus';
 
 const timed = (id: string, figure: string, pair: Pair, baseline: string, peak: number, goal?: Row['goal']): Row => ({
