@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalisePhone } from '../../extensions/crm/src/domain/events/contact.ts';
 import { generateDemoData, type DemoData } from './generate.ts';
 
 const now = new Date('2026-11-23T09:30:00Z');
@@ -23,6 +24,12 @@ const byCustomer = ordersByCustomer(data);
 const customerById = new Map(data.customers.map((c) => [c.external_id, c]));
 
 describe('generateDemoData', () => {
+	it('gives every customer with a phone a number the CRM accepts, stored as it would store it', () => {
+		const phones = data.customers.map((customer) => customer.phone).filter((phone) => phone !== null);
+		expect(phones.length).toBeGreaterThan(1000);
+		expect(phones.filter((phone) => normalisePhone(phone!) !== phone)).toEqual([]);
+	});
+
 	it('returns deep-equal data for the same seed and now, and different data otherwise', () => {
 		expect(JSON.stringify(generateDemoData({ seed: 42, customers: 2000, now }))).toBe(JSON.stringify(data));
 		const small = generateDemoData({ seed: 42, customers: 60, now });

@@ -217,12 +217,21 @@ function koreanPerson(rng: Rng, number: number, usedPhones: Set<string>): DemoPe
 			['example.com', 3],
 			['example.net', 2],
 		] as const)}`,
-		phone: uniquePhone(rng, usedPhones, () => `+8210${rng.int(2000_0000, 9999_9999)}`),
+		phone: uniquePhone(rng, usedPhones, () => koreanMobile(rng)),
 		gender,
 		language: 'ko-KR',
 		timezone: 'Asia/Seoul',
 		country: 'KR',
 	};
+}
+
+/** A Korean mobile number in an allocated range (010-5970 to 010-5999 are not, so phone validation refuses them). */
+function koreanMobile(rng: Rng): string {
+	for (;;) {
+		const subscriber = rng.int(2000_0000, 9999_9999);
+		const block = Math.floor(subscriber / 10_000);
+		if (block < 5970 || block > 5999) return `+8210${subscriber}`;
+	}
 }
 
 function englishPerson(rng: Rng, number: number, usedPhones: Set<string>): DemoPerson {

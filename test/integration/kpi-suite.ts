@@ -291,12 +291,14 @@ export function kpiSuite(crm: () => CrmInstance) {
 	it('skips KPIs whose sources the caller cannot read, and refuses without read on customers', async () => {
 		const url = crm().url;
 		expect((await fetch(`${url}/crm/kpi?at=2026-03-15`)).status).toBe(403);
-		// CRM Sales reads the outbox but not the follow-up rules (their cost): ROI is skipped, lift is not
+		// CRM Sales reads the outbox and the follow-up rules (their cost; staff open a message's rule from the outbox):
+		// ROI and lift are both computed for them.
 		const sales = await userWithRole(crm().client, url, 'CRM Sales', `kpi-sales-${Date.now()}`);
 		const salesData = (await sales.request(
 			customEndpoint({ path: '/crm/kpi?at=2026-03-15&period=month', method: 'GET' }),
 		)) as Row;
-		expect(salesData.skipped).toEqual(['followup_roi']);
+		expect(salesData.skipped).toEqual([]);
+		expect(salesData.kpis.find((k: Row) => k.id === 'followup_roi').value).toBe(15);
 		expect(salesData.kpis.find((k: Row) => k.id === 'revenue').value).toBe(210_000);
 		expect(salesData.kpis.find((k: Row) => k.id === 'followup_lift').value).toBeCloseTo(0.8, 10);
 
