@@ -200,6 +200,8 @@ const consent = (channel: string, en: string, ko: string) => [
 export const COLLECTIONS: CollectionDef[] = [
 	{
 		collection: 'crm_settings',
+		// The CLV fit is written by each refit (POST /crm/clv/refresh and the weekly job), never by hand.
+		owned: { fields: ['clv_fit'] },
 		label: { en: 'CRM settings', ko: 'CRM 설정', enSingular: 'CRM settings', koSingular: 'CRM 설정' },
 		note: {
 			en: 'Currency, time zone, quiet hours and sender identity.',

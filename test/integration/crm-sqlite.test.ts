@@ -32,7 +32,7 @@ describe('CRM on SQLite', () => {
 		expect(health).toMatchObject({
 			status: 'ok',
 			extension: { name: 'directus-extension-crm', version: '0.1.0' },
-			schema: { expected: '4', applied: '4' },
+			schema: { expected: '5', applied: '5' },
 		});
 	});
 

@@ -40,7 +40,7 @@ describe('CRM on PostgreSQL with Redis and two Directus replicas', () => {
 	it('both replicas report a healthy CRM on PostgreSQL', async () => {
 		for (const url of [primary.url, replica.url]) {
 			const health = await (await fetch(`${url}/crm/health`)).json();
-			expect(health).toMatchObject({ status: 'ok', database: 'pg', schema: { applied: '4' } });
+			expect(health).toMatchObject({ status: 'ok', database: 'pg', schema: { applied: '5' } });
 		}
 	});
 

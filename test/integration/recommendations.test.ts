@@ -34,7 +34,7 @@ describe('recommendations (SQLite)', () => {
 		const log: string[] = [];
 		const health = await installCrm(crm.client, crm.url, (line) => log.push(line));
 		expect(log.join('\n')).toMatch(/schema: applied \d+ change/);
-		expect(health).toMatchObject({ status: 'ok', schema: { expected: '4', applied: '4' } });
+		expect(health).toMatchObject({ status: 'ok', schema: { expected: '5', applied: '5' } });
 		for (const [collection, names] of Object.entries(added))
 			expect(await fields(collection)).toEqual(expect.arrayContaining(names));
 	});

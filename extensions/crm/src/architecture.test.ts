@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = import.meta.dirname;
-const STILL_TO_MOVE: string[] = ['api/followups/execute.ts', 'api/hooks/crm/loyalty.ts'];
+const STILL_TO_MOVE: string[] = [];
 
 function sources(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

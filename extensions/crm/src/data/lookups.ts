@@ -62,3 +62,34 @@ export function rfmCellCounts(knex: Knex): Promise<{ rfm_cell: string | null; cu
 export async function pingDatabase(knex: Knex): Promise<void> {
 	await knex.raw('select 1');
 }
+
+/** Orders whose points are still to settle, oldest first (the one-minute sweeper's batch). */
+export async function ordersPendingPoints(knex: Knex, limit: number): Promise<number[]> {
+	const rows = await knex('crm_orders').select('id').where('points_pending', true).orderBy('id').limit(limit);
+	return rows.map((row) => Number(row.id));
+}
+
+export async function storedEarningRule(knex: Knex, id: unknown): Promise<Record<string, unknown>> {
+	return (
+		(await knex('crm_loyalty_rules')
+			.first('*')
+			.where('id', id as number)) ?? {}
+	);
+}
+
+export function tierCode(knex: Knex, id: unknown): Promise<{ code: string } | undefined> {
+	return knex('crm_tiers')
+		.first('code')
+		.where('id', id as number);
+}
+
+/** Adds a tag to a customer's tags unless it is there already. */
+export async function addCustomerTag(knex: Knex, customer: number, tag: string): Promise<void> {
+	const current = await customerTags(knex, customer);
+	const raw = current?.tags;
+	const tags: string[] = Array.isArray(raw) ? raw : typeof raw === 'string' && raw ? JSON.parse(raw) : [];
+	if (!tags.includes(tag))
+		await knex('crm_customers')
+			.where('id', customer)
+			.update({ tags: JSON.stringify([...tags, tag]) });
+}

@@ -36,6 +36,7 @@ export const OWNED: Readonly<Record<string, OwnedCollection>> = {
 			'tier_review_at',
 		],
 	},
+	crm_settings: { fields: ['clv_fit'] },
 	crm_products: { fields: ['also_bought', 'also_bought_at'] },
 	crm_orders: { fields: ['points_pending'] },
 	crm_segments: { fields: ['member_count', 'refreshed_at', 'last_error'] },
@@ -55,6 +56,10 @@ const INSTEAD: Readonly<Record<string, { en: string; ko: string }>> = {
 	crm_customers: {
 		en: 'points through POST /crm/loyalty/adjust, the rest is recomputed from orders, feedback and the refresh endpoints',
 		ko: '포인트는 POST /crm/loyalty/adjust, 나머지는 주문·의견과 재계산 기능으로 갱신됩니다',
+	},
+	crm_settings: {
+		en: 'POST /crm/clv/refresh (and the weekly job) writes the CLV fit',
+		ko: 'CLV 적합 결과는 POST /crm/clv/refresh 와 주간 작업이 기록합니다',
 	},
 	crm_products: {
 		en: 'POST /crm/recommendations/refresh recomputes it',

@@ -21,6 +21,7 @@ import {
 } from '../../data/outbox/complete';
 import type { MessageLinks } from './links';
 import { ProviderError, type MessageChannel, type ProviderAdapter } from './providers';
+import { addCustomerTag, idBySourceKey, templateById } from '../../data/lookups';
 
 export interface ExecuteDeps {
 	knex: Knex;
@@ -61,7 +62,7 @@ export async function executeRow(deps: ExecuteDeps, row: OutboxRow, pass: Pass):
 		isMessage(row.channel) || (row.channel === 'task' && row.template != null)
 			? row.template == null
 				? null
-				: await knex('crm_templates').first('*').where('id', row.template)
+				: await templateById(knex, row.template)
 			: null;
 	// Advertising or not is the template's purpose at send time (or the rule's), never the row's stored copy: a row
 	// is only a plan, and a plan edited to say "not advertising" must not skip consent, quiet hours or the (광고) mark.
@@ -204,7 +205,7 @@ async function carryOut(
 			// Caps per award and per customer per day, checked under the customer's lock (a rule saved before the caps, or
 			// a rule run for a whole segment, cannot mint points beyond them). A requeued row's own award is not recounted.
 			const sourceKey = `followup:outbox:${row.id}`;
-			const earlier = await trx('crm_points_ledger').first('id').where('source_key', sourceKey);
+			const earlier = await idBySourceKey(trx, 'crm_points_ledger', sourceKey);
 			const issue = earlier
 				? null
 				: awardCapIssue(rule.awardPoints!, await automaticPointsToday(trx, row.customer, now), caps);
@@ -230,13 +231,7 @@ async function carryOut(
 		await markSent(knex, row, { providerId: `ledger:followup:outbox:${row.id}`, now, timeline: null });
 	} else if (row.channel === 'tag') {
 		if (!rule.tag) throw new ProviderError('the rule has no tag', true);
-		const current = await knex('crm_customers').first('tags').where('id', row.customer);
-		const raw = current?.tags;
-		const tags: string[] = Array.isArray(raw) ? raw : typeof raw === 'string' && raw ? JSON.parse(raw) : [];
-		if (!tags.includes(rule.tag))
-			await knex('crm_customers')
-				.where('id', row.customer)
-				.update({ tags: JSON.stringify([...tags, rule.tag]) });
+		await addCustomerTag(knex, row.customer, rule.tag);
 		await markSent(knex, row, { providerId: null, now, timeline: null });
 	} else {
 		throw new ProviderError(`unknown action ${row.channel}`, true);

@@ -21,6 +21,7 @@ import { settleOrderPoints } from '../../../data/loyalty/settle-order';
 import { baseTierFields, reviewTier } from '../../../data/loyalty/tier-review';
 import { forgetLoyaltyProgramme, loyaltyProgramme } from '../../../data/loyalty/programme-cache';
 import type { CrmContext } from '../../context';
+import { ordersPendingPoints, storedEarningRule, tierCode } from '../../../data/lookups';
 
 type Meta = Record<string, unknown>;
 
@@ -60,12 +61,8 @@ export function register(
 	action('crm_orders.items.update', (meta) => settle((meta.keys as unknown[]) ?? []));
 
 	schedule('* * * * *', async () => {
-		const pending = await database('crm_orders')
-			.select('id')
-			.where('points_pending', true)
-			.orderBy('id')
-			.limit(SWEEP_BATCH);
-		if (pending.length) await settle(pending.map((row) => row.id));
+		const pending = await ordersPendingPoints(database, SWEEP_BATCH);
+		if (pending.length) await settle(pending);
 	});
 
 	schedule('45 3 * * *', async () => {
@@ -102,7 +99,7 @@ export function register(
 	const checkRule = async (payload: Meta, knex: Knex, key?: unknown) => {
 		if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
 			throw new InvalidPayloadError({ reason: 'an earning rule must be an object' });
-		const stored = key === undefined ? {} : ((await knex('crm_loyalty_rules').first('*').where('id', key)) ?? {});
+		const stored = key === undefined ? {} : await storedEarningRule(knex, key);
 		const checked = validateEarningRule({ ...stored, ...payload });
 		if ('errors' in checked)
 			throw new InvalidPayloadError({
@@ -138,7 +135,7 @@ export function register(
 			const locked = await lockCustomer(trx, customer);
 			let earned = 0;
 			let balance = locked.balance;
-			const tier = locked.row.tier == null ? null : await trx('crm_tiers').first('code').where('id', locked.row.tier);
+			const tier = locked.row.tier == null ? null : await tierCode(trx, locked.row.tier);
 			// Bonuses are fixed amounts: the tier only decides whether a tier-restricted bonus applies, never multiplies it.
 			const usage = await capUsage(trx, customer, rules, now, settings.timeZone);
 			const awards = bonusAwards(rules, event, now, {
