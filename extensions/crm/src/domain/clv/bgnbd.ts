@@ -8,7 +8,7 @@
  * Equation numbers below refer to the paper.
  */
 import { hyp2f1 } from './hyp2f1';
-import { minimize, type MinimizeOptions } from './optimize';
+import { maximiseLikelihood, type MinimizeOptions } from './optimize';
 import { logAddExp, logBeta, logGamma } from './special-functions';
 import type { RfmObservation } from './summary';
 
@@ -91,33 +91,18 @@ export interface BgNbdFitOptions extends MinimizeOptions {
 	start?: BgNbdParams;
 }
 
-/**
- * Maximum-likelihood fit. Optimises log-parameters so every step stays positive, and the mean log-likelihood per
- * customer, so the stopping tolerances mean the same at 2,000 customers and at 1M (on the sum, a fixed tolerance
- * falls below the rounding error of a million-term sum and the search never stops).
- */
+/** Maximum-likelihood fit (maximiseLikelihood: log-parameters, mean log-likelihood per customer). */
 export function fitBgnbd(customers: readonly RfmObservation[], options: BgNbdFitOptions = {}): BgNbdFit {
 	if (customers.length === 0) throw new RangeError('fitBgnbd: no customers');
 	customers.forEach(assertValidObservation);
 	const groups = groupObservations(customers);
-	const start = options.start ?? { r: 1, alpha: 1, a: 1, b: 1 };
-	const toParams = ([logR, logAlpha, logA, logB]: readonly number[]): BgNbdParams => ({
-		r: Math.exp(logR!),
-		alpha: Math.exp(logAlpha!),
-		a: Math.exp(logA!),
-		b: Math.exp(logB!),
-	});
-	const result = minimize(
-		(logParams) => -bgnbdLogLikelihood(toParams(logParams), groups) / customers.length,
-		[start.r, start.alpha, start.a, start.b].map(Math.log),
-		{ valueTolerance: 1e-11, pointTolerance: 1e-8, ...options },
+	return maximiseLikelihood(
+		['r', 'alpha', 'a', 'b'] as const,
+		options.start ?? { r: 1, alpha: 1, a: 1, b: 1 },
+		(params) => bgnbdLogLikelihood(params, groups),
+		customers.length,
+		options,
 	);
-	return {
-		params: toParams(result.point),
-		logLikelihood: -result.value * customers.length,
-		iterations: result.iterations,
-		converged: result.converged,
-	};
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { assertValidObservation, groupObservations, type BgNbdParams } from './bgnbd';
 import { hyp2f1 } from './hyp2f1';
-import { minimize, type MinimizeOptions } from './optimize';
+import { maximiseLikelihood, type MinimizeOptions } from './optimize';
 import { logAddExp, logBeta, logGamma } from './special-functions';
 import type { RfmObservation } from './summary';
 
@@ -58,29 +58,18 @@ export interface MbgNbdFitOptions extends MinimizeOptions {
 	start?: MbgNbdParams;
 }
 
-/** Maximum likelihood on log-parameters and the mean log-likelihood per customer (see fitBgnbd). */
+/** Maximum-likelihood fit (maximiseLikelihood: log-parameters, mean log-likelihood per customer). */
 export function fitMbgnbd(customers: readonly RfmObservation[], options: MbgNbdFitOptions = {}): MbgNbdFit {
 	if (customers.length === 0) throw new RangeError('fitMbgnbd: no customers');
 	customers.forEach(assertValidObservation);
 	const groups = groupObservations(customers);
-	const start = options.start ?? { r: 1, alpha: 1, a: 1, b: 1 };
-	const toParams = ([logR, logAlpha, logA, logB]: readonly number[]): MbgNbdParams => ({
-		r: Math.exp(logR!),
-		alpha: Math.exp(logAlpha!),
-		a: Math.exp(logA!),
-		b: Math.exp(logB!),
-	});
-	const result = minimize(
-		(logParams) => -mbgnbdLogLikelihood(toParams(logParams), groups) / customers.length,
-		[start.r, start.alpha, start.a, start.b].map(Math.log),
-		{ valueTolerance: 1e-11, pointTolerance: 1e-8, ...options },
+	return maximiseLikelihood(
+		['r', 'alpha', 'a', 'b'] as const,
+		options.start ?? { r: 1, alpha: 1, a: 1, b: 1 },
+		(params) => mbgnbdLogLikelihood(params, groups),
+		customers.length,
+		options,
 	);
-	return {
-		params: toParams(result.point),
-		logLikelihood: -result.value * customers.length,
-		iterations: result.iterations,
-		converged: result.converged,
-	};
 }
 
 /** P(alive | x, t_x, T) = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)); below 1 for one-time buyers too. */

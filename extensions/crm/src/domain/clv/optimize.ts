@@ -154,3 +154,38 @@ export function minimize(
 	}
 	return { ...result, iterations, converged: false };
 }
+
+export interface LikelihoodFit<P> {
+	params: P;
+	logLikelihood: number;
+	iterations: number;
+	converged: boolean;
+}
+
+/**
+ * Maximum likelihood over positive parameters: the search runs on their logarithms (so every step stays positive)
+ * and minimises the mean negative log-likelihood per customer, so the stopping tolerances mean the same at 2,000
+ * customers and at 1M (on the sum, a fixed tolerance falls below the rounding error of a million-term sum and the
+ * search never stops).
+ */
+export function maximiseLikelihood<K extends string>(
+	keys: readonly K[],
+	start: Readonly<Record<K, number>>,
+	logLikelihood: (params: Record<K, number>) => number,
+	customers: number,
+	options: MinimizeOptions = {},
+): LikelihoodFit<Record<K, number>> {
+	const toParams = (logs: readonly number[]) =>
+		Object.fromEntries(keys.map((key, i) => [key, Math.exp(logs[i]!)])) as Record<K, number>;
+	const result = minimize(
+		(logs) => -logLikelihood(toParams(logs)) / customers,
+		keys.map((key) => Math.log(start[key])),
+		{ valueTolerance: 1e-11, pointTolerance: 1e-8, ...options },
+	);
+	return {
+		params: toParams(result.point),
+		logLikelihood: -result.value * customers,
+		iterations: result.iterations,
+		converged: result.converged,
+	};
+}

@@ -7,7 +7,7 @@
  */
 import { assertValidObservation, groupObservations } from './bgnbd';
 import { hyp2f1 } from './hyp2f1';
-import { minimize, type MinimizeOptions } from './optimize';
+import { maximiseLikelihood, type MinimizeOptions } from './optimize';
 import { logAddExp, logGamma } from './special-functions';
 import type { RfmObservation } from './summary';
 
@@ -135,29 +135,18 @@ export interface ParetoNbdFitOptions extends MinimizeOptions {
 	start?: ParetoNbdParams;
 }
 
-/** Maximum likelihood on log-parameters and the mean log-likelihood per customer (see fitBgnbd). */
+/** Maximum-likelihood fit (maximiseLikelihood: log-parameters, mean log-likelihood per customer). */
 export function fitParetoNbd(customers: readonly RfmObservation[], options: ParetoNbdFitOptions = {}): ParetoNbdFit {
 	if (customers.length === 0) throw new RangeError('fitParetoNbd: no customers');
 	customers.forEach(assertValidObservation);
 	const groups = groupObservations(customers);
-	const start = options.start ?? { r: 1, alpha: 1, s: 1, beta: 1 };
-	const toParams = ([logR, logAlpha, logS, logBeta]: readonly number[]): ParetoNbdParams => ({
-		r: Math.exp(logR!),
-		alpha: Math.exp(logAlpha!),
-		s: Math.exp(logS!),
-		beta: Math.exp(logBeta!),
-	});
-	const result = minimize(
-		(logParams) => -paretoNbdLogLikelihood(toParams(logParams), groups) / customers.length,
-		[start.r, start.alpha, start.s, start.beta].map(Math.log),
-		{ valueTolerance: 1e-11, pointTolerance: 1e-8, ...options },
+	return maximiseLikelihood(
+		['r', 'alpha', 's', 'beta'] as const,
+		options.start ?? { r: 1, alpha: 1, s: 1, beta: 1 },
+		(params) => paretoNbdLogLikelihood(params, groups),
+		customers.length,
+		options,
 	);
-	return {
-		params: toParams(result.point),
-		logLikelihood: -result.value * customers.length,
-		iterations: result.iterations,
-		converged: result.converged,
-	};
 }
 
 /** P(alive | x, t_x, T): the "still alive at T" share of the customer's likelihood; below 1 for one-time buyers too. */
