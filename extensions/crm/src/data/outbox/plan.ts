@@ -72,15 +72,13 @@ export async function insertPlanned(knex: Knex, rows: PlannedRow[]): Promise<num
 	let inserted = 0;
 	const created = toDbTimestamp(knex, new Date());
 	for (let i = 0; i < rows.length; i += CHUNK) {
-		const chunk = rows
-			.slice(i, i + CHUNK)
-			.map((row) => ({
-				...row,
-				due_at: toDbTimestamp(knex, row.due_at),
-				context: JSON.stringify(row.context),
-				attempts: 0,
-				date_created: created,
-			}));
+		const chunk = rows.slice(i, i + CHUNK).map((row) => ({
+			...row,
+			due_at: toDbTimestamp(knex, row.due_at),
+			context: JSON.stringify(row.context),
+			attempts: 0,
+			date_created: created,
+		}));
 		const result = await knex('crm_outbox').insert(chunk).onConflict('dedupe_key').ignore().returning('id');
 		inserted += Array.isArray(result) ? result.length : 0;
 	}
