@@ -4,7 +4,6 @@
 import type { Knex } from 'knex';
 import { TemplateCache } from '../../domain/templates';
 import { cachePurger } from '../cache';
-import { configureSignedLinks } from '../signed-links';
 import type { DispatchDeps } from './dispatcher';
 import { messageLinks } from './links';
 import { adaptersFromEnv, mailAdapter } from './providers';
@@ -26,7 +25,6 @@ export interface DirectusContext {
 const templates = new TemplateCache();
 
 export function dispatchDeps(context: DirectusContext): DispatchDeps {
-	configureSignedLinks(context.env);
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose row shape, kept from before the linter
 	let mailer: Promise<{ send(data: Record<string, unknown>): Promise<any> }> | null = null;
 	const mail = mailAdapter(

@@ -40,8 +40,8 @@ const endpoint: EndpointConfig = {
 		clvRoutes(router, database, purgeCache);
 		customer360Routes(router, database);
 		stageRoutes(router, database, ctx.emitter, purgeCache);
-		surveyRoutes(router, { database, services, getSchema, env, logger });
-		unsubscribeRoutes(router, { database, services, getSchema, env, logger });
+		surveyRoutes(router, ctx);
+		unsubscribeRoutes(router, ctx);
 		kpiRoutes(router, database);
 		followupRoutes(router, ctx);
 		recommendationRoutes(router, database, purgeCache);

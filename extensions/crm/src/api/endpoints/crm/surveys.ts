@@ -19,15 +19,18 @@ import {
 } from '../../../data/surveys';
 import { canAccess, forbidden, invalid } from '../../access';
 import { publicRateLimit } from '../../rate-limit';
-import { configureSignedLinks, publicBase, surveyUrl, verifyToken } from '../../signed-links';
+import { publicBase, surveyUrl, verifyToken } from '../../signed-links';
+import type { PurgeCache } from '../../cache';
 import { readPublicBody, wantsJson } from '../../public-pages/form-body';
 import { sendHtml } from '../../public-pages/html';
 import { fail, invalidJson, publicGuard } from '../../public-pages/respond';
 import { introText, surveyFormPage, thanksPage, type SurveyForm } from '../../public-pages/survey-page';
 import { recordAnswer, type ItemsServiceClass } from '../../surveys/record-answer';
 
+/** What the public pages need of the CRM context (the signed-link key is configured when the context is built). */
 export interface PublicRouteContext {
 	database: Knex;
+	purgeCache: PurgeCache;
 	services: { ItemsService: unknown };
 	getSchema: () => Promise<unknown>;
 	env: Record<string, unknown>;
@@ -64,7 +67,6 @@ async function loadSurvey(database: Knex, token: unknown, now: Date): Promise<Lo
 }
 
 export function surveyRoutes(router: Router, { database, services, getSchema, env, logger }: PublicRouteContext) {
-	configureSignedLinks(env);
 	const limit = publicRateLimit(env, (req, res) => fail(req, res, 'rate', null));
 	const guard = publicGuard(logger, 'survey page');
 

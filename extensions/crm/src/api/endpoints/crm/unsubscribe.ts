@@ -7,12 +7,11 @@ import type { Knex } from 'knex';
 import { customerLanguage } from '../../../data/surveys';
 import { withdrawConsent } from '../../../data/consent';
 import { publicRateLimit } from '../../rate-limit';
-import { configureSignedLinks, verifyToken } from '../../signed-links';
+import { verifyToken } from '../../signed-links';
 import { readPublicBody, wantsJson } from '../../public-pages/form-body';
 import { sendHtml } from '../../public-pages/html';
 import { fail, publicGuard } from '../../public-pages/respond';
 import { unsubscribeConfirmPage, unsubscribedPage } from '../../public-pages/unsubscribe-page';
-import { cachePurger } from '../../cache';
 import type { PublicRouteContext } from './surveys';
 
 async function check(database: Knex, token: unknown, now: Date) {
@@ -26,10 +25,8 @@ async function check(database: Knex, token: unknown, now: Date) {
 	return { ok: true as const, link: verdict.link, lang };
 }
 
-export function unsubscribeRoutes(router: Router, { database, env, logger, services, getSchema }: PublicRouteContext) {
-	configureSignedLinks(env);
-	// Consent is written with SQL, so Directus's data cache (when auto-purged) is purged after a change.
-	const purgeCache = cachePurger(services, getSchema, env);
+// Consent is written with SQL, so Directus's data cache (when auto-purged) is purged after a change (purgeCache).
+export function unsubscribeRoutes(router: Router, { database, env, logger, purgeCache }: PublicRouteContext) {
 	const limit = publicRateLimit(env, (req, res) => fail(req, res, 'rate', null));
 	const guard = publicGuard(logger, 'unsubscribe');
 
