@@ -246,11 +246,12 @@ async function askItem(client: Client, collection: string, action: Action | 'own
 		request = singleton
 			? client.request(updateSingleton(collection as never, CHANGE[collection] as never))
 			: client.request(updateItem(collection as never, ids[collection], (CHANGE[collection] ?? { id: 1 }) as never));
-	else if (action === 'owned')
-		request = client.request(
-			updateItem(collection as never, ids[collection], { [OWNED[collection]!.fields![0]!]: null } as never),
-		);
-	else if (action === 'transition')
+	else if (action === 'owned') {
+		const write = { [OWNED[collection]!.fields![0]!]: null };
+		request = singleton
+			? client.request(updateSingleton(collection as never, write as never))
+			: client.request(updateItem(collection as never, ids[collection], write as never));
+	} else if (action === 'transition')
 		request = client.request(
 			updateItem(collection as never, await seedRow(collection), { status: 'cancelled' } as never),
 		);
