@@ -28,6 +28,8 @@ export async function loyaltyCard(knex: Knex, customerId: number, settings: Loya
 		.where('customer', customerId)
 		.where('lot_remaining', '>', 0)
 		.whereNotNull('expires_at')
+		// Lots already past their date are not "expiring soon": the nightly run removes them (they are not listed).
+		.where('expires_at', '>=', toDbTimestamp(knex, now))
 		.where('expires_at', '<', toDbTimestamp(knex, new Date(now.getTime() + settings.noticeDays * DAY_MS)))
 		.orderBy('expires_at')
 		.limit(10);
