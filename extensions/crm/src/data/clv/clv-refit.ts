@@ -108,7 +108,9 @@ export function clvSummaryQuery(knex: Knex, before: Date, day: Knex.Raw): Knex.Q
 		.sum({ amount: 'total' })
 		.whereIn('status', PURCHASE_STATUSES as unknown as string[])
 		.where('ordered_at', '<', toDbTimestamp(knex, before))
-		.groupBy('customer', day)
+		// By position: the day expression carries the time zone as a bound value, and PostgreSQL does not take
+		// "GROUP BY <expression with $5>" for the same expression selected with $1.
+		.groupByRaw('1, 2')
 		.as('d');
 	const withFirstAmount = knex
 		.select('customer', 'day', 'amount')
