@@ -2,7 +2,7 @@
 // refused with a 4xx naming the problem, never a 500, and a refused request leaves the tables it touches unchanged.
 import { aggregate, createItem, readSingleton } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootCrm, type CrmInstance } from '../harness/crm.ts';
+import { bootCrm, directDatabase, type CrmInstance } from '../harness/crm.ts';
 import { fuzzer } from '../fuzz/generators.ts';
 
 const CASES = Number(process.env.CRM_FUZZ_CASES ?? 150);
@@ -283,4 +283,28 @@ describe('fuzz: CRM endpoints', () => {
 			expect([...statuses.keys()].some((status) => status >= 400)).toBe(true);
 		});
 	}
+
+	it('leaves every customer with balance = ledger = unspent lots after the whole run', async () => {
+		const knex = await directDatabase(crm);
+		try {
+			const ledger = knex('crm_points_ledger')
+				.select('customer')
+				.sum({ points: 'points' })
+				.sum({ lots: knex.raw('COALESCE(??, 0)', ['lot_remaining']) })
+				.groupBy('customer')
+				.as('l');
+			const rows: { id: number; cached: unknown; points: unknown; lots: unknown }[] = await knex('crm_customers as c')
+				.leftJoin(ledger, 'l.customer', 'c.id')
+				.select({ id: 'c.id', cached: 'c.points_balance', points: 'l.points', lots: 'l.lots' });
+			const moved = rows.filter((row) => row.points != null);
+			expect(moved.length, 'the run moved points for someone').toBeGreaterThan(0);
+			const off = rows.filter((row) => {
+				const balance = Number(row.points ?? 0);
+				return Number(row.cached ?? 0) !== balance || Number(row.lots ?? 0) !== Math.max(balance, 0);
+			});
+			expect(off).toEqual([]);
+		} finally {
+			await knex.destroy();
+		}
+	});
 });
