@@ -197,7 +197,7 @@ export function segmentQueryCases(db: () => Knex): void {
 		for (const [rule, v] of variants) {
 			const knex = db();
 			const where = ['r.referred_by = c.id'];
-			const bindings: unknown[] = [];
+			const bindings: (number | Date)[] = [];
 			const stamp = (ms: number) => (String(knex.client.config.client).includes('sqlite') ? ms : new Date(ms));
 			if (v.buyersOnly) where.push('r.order_count > 0');
 			if (v.from !== undefined) {
@@ -210,7 +210,7 @@ export function segmentQueryCases(db: () => Knex): void {
 			}
 			const result = await knex.raw(
 				`SELECT c.id FROM crm_customers c WHERE (SELECT COUNT(*) FROM crm_customers r WHERE ${where.join(' AND ')}) >= ? ORDER BY c.id`,
-				[...bindings, v.minCount] as never,
+				[...bindings, v.minCount],
 			);
 			const byHand = ((Array.isArray(result) ? result : result.rows) as { id: unknown }[]).map((row) => Number(row.id));
 			expect({ rule, ids: await ids(compileSegmentQuery(knex, rule, { now: NOW })) }).toEqual({ rule, ids: byHand });
